@@ -1,0 +1,107 @@
+# effdash - GNU Makefile.  See README.md for the targets.
+.POSIX:
+.SUFFIXES:
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DESTDIR ?=
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+PYTHON ?= python3
+SHARED ?= ../shared
+
+WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
+       -Wwrite-strings -Wvla -fno-common -Wshadow -Wformat=2
+ifneq ($(WERROR),)
+WARN += -Werror
+endif
+ifneq ($(CI),)
+WARN += -Werror
+endif
+
+OPT ?= -O2 -g
+CPPFLAGS += -Iinclude -D_GNU_SOURCE -MMD -MP
+CFLAGS ?=
+CFLAGS += -std=c11 $(OPT) $(WARN)
+LIBS = $(shell $(PKG_CONFIG) --libs sqlite3 libcjson) -lcsv -lm -lpthread
+CPPFLAGS += $(shell $(PKG_CONFIG) --cflags sqlite3 libcjson)
+
+# SANITIZE=address,undefined builds everything with those sanitizers into a
+# separate build folder, so sanitized and plain objects never mix.
+ifneq ($(SANITIZE),)
+BUILD ?= build/san
+CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=$(SANITIZE)
+else
+BUILD ?= build/plain
+endif
+
+SRC := $(sort $(wildcard src/*.c))
+RE := $(sort $(wildcard src/*.re))
+GEN := $(patsubst src/%.re,$(BUILD)/gen/%.c,$(RE))
+OBJ := $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(patsubst $(BUILD)/gen/%.c,$(BUILD)/gen/%.o,$(GEN))
+LIBOBJ := $(filter-out $(BUILD)/main.o,$(OBJ))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+
+EFFDASH = $(BUILD)/effdash
+
+all: effdash
+
+effdash: $(EFFDASH)
+	@cp $(EFFDASH) effdash
+
+$(EFFDASH): $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LIBS)
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/%.c: src/%.re
+	@mkdir -p $(dir $@)
+	re2c -W --no-generation-date -o $@ $<
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-unused-macros -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
+
+# Install the Debian packages effdash and its tests need (skips those present).
+deps:
+	sh tools/deps.sh
+
+# The main job: build, ingest the bundled data, write output/.
+report: effdash
+	sh tools/report.sh
+
+# Every test that works from a plain clone; the last line is the summary.
+check: effdash $(UNIT_BIN)
+	@EFFDASH=$(abspath $(EFFDASH)) BUILD=$(BUILD) SHARED=$(SHARED) sh tests/run.sh
+
+# Score extraction against the shared gold annotations.
+eval: effdash
+	@EFFDASH=$(abspath $(EFFDASH)) SHARED=$(SHARED) sh tools/eval.sh
+
+bench: effdash
+	@EFFDASH=$(abspath $(EFFDASH)) SHARED=$(SHARED) sh tools/bench.sh
+
+golden-update: effdash
+	@EFFDASH=$(abspath $(EFFDASH)) UPDATE=1 sh tests/golden.sh
+
+install: effdash
+	mkdir -p $(DESTDIR)$(BINDIR)
+	cp $(EFFDASH) $(DESTDIR)$(BINDIR)/effdash
+	chmod 755 $(DESTDIR)$(BINDIR)/effdash
+
+format:
+	clang-format -i src/*.c include/*.h tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -rf build effdash
+
+.PHONY: all effdash deps report check eval bench golden-update install format clean
+
+-include $(OBJ:.o=.d)

@@ -1,0 +1,66 @@
+/* dataset.h - everything a report shows, loaded from the store into
+ * memory.  Renderers read only this; they never see SQL. */
+#ifndef EFFDASH_DATASET_H
+#define EFFDASH_DATASET_H
+
+#include <stddef.h>
+
+#include "claim.h"
+#include "paper.h"
+
+/* A value derived from a claim by one conversion, with its assumptions. */
+struct derivation {
+	long id;
+	long claim_id;
+	char *kind;       /* "ref_hours", "flop", "usd", "energy_kwh", ... */
+	double value;
+	double low, high; /* bounds (equal to value when exact) */
+	char *unit;       /* "A100-hours", "FLOP", "USD", "kWh" */
+	char *method;     /* the formula, in words with the numbers used */
+	char *assumption; /* named assumptions: "price A100=1.29 USD/h (...)" */
+};
+
+struct stored_claim {
+	long id;
+	size_t paper;     /* index into dataset.papers */
+	int status;       /* 0 active, 1 superseded by a curated decision */
+	struct claim claim;
+};
+
+/* One accelerator of the reference table. */
+struct accelerator {
+	char *name;
+	char *aliases;        /* ';'-separated */
+	double peak_flops;    /* dense FP16/BF16 FLOP/s */
+	double peak_fp32;
+	double power_w;
+	int year;
+	double price_usd_h;   /* on-demand price per device-hour */
+	char *price_date;
+	char *source;
+};
+
+/* A named default or overridden assumption. */
+struct assumption {
+	char *name;
+	char *value;
+	char *source;
+};
+
+struct dataset {
+	struct paper *papers;            /* ordered by title, then key */
+	size_t n_papers;
+	struct stored_claim *claims;     /* ordered by paper, then position */
+	size_t n_claims;
+	struct derivation *derivations;  /* ordered by claim id, then kind */
+	size_t n_derivations;
+	struct accelerator *accelerators;
+	size_t n_accelerators;
+	struct assumption *assumptions;
+	size_t n_assumptions;
+};
+
+void dataset_init(struct dataset *ds);
+void dataset_release(struct dataset *ds);
+
+#endif

@@ -1,0 +1,20 @@
+/* report.h - write CSV exports, gnuplot charts and the static site. */
+#ifndef EFFDASH_REPORT_H
+#define EFFDASH_REPORT_H
+
+#include "dataset.h"
+
+struct report_options {
+	const char *out_dir;   /* e.g. "output" */
+	const char *gnuplot;   /* program to run; NULL = "gnuplot" from PATH */
+	int no_render;         /* write .gp and data but do not run gnuplot */
+	const char *db_path;   /* copied into the downloads, may be NULL */
+};
+
+/* Write OUT/csv, OUT/plots and OUT/site from ds.  Everything is written
+ * into a temporary folder inside OUT first and moved into place at the end,
+ * so a failure leaves the previous report untouched.  Returns 0, or -1
+ * after printing the reason. */
+int report_write(const struct dataset *ds, const struct report_options *opt);
+
+#endif

@@ -1,0 +1,57 @@
+/* util.h - allocation that never fails, a growable string buffer, BUG(). */
+#ifndef EFFDASH_UTIL_H
+#define EFFDASH_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Allocation wrappers: abort with a message on out-of-memory. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+/* Copy of s[0..n), NUL-terminated. */
+char *xstrndup(const char *s, size_t n);
+
+/* Broken invariant: print file:line and abort.  Never for user errors. */
+#define BUG(...) bug_at(__FILE__, __LINE__, __VA_ARGS__)
+_Noreturn void bug_at(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A growable, always NUL-terminated byte string. */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t alloc;
+};
+
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void sb_init(struct strbuf *sb);
+void sb_release(struct strbuf *sb);
+void sb_reset(struct strbuf *sb);
+void sb_grow(struct strbuf *sb, size_t extra);
+void sb_add(struct strbuf *sb, const char *data, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+/* The buffer's text; "" for an empty buffer (never NULL). */
+const char *sb_str(const struct strbuf *sb);
+/* Hand the buffer to the caller, who frees it; sb is left empty. */
+char *sb_detach(struct strbuf *sb);
+
+/* Format a double in the shortest form that reads back exactly
+ * ("%.17g" trimmed), never in a locale-dependent way.  buf >= 32 bytes. */
+void fmt_double(char *buf, size_t size, double v);
+
+/* Read a whole file into a NUL-terminated buffer; returns 0 or -1 with
+ * errno set.  *len gets the length (the file may contain NULs). */
+int read_file(const char *path, char **out, size_t *len);
+
+/* Is s[0..n) valid UTF-8?  On failure *bad is the offset of the first
+ * invalid byte. */
+int utf8_valid(const char *s, size_t n, size_t *bad);
+
+#endif
