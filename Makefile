@@ -1,11 +1,10 @@
 # effdash - GNU Makefile.  See README.md for the targets.
-.POSIX:
 .SUFFIXES:
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DESTDIR ?=
-CC ?= cc
+CC = cc
 PKG_CONFIG ?= pkg-config
 PYTHON ?= python3
 SHARED ?= ../shared
@@ -39,7 +38,9 @@ endif
 SRC := $(sort $(wildcard src/*.c))
 RE := $(sort $(wildcard src/*.re))
 GEN := $(patsubst src/%.re,$(BUILD)/gen/%.c,$(RE))
-OBJ := $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(patsubst $(BUILD)/gen/%.c,$(BUILD)/gen/%.o,$(GEN))
+PLOTS := $(sort $(wildcard plots/*.gp))
+OBJ := $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(patsubst $(BUILD)/gen/%.c,$(BUILD)/gen/%.o,$(GEN)) \
+       $(BUILD)/gen/templates.o
 LIBOBJ := $(filter-out $(BUILD)/main.o,$(OBJ))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -61,6 +62,10 @@ $(BUILD)/%.o: src/%.c
 $(BUILD)/gen/%.c: src/%.re
 	@mkdir -p $(dir $@)
 	re2c -W --no-generation-date -o $@ $<
+
+$(BUILD)/gen/templates.c: $(PLOTS) tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $@ $(PLOTS)
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-unused-macros -c -o $@ $<
