@@ -40,7 +40,8 @@ RE := $(sort $(wildcard src/*.re))
 GEN := $(patsubst src/%.re,$(BUILD)/gen/%.c,$(RE))
 PLOTS := $(sort $(wildcard plots/*.gp))
 OBJ := $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(patsubst $(BUILD)/gen/%.c,$(BUILD)/gen/%.o,$(GEN)) \
-       $(BUILD)/gen/templates.o
+       $(BUILD)/gen/templates.o $(BUILD)/gen/refdata.o
+REFDATA := data/accelerators.csv data/defaults.csv data/cpi.csv
 LIBOBJ := $(filter-out $(BUILD)/main.o,$(OBJ))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
@@ -65,7 +66,11 @@ $(BUILD)/gen/%.c: src/%.re
 
 $(BUILD)/gen/templates.c: $(PLOTS) tools/embed.sh
 	@mkdir -p $(dir $@)
-	sh tools/embed.sh $@ $(PLOTS)
+	sh tools/embed.sh $@ templates.h plot_template $(PLOTS)
+
+$(BUILD)/gen/refdata.c: $(REFDATA) tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh $@ refdata.h reference_file $(REFDATA)
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-unused-macros -c -o $@ $<

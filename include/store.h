@@ -1,0 +1,67 @@
+/* store.h - the SQLite store: the only module that speaks SQL.
+ *
+ * Schema and migrations are described in docs/schema.md.  Writers group
+ * their work in one transaction (store_begin .. store_commit), so a failed
+ * ingest leaves the database as it was. */
+#ifndef EFFDASH_STORE_H
+#define EFFDASH_STORE_H
+
+#include "claim.h"
+#include "dataset.h"
+#include "paper.h"
+
+struct store; /* opaque */
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+/* Open (creating if needed) and migrate the database at path.  readonly:
+ * open an existing database without creating or migrating it.  Returns 0
+ * or -1 after printing the reason; *out is freed with store_close. */
+int store_open(const char *path, int readonly, struct store **out);
+void store_close(struct store *st);
+
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* Record an input file; *source_id receives its row id.  A file ingested
+ * before under the same path keeps its id.  fingerprint identifies the
+ * content; *unchanged is set when it equals the stored one. */
+int store_put_source(struct store *st, const char *path, const char *format,
+		     const char *fingerprint, long *source_id, int *unchanged);
+/* Forget the curated claims previously read from a source, before it is
+ * read again. */
+int store_forget_curated(struct store *st, long source_id);
+
+/* Insert or update a paper by its key; fills p->id.  *abstract_changed is
+ * set when the abstract is new or differs from the stored one (extraction
+ * must then run again for this paper). */
+int store_put_paper(struct store *st, struct paper *p, long source_id,
+		    int *abstract_changed);
+/* Find a paper by key; returns 1 and fills *id when present, 0 if not. */
+int store_find_paper(struct store *st, const char *key, long *id);
+/* Delete a paper's extracted claims (before extracting again). */
+int store_forget_extracted(struct store *st, long paper_id);
+/* Insert a claim of a paper; *claim_id may be NULL. */
+int store_add_claim(struct store *st, long paper_id, const struct claim *c,
+		    long source_id, long *claim_id);
+/* Replace all derived values by those in ds->derivations (ids ignored). */
+int store_replace_derivations(struct store *st, const struct derivation *d,
+			      size_t n);
+
+/* Replace the reference tables. */
+int store_put_accelerators(struct store *st, const struct accelerator *a,
+			   size_t n);
+int store_put_assumptions(struct store *st, const struct assumption *a,
+			  size_t n);
+
+/* Load everything reports need: papers, active claims (extracted claims
+ * superseded by a curated decision and curated rejections left out),
+ * derivations, reference tables.  ds must be initialised. */
+int store_load(struct store *st, struct dataset *ds);
+
+/* Counts for messages and tests. */
+long store_count(struct store *st, const char *table);
+
+#endif

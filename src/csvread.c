@@ -1,0 +1,156 @@
+/* csvread.c - RFC 4180 reading with positions.
+ *
+ * libcsv (used nowhere for reading) parses well but cannot say where a
+ * field or an error is; effdash promises file:line:col for every bad
+ * input, so reading is this small state machine instead. */
+#include "csvread.h"
+
+#include <string.h>
+
+#include "diag.h"
+
+void csv_reader_init(struct csv_reader *r, FILE *f, const char *path)
+{
+	memset(r, 0, sizeof *r);
+	r->f = f;
+	r->path = path;
+	r->line = 1;
+	r->col = 1;
+	r->peeked = EOF - 1;
+	sb_init(&r->buf);
+}
+
+void csv_reader_release(struct csv_reader *r)
+{
+	sb_release(&r->buf);
+}
+
+static int next(struct csv_reader *r)
+{
+	int c;
+	if (r->peeked != EOF - 1) {
+		c = r->peeked;
+		r->peeked = EOF - 1;
+	} else {
+		c = getc(r->f);
+	}
+	if (c == '\n') {
+		r->line++;
+		r->col = 1;
+	} else if (c != EOF) {
+		r->col++;
+	}
+	return c;
+}
+
+static int peek(struct csv_reader *r)
+{
+	if (r->peeked == EOF - 1)
+		r->peeked = getc(r->f);
+	return r->peeked;
+}
+
+static int fail(struct csv_reader *r, long line, long col, const char *msg)
+{
+	err_at(r->path, line, col, "%s", msg);
+	return -1;
+}
+
+/* Validate the UTF-8 of the field just finished. */
+static int check_field(struct csv_reader *r, size_t start, long line, long col)
+{
+	size_t bad;
+	const char *s = r->buf.buf + start;
+	size_t n = r->buf.len - start;
+	if (memchr(s, '\0', n))
+		return fail(r, line, col, "NUL byte in field");
+	if (!utf8_valid(s, n, &bad))
+		return fail(r, line, col + (long)bad, "invalid UTF-8");
+	return 0;
+}
+
+/* Read one field; *end gets the delimiter that ended it (',', '\n', EOF). */
+static int read_field(struct csv_reader *r, int *end)
+{
+	long line = r->line, col = r->col;
+	size_t start = r->buf.len;
+	int c = next(r);
+	if (c == '"') {
+		for (;;) {
+			c = next(r);
+			if (c == EOF)
+				return fail(r, line, col, "unterminated quoted field");
+			if (c == '"') {
+				if (peek(r) == '"') {
+					next(r);
+					sb_addc(&r->buf, '"');
+					continue;
+				}
+				c = next(r);
+				break;
+			}
+			sb_addc(&r->buf, (char)c);
+		}
+		if (c == '\r' && peek(r) == '\n')
+			c = next(r);
+		if (c != ',' && c != '\n' && c != EOF)
+			return fail(r, r->line, r->col - 1,
+				    "unexpected character after closing quote");
+	} else {
+		while (c != ',' && c != '\n' && c != EOF) {
+			if (c == '"')
+				return fail(r, r->line, r->col - 1,
+					    "quote inside unquoted field");
+			if (c == '\r' && peek(r) == '\n') {
+				c = next(r);
+				break;
+			}
+			sb_addc(&r->buf, (char)c);
+			c = next(r);
+		}
+	}
+	*end = c;
+	return check_field(r, start, line, col);
+}
+
+int csv_read(struct csv_reader *r, struct csv_record *rec)
+{
+	for (;;) {
+		int c = peek(r);
+		if (c == EOF)
+			return 0;
+		if (r->line == 1 && r->col == 1 && c == 0xEF) {
+			/* Byte order mark. */
+			unsigned char bom[3];
+			for (int i = 0; i < 3; i++)
+				bom[i] = (unsigned char)next(r);
+			if (bom[1] != 0xBB || bom[2] != 0xBF)
+				return fail(r, 1, 1, "invalid UTF-8");
+			r->col = 1;
+			continue;
+		}
+		if (c == '\n' || c == '\r') {
+			next(r);
+			continue;
+		}
+		break;
+	}
+	sb_reset(&r->buf);
+	rec->n = 0;
+	rec->first_line = r->line;
+	int end;
+	do {
+		if (rec->n == CSV_MAX_FIELDS)
+			return fail(r, r->line, r->col, "too many fields");
+		rec->line[rec->n] = r->line;
+		rec->col[rec->n] = r->col;
+		r->offs[rec->n] = r->buf.len;
+		if (read_field(r, &end))
+			return -1;
+		sb_addc(&r->buf, '\0');
+		rec->n++;
+	} while (end == ',');
+	for (size_t i = 0; i < rec->n; i++)
+		rec->field[i] = r->buf.buf + r->offs[i];
+	return 1;
+}

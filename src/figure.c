@@ -1,0 +1,1081 @@
+/* figure.c - read one figure: numbers with separators, scales, ranges,
+ * multiplication and percent signs, currency marks; the word lexicon and
+ * accelerator names; and figure_parse() for curated figures.
+ *
+ * Everything here works on byte offsets into the caller's text and never
+ * allocates, so the extractor can call it for every number it meets. */
+#include "figure.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "util.h"
+
+/* Byte classes, ASCII only: bytes >= 0x80 are never digits or letters
+ * here, which keeps the readers immune to invalid UTF-8. */
+int is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int is_alnum(int c)
+{
+	return is_digit(c) || is_alpha(c);
+}
+
+int to_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
+
+static unsigned char byte_at(const char *t, size_t len, size_t i)
+{
+	return i < len ? (unsigned char)t[i] : 0;
+}
+
+size_t space_len(const char *t, size_t len, size_t i)
+{
+	unsigned char c = byte_at(t, len, i), c1, c2;
+
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v')
+		return 1;
+	c1 = byte_at(t, len, i + 1);
+	c2 = byte_at(t, len, i + 2);
+	if (c == 0xc2 && c1 == 0xa0) /* no-break space */
+		return 2;
+	/* U+2000..U+200B spaces, U+202F narrow no-break, U+205F, U+3000 */
+	if (c == 0xe2 && c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8b) || c2 == 0xaf))
+		return 3;
+	if (c == 0xe2 && c1 == 0x81 && c2 == 0x9f)
+		return 3;
+	if (c == 0xe3 && c1 == 0x80 && c2 == 0x80)
+		return 3;
+	return 0;
+}
+
+int span_is(const char *t, size_t s, size_t e, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (e - s != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (to_lower((unsigned char)t[s + i]) != lit[i])
+			return 0;
+	return 1;
+}
+
+int span_starts(const char *t, size_t s, size_t e, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (e - s < n)
+		return 0;
+	return span_is(t, s, s + n, lit);
+}
+
+double round4(double v)
+{
+	return round(v * 10000.0) / 10000.0;
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+static double pow10i(int e)
+{
+	static const double p[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+	};
+	if (e >= 0 && e <= 22)
+		return p[e];
+	return pow(10.0, e);
+}
+
+/* Is t[i..] a thousands group ",ddd" not followed by another digit? */
+static int thousands_group(const char *t, size_t len, size_t i)
+{
+	return byte_at(t, len, i) == ',' && is_digit(byte_at(t, len, i + 1)) &&
+	       is_digit(byte_at(t, len, i + 2)) &&
+	       is_digit(byte_at(t, len, i + 3)) &&
+	       !is_digit(byte_at(t, len, i + 4));
+}
+
+/* Read digits, thousands groups, a decimal part and (allow_exp) an
+ * exponent.  The mantissa is kept as an integer in a double and scaled
+ * once at the end, so "1.16" times a billion is exactly 1160000000.
+ * A run of any length is consumed (so the caller always makes progress)
+ * but more than 30 significant digits is out of range: no real figure
+ * has them, and this stops 50 MB of digits from meaning anything. */
+static size_t read_number(const char *t, size_t len, size_t i, int allow_exp,
+			  double *v, int *oor)
+{
+	double mant = 0;
+	int ndig = 0, frac = 0, exp = 0, group_ok = 1, lead = 0;
+
+	*oor = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)t[i];
+		if (is_digit(c)) {
+			if (ndig < 400)
+				mant = mant * 10 + (c - '0');
+			ndig++;
+			lead++;
+			i++;
+		} else if (group_ok && lead >= 1 && lead <= 3 &&
+			   thousands_group(t, len, i)) {
+			lead = 0;
+			i++;
+		} else {
+			break;
+		}
+		if (lead > 3)
+			group_ok = 0;
+	}
+	if (byte_at(t, len, i) == '.' && is_digit(byte_at(t, len, i + 1))) {
+		i++;
+		while (is_digit(byte_at(t, len, i))) {
+			if (ndig < 400) {
+				mant = mant * 10 + (t[i] - '0');
+				frac++;
+			}
+			ndig++;
+			i++;
+		}
+	}
+	if (allow_exp && (byte_at(t, len, i) == 'e' || byte_at(t, len, i) == 'E')) {
+		size_t j = i + 1;
+		int sign = 1, e = 0, nd = 0;
+		if (byte_at(t, len, j) == '+' || byte_at(t, len, j) == '-')
+			sign = byte_at(t, len, j++) == '-' ? -1 : 1;
+		while (is_digit(byte_at(t, len, j))) {
+			if (e < 100000)
+				e = e * 10 + (t[j] - '0');
+			nd++;
+			j++;
+		}
+		if (nd && !is_alpha(byte_at(t, len, j))) {
+			exp = sign * e;
+			i = j;
+		}
+	}
+	if (ndig > 30)
+		*oor = 1;
+	*v = mant * pow10i(exp - frac);
+	if (exp - frac < -300)
+		*v = mant / pow10i(frac) * pow10i(exp);
+	if (!isfinite(*v))
+		*oor = 1;
+	return i;
+}
+
+/* A scale written after a number: a letter glued to it ("7B", "184K") or
+ * a word ("1.16 billion", "3-billion-parameter").  Returns the multiplier
+ * (1 if none) and moves *i past it. */
+static double read_scale(const char *t, size_t len, size_t *i)
+{
+	static const struct {
+		const char *word;
+		double mult;
+	} words[] = {
+		{ "thousand", 1e3 }, { "million", 1e6 }, { "billion", 1e9 },
+		{ "trillion", 1e12 },
+	};
+	size_t j = *i, ws, we;
+	unsigned char c = byte_at(t, len, j);
+
+	if (c == 'K' || c == 'k' || c == 'M' || c == 'B' || c == 'T') {
+		if (!is_alpha(byte_at(t, len, j + 1))) {
+			*i = j + 1;
+			return c == 'M' ? 1e6 : c == 'B' ? 1e9 : c == 'T' ? 1e12 : 1e3;
+		}
+	}
+	if (c == '-')
+		j++;
+	else
+		while (space_len(t, len, j))
+			j += space_len(t, len, j);
+	if (j == *i && c != '-')
+		return 1;
+	ws = j;
+	while (is_alpha(byte_at(t, len, j)))
+		j++;
+	we = j;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		if (span_is(t, ws, we, words[k].word)) {
+			*i = we;
+			return words[k].mult;
+		}
+	}
+	return 1;
+}
+
+/* Does the text at i spell a range separator?  Returns its length. */
+static size_t range_sep(const char *t, size_t len, size_t i)
+{
+	unsigned char c = byte_at(t, len, i), c1 = byte_at(t, len, i + 1),
+		      c2 = byte_at(t, len, i + 2);
+
+	if (c == '-' || c == '~')
+		return 1;
+	if (c == 0xe2 && c1 == 0x80 && (c2 == 0x93 || c2 == 0x94)) /* – — */
+		return 3;
+	if (c == 0xe2 && c1 == 0x88 && (c2 == 0x92 || c2 == 0xbc)) /* − ∼ */
+		return 3;
+	if (to_lower(c) == 't' && to_lower(c1) == 'o' && !is_alnum(c2))
+		return 2;
+	return 0;
+}
+
+/* Skip white space from i. */
+static size_t skip_space(const char *t, size_t len, size_t i)
+{
+	size_t n;
+
+	while ((n = space_len(t, len, i)) != 0)
+		i += n;
+	return i;
+}
+
+/* A multiplication or percent sign after a number.  Moves *i past it.
+ * *glued_digit is set for "384times384" and "8x7B": a product of two
+ * numbers (a resolution or an expert count), not a factor. */
+static enum fig_suffix read_suffix(const char *t, size_t len, size_t *i,
+				   int *glued_digit)
+{
+	size_t j = *i, k;
+	unsigned char c;
+
+	*glued_digit = 0;
+	if (byte_at(t, len, j) == ' ')
+		j++;
+	c = byte_at(t, len, j);
+	if (c == '%') {
+		*i = j + 1;
+		return FS_PERCENT;
+	}
+	if (c == '\\' && byte_at(t, len, j + 1) == '%') {
+		*i = j + 2;
+		return FS_PERCENT;
+	}
+	if (span_starts(t, j, len, "percent") && !is_alpha(byte_at(t, len, j + 7))) {
+		*i = j + 7;
+		return FS_PERCENT;
+	}
+	k = 0;
+	if (c == 0xc3 && byte_at(t, len, j + 1) == 0x97) /* × */
+		k = 2;
+	else if ((c == 'x' || c == 'X') && !is_alpha(byte_at(t, len, j + 1)))
+		k = 1;
+	else if (c == '\\' && span_starts(t, j + 1, len, "times"))
+		k = 6;
+	else if (span_starts(t, j, len, "times") &&
+		 !is_alpha(byte_at(t, len, j + 5)))
+		k = 5;
+	else if ((c == '-' && span_starts(t, j + 1, len, "fold")) ||
+		 span_starts(t, j, len, "fold"))
+		k = c == '-' ? 5 : 4;
+	if (!k || is_alpha(byte_at(t, len, j + k)))
+		return FS_NONE;
+	if (is_digit(byte_at(t, len, j + k))) {
+		*glued_digit = 1;
+		return FS_NONE;
+	}
+	j += k;
+	/* LaTeX leftovers: "$1.18\times$", "\times{}" */
+	while (byte_at(t, len, j) == '$' || byte_at(t, len, j) == '}' ||
+	       (byte_at(t, len, j) == '{' && byte_at(t, len, j + 1) == '}'))
+		j += byte_at(t, len, j) == '{' ? 2 : 1;
+	*i = j;
+	return FS_TIMES;
+}
+
+/* A currency mark before the number at pos: "$", "US$", "US$ ", "\" (the
+ * dollar sign lost to LaTeX).  Sets f->money / f->math_dollar and
+ * f->start. */
+static void read_prefix(const char *t, size_t len, size_t pos,
+			struct fig_read *f)
+{
+	size_t p = pos;
+
+	f->start = pos;
+	if (p >= 1 && t[p - 1] == ' ' && p >= 2 && t[p - 2] == '$')
+		p--;
+	if (p >= 1 && t[p - 1] == '$') {
+		p--;
+		f->money = 1;
+		if (p >= 2 && to_lower((unsigned char)t[p - 2]) == 'u' &&
+		    to_lower((unsigned char)t[p - 1]) == 's')
+			p -= 2;
+		f->start = p;
+	} else if (pos >= 1 && t[pos - 1] == '\\') {
+		f->money = 1;
+		f->start = pos - 1;
+	}
+	(void)len;
+}
+
+int fig_read_at(const char *t, size_t len, size_t pos, int allow_exp,
+		struct fig_read *f)
+{
+	size_t i, j, n;
+	double mult, hi_mult;
+	int oor, glued;
+	enum fig_suffix lo_suffix;
+
+	memset(f, 0, sizeof *f);
+	if (!is_digit(byte_at(t, len, pos)))
+		return -1;
+	read_prefix(t, len, pos, f);
+	f->num_start = pos;
+	i = read_number(t, len, pos, allow_exp, &f->lo, &oor);
+	f->out_of_range = oor;
+	mult = read_scale(t, len, &i);
+	f->scaled = mult != 1;
+	f->lo *= mult;
+	f->lo_end = i;
+	/* "1%-7%", "10x-20x": a suffix may sit on both ends of a range */
+	j = i;
+	lo_suffix = read_suffix(t, len, &j, &glued);
+	if (glued) {
+		f->end = i;
+		return 0;
+	}
+	if (lo_suffix != FS_NONE)
+		i = j;
+	j = skip_space(t, len, i);
+	n = range_sep(t, len, j);
+	if (n) {
+		size_t k = skip_space(t, len, j + n), h;
+		int hi_oor;
+		if (byte_at(t, len, k) == '$' || byte_at(t, len, k) == '\\')
+			k++;
+		if (is_digit(byte_at(t, len, k)) &&
+		    !hardware_at(t, len, k, &h)) {
+			i = read_number(t, len, k, allow_exp, &f->hi, &hi_oor);
+			hi_mult = read_scale(t, len, &i);
+			f->hi *= hi_mult;
+			if (!f->scaled && hi_mult != 1)
+				f->lo *= hi_mult;
+			f->scaled |= hi_mult != 1;
+			f->has_hi = 1;
+			f->out_of_range |= hi_oor;
+		}
+	}
+	j = i;
+	f->suffix = read_suffix(t, len, &j, &glued);
+	if (glued) {
+		f->suffix = FS_NONE;
+	} else if (f->suffix != FS_NONE) {
+		i = j;
+	} else if (!f->has_hi) {
+		f->suffix = lo_suffix;
+	} else if (lo_suffix != FS_NONE) {
+		f->suffix = lo_suffix;
+	}
+	f->end = i;
+	/* "$1.18\times$" is LaTeX math, not money */
+	if (f->money && f->start < pos && t[pos - 1] == '$' &&
+	    (f->suffix != FS_NONE || byte_at(t, len, f->end) == '$')) {
+		f->money = 0;
+		f->math_dollar = 1;
+		f->start = pos;
+	}
+	if (f->money && t[pos - 1] == '\\' && f->suffix != FS_NONE)
+		f->money = 0, f->start = pos;
+	return 0;
+}
+
+/* ---- lexicon ---------------------------------------------------------- */
+
+static const char *const dim_names[DIM__COUNT] = {
+	NULL, "cost", "time", "memory", "params", "tokens", "data", "flops",
+	"energy", "latency", "storage", "compute",
+};
+
+const char *dim_name(enum dim d)
+{
+	if ((int)d < 0 || d >= DIM__COUNT)
+		BUG("dimension %d out of range", (int)d);
+	return dim_names[d];
+}
+
+/* Metric names (lower case, as the vocabulary writes them) and the unit a
+ * bare figure of that metric is in. */
+static const struct {
+	const char *name;
+	const char *unit;
+} metrics[] = {
+	{ "fid", "FID" },          /* 0 */
+	{ "fvd", "FVD" },          /* 1 */
+	{ "accuracy", "%" },       /* 2 */
+	{ "top-1 accuracy", "%" }, /* 3 */
+	{ "perplexity", "perplexity" }, /* 4 */
+	{ "bleu", "BLEU" },        /* 5 */
+	{ "map", "mAP" },          /* 6 */
+	{ "maph", "mAPH" },        /* 7 */
+	{ "suc", "SUC" },          /* 8 */
+	{ "win rate", "%" },       /* 9 */
+	{ "pass@1", "%" },         /* 10 */
+	{ "success rate", "%" },   /* 11 */
+	{ "dice", "%" },           /* 12 */
+	{ "miou", "mIoU" },        /* 13 */
+	{ "psnr", "dB" },          /* 14 */
+	{ "f1", "F1" },            /* 15 */
+	{ "rouge", "ROUGE" },      /* 16 */
+	{ "glue", "GLUE" },        /* 17 */
+	{ "cider", "CIDEr" },      /* 18 */
+	{ "inception score", "IS" }, /* 19 */
+	{ "top-5 accuracy", "%" }, /* 20 */
+	{ "exact match", "EM" },   /* 21 */
+	{ "auc", "AUC" },          /* 22 */
+	{ "ssim", "SSIM" },        /* 23 */
+	{ "wer", "WER" },          /* 24 */
+	{ "ap", "AP" },            /* 25 */
+	{ "iou", "IoU" },          /* 26 */
+	{ "score", "score" },      /* 27 */
+};
+
+const char *metric_name(int metric)
+{
+	if (metric < 0 || (size_t)metric >= sizeof metrics / sizeof *metrics)
+		return NULL;
+	return metrics[metric].name;
+}
+
+const char *metric_unit(int metric);
+const char *metric_unit(int metric)
+{
+	if (metric < 0 || (size_t)metric >= sizeof metrics / sizeof *metrics)
+		return NULL;
+	return metrics[metric].unit;
+}
+
+struct lex_entry {
+	const char *word;
+	uint32_t flags;
+	unsigned char dim;
+	signed char metric;
+};
+
+#define D(x) DIM_##x
+/* Sorted by word (byte order); lex_sorted() checks it in the unit tests.
+ * Only inflections that occur in prose are listed; a binary search over
+ * exact words is faster than stemming and as good for abstracts. */
+static const struct lex_entry lexicon[] = {
+	{ "about", LX_APPROX, 0, -1 },
+	{ "above", LX_LOWER, 0, -1 },
+	{ "acc", LX_METRIC, 0, 2 },
+	{ "accelerate", LX_DIM | LX_CHANGE, D(TIME), -1 },
+	{ "accelerated", LX_DIM | LX_CHANGE, D(TIME), -1 },
+	{ "accelerates", LX_DIM | LX_CHANGE, D(TIME), -1 },
+	{ "accelerating", LX_DIM | LX_CHANGE, D(TIME), -1 },
+	{ "acceleration", LX_DIM, D(TIME), -1 },
+	{ "accelerator", LX_DEVICE, 0, -1 },
+	{ "accelerators", LX_DEVICE, 0, -1 },
+	{ "accuracy", LX_METRIC, 0, 2 },
+	{ "against", LX_COMPARE, 0, -1 },
+	{ "almost", LX_APPROX, 0, -1 },
+	{ "an", LX_FILLER, 0, -1 },
+	{ "annotations", LX_DATA | LX_DIM, D(DATA), -1 },
+	{ "ap", LX_METRIC, 0, 25 },
+	{ "approaches", LX_COMPARE, 0, -1 },
+	{ "approaching", LX_COMPARE, 0, -1 },
+	{ "approx", LX_APPROX, 0, -1 },
+	{ "approximately", LX_APPROX, 0, -1 },
+	{ "around", LX_APPROX, 0, -1 },
+	{ "auc", LX_METRIC, 0, 22 },
+	{ "baseline", LX_BASEWORD, 0, -1 },
+	{ "baselines", LX_BASEWORD, 0, -1 },
+	{ "benchmark", LX_DSCUE | LX_SKIPNOUN, 0, -1 },
+	{ "benchmarks", LX_DSCUE | LX_SKIPNOUN, 0, -1 },
+	{ "better", LX_DELTA, 0, -1 },
+	{ "billion", LX_SCALEWORD, 0, -1 },
+	{ "bit", LX_SKIPNOUN, 0, -1 },
+	{ "bits", LX_SKIPNOUN, 0, -1 },
+	{ "bleu", LX_METRIC, 0, 5 },
+	{ "boost", LX_DELTA | LX_CHANGE, 0, -1 },
+	{ "boosts", LX_DELTA | LX_CHANGE, 0, -1 },
+	{ "budget", LX_DIM, D(COST), -1 },
+	{ "captions", LX_DATA, 0, -1 },
+	{ "carbon", LX_DIM, D(ENERGY), -1 },
+	{ "cards", LX_DEVICE, 0, -1 },
+	{ "challenge", LX_DSCUE, 0, -1 },
+	{ "cheaper", LX_DIM | LX_LESS, D(COST), -1 },
+	{ "chip", LX_DEVICE, 0, -1 },
+	{ "chips", LX_DEVICE, 0, -1 },
+	{ "cider", LX_METRIC, 0, 18 },
+	{ "clips", LX_DATA, 0, -1 },
+	{ "co2", LX_DIM, D(ENERGY), -1 },
+	{ "comparable", LX_COMPARE, 0, -1 },
+	{ "compared", LX_COMPARE, 0, -1 },
+	{ "compress", LX_DIM | LX_REDUCE, D(PARAMS), -1 },
+	{ "compresses", LX_DIM | LX_REDUCE, D(PARAMS), -1 },
+	{ "compressing", LX_DIM | LX_REDUCE, D(PARAMS), -1 },
+	{ "compression", LX_DIM | LX_REDUCE, D(PARAMS), -1 },
+	{ "computation", LX_DIM, D(COMPUTE), -1 },
+	{ "computational", LX_DIM, D(COMPUTE), -1 },
+	{ "compute", LX_DIM, D(COMPUTE), -1 },
+	{ "context", LX_CONTEXT, 0, -1 },
+	{ "convergence", LX_DIM, D(TIME), -1 },
+	{ "converges", LX_DIM, D(TIME), -1 },
+	{ "conversations", LX_DATA, 0, -1 },
+	{ "corpus", LX_DSCUE, 0, -1 },
+	{ "cost", LX_DIM | LX_COST, D(COST), -1 },
+	{ "costing", LX_COST, 0, -1 },
+	{ "costs", LX_DIM | LX_COST, D(COST), -1 },
+	{ "cut", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "cuts", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "cutting", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "data", LX_DATA | LX_DIM, D(DATA), -1 },
+	{ "dataset", LX_DSCUE, 0, -1 },
+	{ "datasets", LX_SKIPNOUN, 0, -1 },
+	{ "day", LX_DAYS, 0, -1 },
+	{ "days", LX_DAYS, 0, -1 },
+	{ "decrease", LX_REDUCE | LX_CHANGE | LX_LESS, 0, -1 },
+	{ "decreased", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "decreases", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "decreasing", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "demonstrations", LX_DATA, 0, -1 },
+	{ "dialogues", LX_DATA, 0, -1 },
+	{ "dice", LX_METRIC, 0, 12 },
+	{ "disk", LX_DIM, D(STORAGE), -1 },
+	{ "documents", LX_DATA, 0, -1 },
+	{ "dollars", LX_MONEY, 0, -1 },
+	{ "drop", LX_DELTA, 0, -1 },
+	{ "drops", LX_DELTA, 0, -1 },
+	{ "effort", LX_DIM, D(COMPUTE), -1 },
+	{ "emissions", LX_DIM, D(ENERGY), -1 },
+	{ "energy", LX_DIM, D(ENERGY), -1 },
+	{ "epochs", LX_DIM | LX_SKIPNOUN, D(TIME), -1 },
+	{ "examples", LX_DATA | LX_DIM, D(DATA), -1 },
+	{ "exceeds", LX_COMPARE, 0, -1 },
+	{ "expense", LX_DIM, D(COST), -1 },
+	{ "expenses", LX_DIM, D(COST), -1 },
+	{ "f1", LX_METRIC, 0, 15 },
+	{ "faster", LX_DIM | LX_LESS, D(TIME), -1 },
+	{ "fewer", LX_LESS, 0, -1 },
+	{ "fid", LX_METRIC, 0, 0 },
+	{ "flop", LX_DIM, D(FLOPS), -1 },
+	{ "flops", LX_DIM, D(FLOPS), -1 },
+	{ "fps", LX_DIM, D(TIME), -1 },
+	{ "fvd", LX_METRIC, 0, 1 },
+	{ "gain", LX_DELTA, 0, -1 },
+	{ "gains", LX_DELTA, 0, -1 },
+	{ "gb", LX_GB, 0, -1 },
+	{ "gflops", LX_DIM, D(FLOPS), -1 },
+	{ "gib", LX_GB, 0, -1 },
+	{ "gpu", LX_DEVICE, 0, -1 },
+	{ "gpus", LX_DEVICE, 0, -1 },
+	{ "h", LX_HOURS, 0, -1 },
+	{ "higher", LX_DELTA, 0, -1 },
+	{ "hour", LX_HOURS, 0, -1 },
+	{ "hours", LX_HOURS, 0, -1 },
+	{ "hrs", LX_HOURS, 0, -1 },
+	{ "images", LX_DATA, 0, -1 },
+	{ "improve", LX_DELTA | LX_CHANGE, 0, -1 },
+	{ "improved", LX_DELTA | LX_CHANGE, 0, -1 },
+	{ "improvement", LX_DELTA, 0, -1 },
+	{ "improvements", LX_DELTA, 0, -1 },
+	{ "improves", LX_DELTA | LX_CHANGE, 0, -1 },
+	{ "improving", LX_DELTA | LX_CHANGE, 0, -1 },
+	{ "including", LX_COMPARE, 0, -1 },
+	{ "increase", LX_DELTA | LX_CHANGE, 0, -1 },
+	{ "increases", LX_DELTA | LX_CHANGE, 0, -1 },
+	{ "inference", LX_DIM, D(TIME), -1 },
+	{ "input", LX_CONTEXT, 0, -1 },
+	{ "instructions", LX_DATA, 0, -1 },
+	{ "iou", LX_METRIC, 0, 26 },
+	{ "iterations", LX_DIM | LX_SKIPNOUN, D(TIME), -1 },
+	{ "just", LX_FILLER | LX_ONLY, 0, -1 },
+	{ "labels", LX_DATA | LX_DIM, D(DATA), -1 },
+	{ "languages", LX_SKIPNOUN, 0, -1 },
+	{ "latency", LX_DIM, D(LATENCY), -1 },
+	{ "layers", LX_SKIPNOUN, 0, -1 },
+	{ "least", LX_LOWER, 0, -1 },
+	{ "length", LX_CONTEXT, 0, -1 },
+	{ "less", LX_LESS, 0, -1 },
+	{ "like", LX_COMPARE, 0, -1 },
+	{ "llm", LX_MODEL, 0, -1 },
+	{ "llms", LX_MODEL, 0, -1 },
+	{ "lm", LX_MODEL, 0, -1 },
+	{ "lms", LX_MODEL, 0, -1 },
+	{ "lower", LX_LESS | LX_REDUCE, 0, -1 },
+	{ "lowering", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "lowers", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "macs", LX_DIM, D(FLOPS), -1 },
+	{ "map", LX_METRIC, 0, 6 },
+	{ "maph", LX_METRIC, 0, 7 },
+	{ "margin", LX_DELTA, 0, -1 },
+	{ "matches", LX_COMPARE, 0, -1 },
+	{ "memory", LX_DIM | LX_MEMORY, D(MEMORY), -1 },
+	{ "merely", LX_FILLER | LX_ONLY, 0, -1 },
+	{ "miou", LX_METRIC, 0, 13 },
+	{ "model", LX_MODEL, 0, -1 },
+	{ "models", LX_MODEL, 0, -1 },
+	{ "more", LX_LOWER, 0, -1 },
+	{ "namely", LX_COMPARE, 0, -1 },
+	{ "nearly", LX_APPROX, 0, -1 },
+	{ "networks", LX_MODEL, 0, -1 },
+	{ "of", LX_FILLER, 0, -1 },
+	{ "only", LX_FILLER | LX_ONLY, 0, -1 },
+	{ "outperform", LX_COMPARE, 0, -1 },
+	{ "outperformed", LX_COMPARE, 0, -1 },
+	{ "outperforming", LX_COMPARE, 0, -1 },
+	{ "outperforms", LX_COMPARE, 0, -1 },
+	{ "over", LX_LOWER, 0, -1 },
+	{ "pairs", LX_DATA, 0, -1 },
+	{ "param", LX_PARAM, 0, -1 },
+	{ "parameter", LX_PARAM | LX_DIM, D(PARAMS), -1 },
+	{ "parameters", LX_PARAM | LX_DIM, D(PARAMS), -1 },
+	{ "params", LX_PARAM | LX_DIM, D(PARAMS), -1 },
+	{ "pass@1", LX_METRIC, 0, 10 },
+	{ "perplexity", LX_METRIC, 0, 4 },
+	{ "point", LX_DELTA, 0, -1 },
+	{ "points", LX_DELTA, 0, -1 },
+	{ "power", LX_DIM, D(ENERGY), -1 },
+	{ "ppl", LX_METRIC, 0, 4 },
+	{ "previous", LX_BASEWORD, 0, -1 },
+	{ "prior", LX_BASEWORD, 0, -1 },
+	{ "problems", LX_DATA, 0, -1 },
+	{ "psnr", LX_METRIC, 0, 14 },
+	{ "questions", LX_DATA, 0, -1 },
+	{ "ram", LX_MEMORY, 0, -1 },
+	{ "rivals", LX_COMPARE, 0, -1 },
+	{ "rouge", LX_METRIC, 0, 16 },
+	{ "roughly", LX_APPROX, 0, -1 },
+	{ "samples", LX_DATA | LX_DIM, D(DATA), -1 },
+	{ "save", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "saved", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "saves", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "saving", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "savings", LX_REDUCE, 0, -1 },
+	{ "seconds", LX_SKIPNOUN, 0, -1 },
+	{ "sentences", LX_DATA, 0, -1 },
+	{ "sequence", LX_CONTEXT, 0, -1 },
+	{ "sequences", LX_CONTEXT, 0, -1 },
+	{ "shorter", LX_LESS | LX_DIM, D(TIME), -1 },
+	{ "shrink", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "shrinks", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "size", LX_DIM, D(PARAMS), -1 },
+	{ "smaller", LX_LESS | LX_DIM, D(PARAMS), -1 },
+	{ "speed", LX_DIM | LX_CHANGE, D(TIME), -1 },
+	{ "speedup", LX_DIM, D(TIME), -1 },
+	{ "speedups", LX_DIM, D(TIME), -1 },
+	{ "ssim", LX_METRIC, 0, 23 },
+	{ "statements", LX_DATA, 0, -1 },
+	{ "steps", LX_DIM | LX_SKIPNOUN, D(TIME), -1 },
+	{ "storage", LX_DIM, D(STORAGE), -1 },
+	{ "suc", LX_METRIC, 0, 8 },
+	{ "such", LX_COMPARE, 0, -1 },
+	{ "surpass", LX_COMPARE, 0, -1 },
+	{ "surpasses", LX_COMPARE, 0, -1 },
+	{ "surpassing", LX_COMPARE, 0, -1 },
+	{ "tasks", LX_SKIPNOUN, 0, -1 },
+	{ "than", LX_COMPARE, 0, -1 },
+	{ "the", LX_FILLER, 0, -1 },
+	{ "thousand", LX_SCALEWORD, 0, -1 },
+	{ "throughput", LX_DIM, D(TIME), -1 },
+	{ "time", LX_DIM, D(TIME), -1 },
+	{ "token", LX_TOKEN, 0, -1 },
+	{ "tokens", LX_TOKEN | LX_DIM, D(TOKENS), -1 },
+	{ "tpu", LX_DEVICE, 0, -1 },
+	{ "tpus", LX_DEVICE, 0, -1 },
+	{ "trajectories", LX_DATA, 0, -1 },
+	{ "transformer", LX_MODEL, 0, -1 },
+	{ "transformers", LX_MODEL, 0, -1 },
+	{ "trillion", LX_SCALEWORD, 0, -1 },
+	{ "up", LX_UPPER, 0, -1 },
+	{ "usd", LX_MONEY, 0, -1 },
+	{ "utterances", LX_DATA, 0, -1 },
+	{ "variant", LX_MODEL, 0, -1 },
+	{ "variants", LX_MODEL, 0, -1 },
+	{ "versus", LX_COMPARE, 0, -1 },
+	{ "videos", LX_DATA, 0, -1 },
+	{ "vram", LX_MEMORY | LX_DIM, D(MEMORY), -1 },
+	{ "vs", LX_COMPARE, 0, -1 },
+	{ "wall", LX_DIM, D(TIME), -1 },
+	{ "week", LX_WEEKS, 0, -1 },
+	{ "weeks", LX_WEEKS, 0, -1 },
+	{ "wer", LX_METRIC, 0, 24 },
+	{ "whereas", LX_BASEWORD, 0, -1 },
+	{ "within", LX_UPPER, 0, -1 },
+};
+#undef D
+
+int lex_sorted(void)
+{
+	for (size_t i = 1; i < sizeof lexicon / sizeof *lexicon; i++)
+		if (strcmp(lexicon[i - 1].word, lexicon[i].word) >= 0)
+			return 0;
+	return 1;
+}
+
+uint32_t lex_lookup(const char *t, size_t s, size_t e, enum dim *dim,
+		    int *metric)
+{
+	char w[24];
+	size_t n = e - s, lo = 0, hi = sizeof lexicon / sizeof *lexicon;
+
+	*dim = DIM_NONE;
+	*metric = -1;
+	if (n == 0 || n >= sizeof w)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		w[i] = (char)to_lower((unsigned char)t[s + i]);
+	w[n] = '\0';
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(w, lexicon[mid].word);
+		if (c == 0) {
+			*dim = (enum dim)lexicon[mid].dim;
+			*metric = lexicon[mid].metric;
+			return lexicon[mid].flags;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* ---- hardware --------------------------------------------------------- */
+
+/* Read one alphanumeric word at i into lower-case buf; returns its end. */
+static size_t word_lower(const char *t, size_t len, size_t i, char *buf,
+			 size_t size)
+{
+	size_t n = 0;
+
+	while (i < len && is_alnum((unsigned char)t[i])) {
+		if (n + 1 < size)
+			buf[n++] = (char)to_lower((unsigned char)t[i]);
+		else
+			n = size; /* too long to be a device name */
+		i++;
+	}
+	buf[n < size ? n : 0] = '\0';
+	return i;
+}
+
+/* Devices written as one word, with the vocabulary's spelling. */
+static const char *device_word(const char *w)
+{
+	static const char *const plain[][2] = {
+		{ "a100", "A100" }, { "a800", "A800" }, { "h100", "H100" },
+		{ "h800", "H800" }, { "h200", "H200" }, { "v100", "V100" },
+		{ "v100s", "V100" }, { "p100", "P100" }, { "t4", "T4" },
+		{ "k80", "K80" }, { "a10", "A10" }, { "a10g", "A10" },
+		{ "a40", "A40" }, { "a6000", "A6000" }, { "a5000", "A5000" },
+		{ "l4", "L4" }, { "l40", "L40" }, { "l40s", "L40S" },
+		{ "mi250x", "MI250X" }, { "mi250", "MI250" },
+		{ "mi300x", "MI300X" }, { "mi100", "MI100" }, { "b200", "B200" },
+		{ "gh200", "GH200" }, { "p40", "P40" }, { "m40", "M40" },
+		{ "titan", "Titan" }, { "gaudi2", "Gaudi2" },
+	};
+	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
+		if (!strcmp(w, plain[i][0]))
+			return plain[i][1];
+	return NULL;
+}
+
+/* Consumer cards by number: 1080 -> "GTX 1080", 4090 -> "RTX 4090". */
+static const char *card_number(const char *w, int ti)
+{
+	static const char *const cards[][3] = {
+		{ "1080", "GTX 1080", "GTX 1080 Ti" },
+		{ "2080", "RTX 2080", "RTX 2080 Ti" },
+		{ "3060", "RTX 3060", "RTX 3060 Ti" },
+		{ "3070", "RTX 3070", "RTX 3070 Ti" },
+		{ "3080", "RTX 3080", "RTX 3080 Ti" },
+		{ "3090", "RTX 3090", "RTX 3090 Ti" },
+		{ "4060", "RTX 4060", "RTX 4060 Ti" },
+		{ "4070", "RTX 4070", "RTX 4070 Ti" },
+		{ "4080", "RTX 4080", "RTX 4080" },
+		{ "4090", "RTX 4090", "RTX 4090" },
+		{ "5090", "RTX 5090", "RTX 5090" },
+		{ "6000", "RTX 6000", "RTX 6000" },
+		{ "8000", "RTX 8000", "RTX 8000" },
+	};
+	for (size_t i = 0; i < sizeof cards / sizeof *cards; i++)
+		if (!strcmp(w, cards[i][0]))
+			return cards[i][ti ? 2 : 1];
+	return NULL;
+}
+
+static const char *tpu_version(const char *v)
+{
+	static const char *const tpus[][2] = {
+		{ "v2", "TPUv2" }, { "v3", "TPUv3" }, { "v4", "TPUv4" },
+		{ "v5e", "TPUv5e" }, { "v5p", "TPUv5p" }, { "v5", "TPUv5" },
+		{ "v6e", "TPUv6e" },
+	};
+	for (size_t i = 0; i < sizeof tpus / sizeof *tpus; i++)
+		if (!strcmp(v, tpus[i][0]))
+			return tpus[i][1];
+	return NULL;
+}
+
+/* Skip a memory size written after a device name ("-80GB", " 80 GB",
+ * "-SXM4") so it is not read as a separate figure. */
+static size_t skip_device_tail(const char *t, size_t len, size_t i)
+{
+	size_t j = i;
+
+	if (byte_at(t, len, j) == '-' || byte_at(t, len, j) == ' ')
+		j++;
+	if (is_digit(byte_at(t, len, j))) {
+		while (is_digit(byte_at(t, len, j)))
+			j++;
+		if (byte_at(t, len, j) == ' ')
+			j++;
+		if (span_starts(t, j, len, "gb") && !is_alpha(byte_at(t, len, j + 2)))
+			return j + 2;
+		return i;
+	}
+	if (span_starts(t, j, len, "sxm") || span_starts(t, j, len, "pcie")) {
+		while (is_alnum(byte_at(t, len, j)))
+			j++;
+		return j;
+	}
+	return i;
+}
+
+/* The word after a card number: "Ti" makes it the Ti model. */
+static int ti_after(const char *t, size_t len, size_t i, size_t *end)
+{
+	size_t j = i;
+
+	if (byte_at(t, len, j) == ' ')
+		j++;
+	if (span_starts(t, j, len, "ti") && !is_alnum(byte_at(t, len, j + 2))) {
+		*end = j + 2;
+		return 1;
+	}
+	*end = i;
+	return 0;
+}
+
+const char *hardware_at(const char *t, size_t len, size_t s, size_t *used)
+{
+	char w[16], v[16];
+	size_t i = s, e, e2;
+	const char *name;
+
+	e = word_lower(t, len, i, w, sizeof w);
+	if (!strcmp(w, "nvidia") || !strcmp(w, "amd") || !strcmp(w, "google") ||
+	    !strcmp(w, "geforce") || !strcmp(w, "tesla") || !strcmp(w, "cloud")) {
+		i = skip_space(t, len, e);
+		if (i == e || !(name = hardware_at(t, len, i, used)))
+			return NULL;
+		*used += i - s;
+		return name;
+	}
+	if (!strcmp(w, "rtx") || !strcmp(w, "gtx")) {
+		i = e;
+		if (byte_at(t, len, i) == ' ' || byte_at(t, len, i) == '-')
+			i++;
+		e = word_lower(t, len, i, w, sizeof w);
+	} else if ((!strncmp(w, "rtx", 3) || !strncmp(w, "gtx", 3)) &&
+		   is_digit((unsigned char)w[3])) {
+		memmove(w, w + 3, strlen(w + 3) + 1);
+	}
+	if ((name = card_number(w, ti_after(t, len, e, &e2))) != NULL) {
+		*used = e2 - s;
+		return name;
+	}
+	if (!strncmp(w, "tpu", 3)) {
+		if (w[3] == '\0') {
+			i = e;
+			if (byte_at(t, len, i) == ' ' || byte_at(t, len, i) == '-')
+				i++;
+			e2 = word_lower(t, len, i, v, sizeof v);
+			if ((name = tpu_version(v)) != NULL) {
+				*used = e2 - s;
+				return name;
+			}
+			return NULL;
+		}
+		if ((name = tpu_version(w + 3)) != NULL) {
+			*used = e - s;
+			return name;
+		}
+		return NULL;
+	}
+	if ((name = device_word(w)) != NULL) {
+		*used = skip_device_tail(t, len, e) - s;
+		return name;
+	}
+	return NULL;
+}
+
+const char *hardware_normalise(const char *name, size_t len)
+{
+	size_t i = skip_space(name, len, 0), used;
+	const char *hw;
+
+	if (i >= len)
+		return NULL;
+	/* "8-4090", "8x A100": a device count glued to the name */
+	if (is_digit((unsigned char)name[i])) {
+		size_t j = i;
+		while (j < len && is_digit((unsigned char)name[j]))
+			j++;
+		if (j < len && (name[j] == '-' || name[j] == 'x' ||
+				name[j] == '*' || name[j] == '\xc3')) {
+			size_t k = j + (name[j] == '\xc3' ? 2 : 1);
+			k = skip_space(name, len, k);
+			if ((hw = hardware_at(name, len, k, &used)) != NULL)
+				return hw;
+		}
+	}
+	return hardware_at(name, len, i, &used);
+}
+
+/* ---- curated figures -------------------------------------------------- */
+
+static void set_err(struct figure_error *err, long col, const char *fmt,
+		    const char *arg)
+{
+	if (!err)
+		return;
+	err->col = col;
+	snprintf(err->msg, sizeof err->msg, fmt, arg ? arg : "");
+}
+
+/* Keep the caller's non-NULL fields, fill the rest from the claim the
+ * text yielded. */
+static void merge_claim(struct claim *out, struct claim *c)
+{
+	char **mine[] = { &out->dimension, &out->hardware, &out->metric,
+			  &out->dataset };
+	char **theirs[] = { &c->dimension, &c->hardware, &c->metric,
+			    &c->dataset };
+
+	out->quantity = c->quantity;
+	out->value = c->value;
+	out->value_max = c->value_max;
+	out->has_max = c->has_max;
+	out->qualifier = c->qualifier;
+	for (size_t i = 0; i < sizeof mine / sizeof *mine; i++)
+		if (!*mine[i])
+			claim_set(mine[i], *theirs[i]);
+	claim_set(&out->unit, c->unit);
+	claim_set(&out->note, c->note);
+}
+
+/* A bare number with the caller's hint: "1890" as cost_usd, "7B" as
+ * params.  Ratios, quality and compute need words to mean anything. */
+static int bare_with_hint(const struct fig_read *f, enum quantity hint,
+			  struct claim *c)
+{
+	char buf[64];
+
+	if (hint == Q_NONE || hint == Q_QUALITY ||
+	    (hint == Q_RATIO && f->suffix != FS_TIMES) ||
+	    (hint != Q_RATIO && f->suffix != FS_NONE))
+		return -1;
+	c->quantity = hint;
+	c->value = f->lo;
+	if (f->has_hi) {
+		c->has_max = 1;
+		c->value_max = f->hi;
+	}
+	claim_set(&c->unit, quantity_unit(hint));
+	fmt_double(buf, sizeof buf, f->lo);
+	claim_set(&c->note, buf);
+	return 0;
+}
+
+/* The first word after the figure, for "unknown unit 'furlongs'". */
+static void unknown_unit(const char *text, size_t len, size_t i,
+			 struct figure_error *err)
+{
+	char w[40];
+	size_t s = skip_space(text, len, i), e = s, n;
+
+	while (e < len && !space_len(text, len, e) && e - s < sizeof w - 1)
+		e++;
+	n = e - s;
+	memcpy(w, text + s, n);
+	w[n] = '\0';
+	if (!n)
+		set_err(err, (long)s + 1, "missing unit", NULL);
+	else
+		set_err(err, (long)s + 1, "unknown unit '%s'", w);
+}
+
+/* Column of the first digit, or 0 if the text has none worth reading. */
+static size_t first_digit(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (is_digit((unsigned char)text[i]))
+			return i + 1;
+	return 0;
+}
+
+int figure_parse(const char *text, enum quantity hint, struct claim *out,
+		 struct figure_error *err)
+{
+	struct claim_list l = CLAIM_LIST_INIT;
+	struct fig_read f;
+	size_t len = strlen(text), d = first_digit(text, len);
+	int rc = -1;
+
+	if (!d) {
+		set_err(err, (long)skip_space(text, len, 0) + 1, "no number",
+			NULL);
+		return -1;
+	}
+	fig_read_at(text, len, d - 1, 1, &f);
+	if (f.out_of_range || !(f.lo >= 0) || (f.has_hi && !(f.hi >= f.lo))) {
+		set_err(err, (long)d, "number out of range", NULL);
+		return -1;
+	}
+	if (d >= 2 && text[d - 2] == '-' &&
+	    (d < 3 || !is_alnum((unsigned char)text[d - 3]))) {
+		set_err(err, (long)d - 1, "negative amount", NULL);
+		return -1;
+	}
+	if (f.lo == 0 && hint != Q_QUALITY) {
+		set_err(err, (long)d, "zero amount", NULL);
+		return -1;
+	}
+	extract_standalone(text, len, &l);
+	for (size_t i = 0; i < l.len; i++) {
+		struct claim *c = &l.items[i];
+		if (hint == Q_NONE || c->quantity == hint) {
+			merge_claim(out, c);
+			rc = 0;
+			break;
+		}
+	}
+	if (rc && hint != Q_NONE && skip_space(text, len, f.end) == len) {
+		struct claim c;
+		claim_init(&c);
+		if (!bare_with_hint(&f, hint, &c)) {
+			merge_claim(out, &c);
+			rc = 0;
+		}
+		claim_release(&c);
+	}
+	if (rc == 0) {
+		claim_set(&out->raw, text);
+	} else if (l.len) {
+		set_err(err, (long)d, "figure is not a %s",
+			quantity_name(hint));
+	} else {
+		unknown_unit(text, len, f.end, err);
+	}
+	claim_list_release(&l);
+	return rc;
+}

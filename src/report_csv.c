@@ -1,0 +1,227 @@
+/* report_csv.c - csv/claims.csv, csv/papers.csv, csv/derivations.csv.
+ *
+ * RFC 4180: a header row, CRLF line ends (what the RFC and spreadsheets
+ * expect), UTF-8 without a byte-order mark.  Text cells go through esc_csv,
+ * which also defuses spreadsheet formulas; numbers are written plainly with
+ * fmt_double (no thousands separators, "." as decimal point) and missing
+ * values as empty cells.  Rows follow the dataset's order. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "report_internal.h"
+
+#define EOL "\r\n"
+
+struct row {
+	struct strbuf *out;
+	int cells;
+};
+
+static void cell_sep(struct row *r)
+{
+	if (r->cells++)
+		sb_addc(r->out, ',');
+}
+
+static void cell_text(struct row *r, const char *s)
+{
+	cell_sep(r);
+	esc_csv(r->out, s ? s : "");
+}
+
+static void cell_num(struct row *r, double v)
+{
+	cell_sep(r);
+	report_plain_number(r->out, v);
+}
+
+static void cell_long(struct row *r, long v, int present)
+{
+	cell_sep(r);
+	if (present)
+		sb_addf(r->out, "%ld", v);
+}
+
+static void row_end(struct row *r)
+{
+	sb_adds(r->out, EOL);
+	r->cells = 0;
+}
+
+static void header(struct strbuf *out, const char *const *names, size_t n)
+{
+	struct row r = { out, 0 };
+	for (size_t i = 0; i < n; i++)
+		cell_text(&r, names[i]);
+	row_end(&r);
+}
+
+static const char *const claim_columns[] = {
+	"claim_id", "paper_title", "arxiv_id", "quantity", "value",
+	"value_max", "unit", "qualifier", "dimension", "hardware", "metric",
+	"dataset", "subject", "baseline", "span", "raw", "origin", "curation",
+	"status", "source_file", "source_line", "note",
+};
+
+static void claim_row(struct row *r, const struct dataset *ds,
+		      const struct stored_claim *sc)
+{
+	const struct claim *c = &sc->claim;
+	const struct paper *p = &ds->papers[sc->paper];
+	cell_long(r, sc->id, 1);
+	cell_text(r, p->title);
+	cell_text(r, p->arxiv_id);
+	cell_text(r, quantity_name(c->quantity));
+	cell_num(r, c->value);
+	if (c->has_max)
+		cell_num(r, c->value_max);
+	else
+		cell_text(r, NULL);
+	cell_text(r, c->unit ? c->unit : quantity_unit(c->quantity));
+	cell_text(r, qualifier_name(c->qualifier));
+	cell_text(r, c->dimension);
+	cell_text(r, c->hardware);
+	cell_text(r, c->metric);
+	cell_text(r, c->dataset);
+	cell_text(r, c->subject_baseline ? "baseline" : NULL);
+	cell_text(r, c->baseline);
+	cell_text(r, c->span);
+	cell_text(r, c->raw);
+	cell_text(r, origin_name(c->origin));
+	cell_text(r, curation_name(c->curation));
+	cell_text(r, sc->status ? "superseded" : "active");
+	cell_text(r, c->source_file);
+	cell_long(r, c->source_line, c->source_line > 0);
+	cell_text(r, c->note);
+	row_end(r);
+}
+
+static int write_claims(const struct dataset *ds, const char *dir)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct row r = { &out, 0 };
+	header(&out, claim_columns,
+	       sizeof claim_columns / sizeof *claim_columns);
+	for (size_t i = 0; i < ds->n_claims; i++)
+		claim_row(&r, ds, &ds->claims[i]);
+	int rc = report_save(dir, "claims.csv", &out);
+	sb_release(&out);
+	return rc;
+}
+
+static const char *const paper_columns[] = {
+	"paper_id", "key", "title", "arxiv_id", "url", "date", "claims",
+	"source_file", "source_line",
+};
+
+/* "claims" counts the paper's claims that are active and not rejected,
+ * the ones the site shows as current. */
+static void paper_row(struct row *r, const struct dataset *ds,
+		      const struct report_index *ix, size_t p)
+{
+	const struct paper *pp = &ds->papers[p];
+	long count = 0;
+	for (size_t k = ix->paper_start[p]; k < ix->paper_start[p + 1]; k++)
+		count += claim_counts(&ds->claims[ix->by_paper[k]]);
+	char *key = paper_key_for(pp->arxiv_id, pp->title ? pp->title : "");
+	cell_long(r, pp->id, 1);
+	cell_text(r, key);
+	cell_text(r, pp->title);
+	cell_text(r, pp->arxiv_id);
+	cell_text(r, pp->url);
+	cell_text(r, pp->date);
+	cell_long(r, count, 1);
+	cell_text(r, pp->source_file);
+	cell_long(r, pp->source_line, pp->source_line > 0);
+	row_end(r);
+	free(key);
+}
+
+static int write_papers(const struct dataset *ds,
+			const struct report_index *ix, const char *dir)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct row r = { &out, 0 };
+	header(&out, paper_columns,
+	       sizeof paper_columns / sizeof *paper_columns);
+	for (size_t p = 0; p < ds->n_papers; p++)
+		paper_row(&r, ds, ix, p);
+	int rc = report_save(dir, "papers.csv", &out);
+	sb_release(&out);
+	return rc;
+}
+
+static const char *const derivation_columns[] = {
+	"derivation_id", "claim_id", "paper_title", "kind", "value", "low",
+	"high", "unit", "method", "assumption",
+};
+
+struct claim_key {
+	long id;
+	size_t index;
+};
+
+static int claim_key_cmp(const void *a, const void *b)
+{
+	const struct claim_key *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The title of the paper of claim id, or NULL. */
+static const char *title_of(const struct dataset *ds,
+			    const struct claim_key *keys, long id)
+{
+	struct claim_key want = { id, 0 };
+	const struct claim_key *k = bsearch(&want, keys, ds->n_claims,
+					    sizeof *keys, claim_key_cmp);
+	return k ? ds->papers[ds->claims[k->index].paper].title : NULL;
+}
+
+static void derivation_row(struct row *r, const struct derivation *d,
+			   const char *title)
+{
+	cell_long(r, d->id, 1);
+	cell_long(r, d->claim_id, 1);
+	cell_text(r, title);
+	cell_text(r, d->kind);
+	cell_num(r, d->value);
+	cell_num(r, d->low);
+	cell_num(r, d->high);
+	cell_text(r, d->unit);
+	cell_text(r, d->method);
+	cell_text(r, d->assumption);
+	row_end(r);
+}
+
+static int write_derivations(const struct dataset *ds, const char *dir)
+{
+	struct strbuf out = STRBUF_INIT;
+	struct row r = { &out, 0 };
+	struct claim_key *keys = xcalloc(ds->n_claims, sizeof *keys);
+	for (size_t i = 0; i < ds->n_claims; i++) {
+		keys[i].id = ds->claims[i].id;
+		keys[i].index = i;
+	}
+	if (ds->n_claims)
+		qsort(keys, ds->n_claims, sizeof *keys, claim_key_cmp);
+	header(&out, derivation_columns,
+	       sizeof derivation_columns / sizeof *derivation_columns);
+	for (size_t i = 0; i < ds->n_derivations; i++) {
+		const struct derivation *d = &ds->derivations[i];
+		derivation_row(&r, d, title_of(ds, keys, d->claim_id));
+	}
+	int rc = report_save(dir, "derivations.csv", &out);
+	free(keys);
+	sb_release(&out);
+	return rc;
+}
+
+int report_csv_write(const struct dataset *ds, const struct report_index *ix,
+		     const char *dir)
+{
+	if (write_claims(ds, dir) < 0 || write_papers(ds, ix, dir) < 0 ||
+	    write_derivations(ds, dir) < 0)
+		return -1;
+	return 0;
+}

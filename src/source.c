@@ -1,0 +1,170 @@
+/* source.c - format detection, dispatch and text helpers for readers. */
+#include "source.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <string.h>
+
+#include "diag.h"
+#include "source_impl.h"
+#include "util.h"
+
+int source_format_parse(const char *name, enum source_format *fmt)
+{
+	static const struct {
+		const char *name;
+		enum source_format fmt;
+	} names[] = {
+		{ "auto", FMT_AUTO }, { "listing", FMT_LISTING },
+		{ "json", FMT_JSON }, { "jsonl", FMT_JSON }, { "csv", FMT_CSV },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		if (!strcmp(name, names[i].name)) {
+			*fmt = names[i].fmt;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Decide the format from the first bytes: JSON starts with { or [, a
+ * curated CSV with a header row naming the paper column, anything else
+ * is a listing. */
+static enum source_format detect(FILE *f)
+{
+	char head[512];
+	size_t n = fread(head, 1, sizeof head - 1, f);
+	head[n] = '\0';
+	rewind(f);
+	size_t i = 0;
+	if (n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < n && isspace((unsigned char)head[i]))
+		i++;
+	if (head[i] == '{' || head[i] == '[')
+		return FMT_JSON;
+	if (!strncmp(head + i, "paper,", 6) || !strncmp(head + i, "title,", 6) ||
+	    !strncmp(head + i, "\"paper\",", 8))
+		return FMT_CSV;
+	return FMT_LISTING;
+}
+
+int source_read(const char *path, enum source_format fmt,
+		const struct source_sink *sink, struct source_stats *stats)
+{
+	memset(stats, 0, sizeof *stats);
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		err("%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fmt == FMT_AUTO)
+		fmt = detect(f);
+	int rc;
+	switch (fmt) {
+	case FMT_LISTING:
+		stats->kind = "listing";
+		rc = source_read_listing(f, path, sink, stats);
+		break;
+	case FMT_JSON:
+		rc = source_read_json(f, path, sink, stats);
+		break;
+	case FMT_CSV:
+		stats->kind = "claims-csv";
+		rc = source_read_csv(f, path, sink, stats);
+		break;
+	default:
+		BUG("format %d", (int)fmt);
+	}
+	if (rc >= 0 && ferror(f)) {
+		err("%s: read error: %s", path, strerror(errno));
+		rc = -1;
+	}
+	fclose(f);
+	if (rc >= 0 && stats->papers == 0 && stats->claims == 0 && stats->skipped == 0) {
+		err_at(path, 1, 1, "no papers or claims found");
+		rc = -1;
+	}
+	return rc;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
+/* New-style ids "YYMM.NNNN(N)" and old-style "archive(.SC)/YYMMNNN". */
+static int arxiv_shape(const char *s, size_t n)
+{
+	const char *dot = memchr(s, '.', n);
+	const char *slash = memchr(s, '/', n);
+	if (!slash && dot && dot - s == 4 && all_digits(s, 4)) {
+		size_t tail = n - 5;
+		return (tail == 4 || tail == 5) && all_digits(dot + 1, tail);
+	}
+	if (slash && n - (size_t)(slash - s) == 8 && all_digits(slash + 1, 7)) {
+		for (const char *p = s; p < slash; p++)
+			if (!(islower((unsigned char)*p) || *p == '-' || *p == '.' ||
+			      isupper((unsigned char)*p)))
+				return 0;
+		return slash > s;
+	}
+	return 0;
+}
+
+char *arxiv_id_normalise(const char *s)
+{
+	static const char *const prefixes[] = {
+		"https://arxiv.org/abs/", "http://arxiv.org/abs/",
+		"https://arxiv.org/pdf/", "http://arxiv.org/pdf/",
+		"arXiv:", "arxiv:",
+	};
+	while (isspace((unsigned char)*s))
+		s++;
+	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+		size_t k = strlen(prefixes[i]);
+		if (!strncmp(s, prefixes[i], k)) {
+			s += k;
+			break;
+		}
+	}
+	size_t n = strcspn(s, " \t\r\n");
+	if (n > 4 && !strncmp(s + n - 4, ".pdf", 4))
+		n -= 4;
+	/* Drop a version suffix "v2". */
+	size_t end = n;
+	while (end > 0 && isdigit((unsigned char)s[end - 1]))
+		end--;
+	if (end > 0 && end < n && s[end - 1] == 'v')
+		n = end - 1;
+	if (!arxiv_shape(s, n))
+		return NULL;
+	return xstrndup(s, n);
+}
+
+char *text_fold_space(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int gap = 0;
+	sb_grow(&sb, n);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			gap = 1;
+			continue;
+		}
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+			gap = 1; /* no-break space */
+			i++;
+			continue;
+		}
+		if (gap && sb.len)
+			sb_addc(&sb, ' ');
+		gap = 0;
+		sb_addc(&sb, (char)c);
+	}
+	return sb_detach(&sb);
+}

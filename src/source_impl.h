@@ -1,0 +1,20 @@
+/* source_impl.h - the readers behind source_read.  Private. */
+#ifndef EFFDASH_SOURCE_IMPL_H
+#define EFFDASH_SOURCE_IMPL_H
+
+#include <stdio.h>
+
+#include "source.h"
+
+int source_read_listing(FILE *f, const char *path, const struct source_sink *sink,
+			struct source_stats *stats);
+int source_read_json(FILE *f, const char *path, const struct source_sink *sink,
+		     struct source_stats *stats);
+int source_read_csv(FILE *f, const char *path, const struct source_sink *sink,
+		    struct source_stats *stats);
+
+/* Longest line or record effdash reads (a 50 MB abstract is refused
+ * politely rather than read into memory). */
+#define SOURCE_MAX_RECORD (16u << 20)
+
+#endif

@@ -1,0 +1,390 @@
+/* source_json.c - JSON and JSON Lines of paper records or curated claims.
+ *
+ * Paper shapes: the arXiv metadata snapshot {id, title, abstract,
+ * update_date}, Hugging Face daily papers {paper: {id, title, summary,
+ * publishedAt}}, OpenAlex works {title, publication_date, doi,
+ * abstract_inverted_index}, and plain {title, abstract}.  A record with a
+ * "quantity" is a curated claim (same fields as the CSV columns).
+ *
+ * JSON Lines are read a line at a time.  A JSON array is read whole, but
+ * split into its elements by a small scanner first, so every record is
+ * parsed on its own and errors point at the record's line and column. */
+#include <cJSON.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "curated.h"
+#include "diag.h"
+#include "source_impl.h"
+#include "util.h"
+
+struct jreader {
+	const char *path;
+	const struct source_sink *sink;
+	struct source_stats *stats;
+	int skipped;
+};
+
+/* Line and column of offset off in buf, counting from (line0, col0). */
+static void position(const char *buf, size_t off, long line0, long col0,
+		     long *line, long *col)
+{
+	*line = line0;
+	*col = col0;
+	for (size_t i = 0; i < off; i++) {
+		if (buf[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else {
+			(*col)++;
+		}
+	}
+}
+
+static const char *jstr(const cJSON *obj, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* Rebuild an OpenAlex abstract_inverted_index {"word": [positions]}. */
+static char *rebuild_inverted(const cJSON *index)
+{
+	size_t words = 0;
+	int maxpos = -1;
+	const cJSON *w, *pos;
+	cJSON_ArrayForEach(w, index) {
+		if (!cJSON_IsArray(w))
+			return NULL;
+		cJSON_ArrayForEach(pos, w) {
+			if (!cJSON_IsNumber(pos) || pos->valuedouble < 0 ||
+			    pos->valuedouble > 1e6)
+				return NULL;
+			words++;
+			if ((int)pos->valuedouble > maxpos)
+				maxpos = (int)pos->valuedouble;
+		}
+	}
+	if (maxpos < 0 || (size_t)maxpos >= 4 * words + 16)
+		return NULL;
+	const char **slot = xcalloc((size_t)maxpos + 1, sizeof *slot);
+	cJSON_ArrayForEach(w, index) {
+		cJSON_ArrayForEach(pos, w) slot[(int)pos->valuedouble] = w->string;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	for (int i = 0; i <= maxpos; i++) {
+		if (!slot[i])
+			continue;
+		if (sb.len)
+			sb_addc(&sb, ' ');
+		sb_adds(&sb, slot[i]);
+	}
+	free(slot);
+	return sb_detach(&sb);
+}
+
+static char *fold(const char *s)
+{
+	return s ? text_fold_space(s, strlen(s)) : NULL;
+}
+
+/* "2024-03-12T10:00:00.000Z" -> "2024-03-12". */
+static char *iso_date(const char *s)
+{
+	if (!s || strlen(s) < 10 || !isdigit((unsigned char)s[0]) || s[4] != '-' || s[7] != '-')
+		return NULL;
+	return xstrndup(s, 10);
+}
+
+static void arxiv_url(struct paper *p)
+{
+	if (p->arxiv_id && !p->url) {
+		struct strbuf u = STRBUF_INIT;
+		sb_addf(&u, "https://arxiv.org/abs/%s", p->arxiv_id);
+		p->url = sb_detach(&u);
+	}
+}
+
+/* Fill p from one paper record; returns 0, or -1 with *why set. */
+static int paper_from_json(const cJSON *obj, struct paper *p, const char **why)
+{
+	const cJSON *hf = cJSON_GetObjectItemCaseSensitive(obj, "paper");
+	if (cJSON_IsObject(hf)) {
+		p->title = fold(jstr(hf, "title") ? jstr(hf, "title") : jstr(obj, "title"));
+		p->abstract = fold(jstr(hf, "summary"));
+		p->arxiv_id = jstr(hf, "id") ? arxiv_id_normalise(jstr(hf, "id")) : NULL;
+		p->date = iso_date(jstr(hf, "publishedAt"));
+	} else {
+		const char *title = jstr(obj, "title") ? jstr(obj, "title") : jstr(obj, "display_name");
+		p->title = fold(title);
+		const cJSON *inv = cJSON_GetObjectItemCaseSensitive(obj, "abstract_inverted_index");
+		if (cJSON_IsObject(inv))
+			p->abstract = rebuild_inverted(inv);
+		else
+			p->abstract = fold(jstr(obj, "abstract") ? jstr(obj, "abstract")
+								: jstr(obj, "summary"));
+		const char *id = jstr(obj, "id");
+		const char *doi = jstr(obj, "doi");
+		if (id)
+			p->arxiv_id = arxiv_id_normalise(id);
+		if (!p->arxiv_id && doi) {
+			const char *a = strstr(doi, "arxiv.");
+			if (!a)
+				a = strstr(doi, "arXiv.");
+			if (a)
+				p->arxiv_id = arxiv_id_normalise(a + 6);
+		}
+		p->date = iso_date(jstr(obj, "update_date"));
+		if (!p->date)
+			p->date = iso_date(jstr(obj, "publication_date"));
+		if (!p->date)
+			p->date = iso_date(jstr(obj, "published"));
+		if (doi && !strncmp(doi, "https://", 8))
+			p->url = xstrdup(doi);
+	}
+	arxiv_url(p);
+	if (!p->title || !*p->title) {
+		*why = "paper record has no title";
+		return -1;
+	}
+	return 0;
+}
+
+/* A curated claim record: the same fields as the CSV columns, as strings
+ * or numbers. */
+static int claim_from_json(struct jreader *jr, const cJSON *obj, long line, long col)
+{
+	struct curated_row row;
+	char numbuf[CF__COUNT][32];
+	memset(&row, 0, sizeof row);
+	row.row_line = line;
+	const cJSON *item;
+	cJSON_ArrayForEach(item, obj) {
+		int f = curated_field_find(item->string);
+		if (f < 0) {
+			err_at(jr->path, line, col, "unknown field '%s'", item->string);
+			return -1;
+		}
+		row.line[f] = line;
+		row.col[f] = col;
+		if (cJSON_IsString(item)) {
+			row.value[f] = item->valuestring;
+		} else if (cJSON_IsNumber(item)) {
+			fmt_double(numbuf[f], sizeof numbuf[f], item->valuedouble);
+			row.value[f] = numbuf[f];
+		} else if (!cJSON_IsNull(item)) {
+			err_at(jr->path, line, col, "field '%s' must be a string or a number",
+			       item->string);
+			return -1;
+		}
+	}
+	struct paper p;
+	struct claim c;
+	paper_init(&p);
+	claim_init(&c);
+	int rc = curated_convert(&row, jr->path, &p, &c);
+	if (!rc)
+		rc = jr->sink->claim(jr->sink->ctx, &p, &c);
+	paper_release(&p);
+	claim_release(&c);
+	if (!rc)
+		jr->stats->claims++;
+	return rc;
+}
+
+static int record(struct jreader *jr, const cJSON *obj, long line, long col)
+{
+	if (!cJSON_IsObject(obj)) {
+		err_at(jr->path, line, col, "record is not a JSON object");
+		return -1;
+	}
+	if (cJSON_GetObjectItemCaseSensitive(obj, "quantity")) {
+		jr->stats->kind = "claims-json";
+		return claim_from_json(jr, obj, line, col);
+	}
+	if (!jr->stats->kind)
+		jr->stats->kind = "papers-json";
+	struct paper p;
+	const char *why = NULL;
+	paper_init(&p);
+	int rc = paper_from_json(obj, &p, &why);
+	if (rc) {
+		/* A bad paper record is reported and skipped. */
+		err_at(jr->path, line, col, "%s", why);
+		jr->stats->skipped++;
+		jr->skipped = 1;
+		paper_release(&p);
+		return 0;
+	}
+	p.source_file = xstrdup(jr->path);
+	p.source_line = line;
+	rc = jr->sink->paper(jr->sink->ctx, &p);
+	jr->stats->papers++;
+	paper_release(&p);
+	return rc;
+}
+
+/* Parse text[0..n) as one JSON value starting at (line, col). */
+static int parse_one(struct jreader *jr, const char *text, size_t n, long line, long col)
+{
+	size_t bad;
+	if (!utf8_valid(text, n, &bad)) {
+		long l, c;
+		position(text, bad, line, col, &l, &c);
+		err_at(jr->path, l, c, "invalid UTF-8");
+		return -1;
+	}
+	const char *end = NULL;
+	cJSON *v = cJSON_ParseWithLengthOpts(text, n, &end, 0);
+	if (!v) {
+		long l, c;
+		const char *e = end ? end : cJSON_GetErrorPtr();
+		size_t off = e && e >= text && e <= text + n ? (size_t)(e - text) : 0;
+		position(text, off, line, col, &l, &c);
+		err_at(jr->path, l, c, "invalid JSON");
+		return -1;
+	}
+	for (const char *p = end; p < text + n; p++) {
+		if (!isspace((unsigned char)*p)) {
+			long l, c;
+			position(text, (size_t)(p - text), line, col, &l, &c);
+			err_at(jr->path, l, c, "unexpected text after JSON value");
+			cJSON_Delete(v);
+			return -1;
+		}
+	}
+	int rc = record(jr, v, line, col);
+	cJSON_Delete(v);
+	return rc;
+}
+
+/* Find the end of the JSON value starting at s[i] (an object or array),
+ * skipping strings; returns the offset just past it, or 0 if unbalanced. */
+static size_t value_end(const char *s, size_t n, size_t i)
+{
+	int depth = 0;
+	for (; i < n; i++) {
+		char c = s[i];
+		if (c == '"') {
+			for (i++; i < n && s[i] != '"'; i++)
+				if (s[i] == '\\')
+					i++;
+			continue;
+		}
+		if (c == '{' || c == '[')
+			depth++;
+		else if ((c == '}' || c == ']') && --depth == 0)
+			return i + 1;
+	}
+	return 0;
+}
+
+static size_t skip_space(const char *s, size_t n, size_t i)
+{
+	while (i < n && isspace((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
+/* A whole-file JSON value: an array of records, or one record. */
+static int read_document(struct jreader *jr, const char *buf, size_t n)
+{
+	size_t i = skip_space(buf, n, 0);
+	long line, col;
+	if (i >= n || buf[i] != '[')
+		return parse_one(jr, buf + i, n - i, 1, (long)i + 1 - 0) ;
+	i = skip_space(buf, n, i + 1);
+	if (i < n && buf[i] == ']')
+		return skip_space(buf, n, i + 1) == n ? 0 : parse_one(jr, buf, n, 1, 1);
+	for (;;) {
+		position(buf, i, 1, 1, &line, &col);
+		size_t end = (i < n && (buf[i] == '{' || buf[i] == '[')) ? value_end(buf, n, i) : 0;
+		if (!end) {
+			err_at(jr->path, line, col, "expected a JSON object");
+			return -1;
+		}
+		if (parse_one(jr, buf + i, end - i, line, col))
+			return -1;
+		i = skip_space(buf, n, end);
+		if (i < n && buf[i] == ',') {
+			i = skip_space(buf, n, i + 1);
+			continue;
+		}
+		if (i < n && buf[i] == ']' && skip_space(buf, n, i + 1) == n)
+			return 0;
+		position(buf, i, 1, 1, &line, &col);
+		err_at(jr->path, line, col, i < n ? "expected ',' or ']'" : "unterminated array");
+		return -1;
+	}
+}
+
+static int read_lines(struct jreader *jr, FILE *f)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	long lineno = 0;
+	int rc = 0;
+	while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		size_t i = skip_space(line, (size_t)n, 0);
+		if (i == (size_t)n)
+			continue;
+		if ((size_t)n > SOURCE_MAX_RECORD) {
+			err_at(jr->path, lineno, 1, "record longer than %u bytes",
+			       SOURCE_MAX_RECORD);
+			rc = -1;
+			break;
+		}
+		rc = parse_one(jr, line + i, (size_t)n - i, lineno, (long)i + 1);
+	}
+	free(line);
+	return rc;
+}
+
+/* JSON Lines when the first line holds a complete object on its own. */
+static int is_json_lines(FILE *f)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	int yes = 0;
+	ssize_t n;
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		size_t i = skip_space(line, (size_t)n, 0);
+		if (i == (size_t)n)
+			continue;
+		if (line[i] == '{') {
+			size_t end = value_end(line, (size_t)n, i);
+			yes = end && skip_space(line, (size_t)n, end) == (size_t)n;
+		}
+		break;
+	}
+	free(line);
+	rewind(f);
+	return yes;
+}
+
+int source_read_json(FILE *f, const char *path, const struct source_sink *sink,
+		     struct source_stats *stats)
+{
+	struct jreader jr = { path, sink, stats, 0 };
+	int rc;
+	if (is_json_lines(f)) {
+		rc = read_lines(&jr, f);
+	} else {
+		struct strbuf sb = STRBUF_INIT;
+		char chunk[65536];
+		size_t n;
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			sb_add(&sb, chunk, n);
+		rc = read_document(&jr, sb_str(&sb), sb.len);
+		sb_release(&sb);
+	}
+	if (!stats->kind)
+		stats->kind = "papers-json";
+	if (rc)
+		return -1;
+	return jr.skipped ? 1 : 0;
+}

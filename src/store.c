@@ -1,0 +1,867 @@
+/* store.c - SQLite schema, migrations, writes and the loads reports use.
+ *
+ * Every statement is prepared once per connection and reused (ingest runs
+ * them per paper and per claim).  Text always travels as bound parameters,
+ * never inside SQL. */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "util.h"
+
+enum stmt_id {
+	S_SOURCE_GET,
+	S_SOURCE_INS,
+	S_SOURCE_UPD,
+	S_FORGET_CURATED,
+	S_PAPER_GET,
+	S_PAPER_BY_ARXIV,
+	S_PAPER_BY_TITLE,
+	S_PAPER_INS,
+	S_PAPER_UPD,
+	S_FORGET_EXTRACTED,
+	S_CLAIM_INS,
+	S_DERIV_INS,
+	S_ACCEL_INS,
+	S_ASSUME_INS,
+	S__COUNT
+};
+
+static const char *const stmt_sql[S__COUNT] = {
+	[S_SOURCE_GET] = "SELECT id, fingerprint FROM source WHERE path = ?1",
+	[S_SOURCE_INS] = "INSERT INTO source(path, format, fingerprint) "
+			 "VALUES (?1, ?2, ?3)",
+	[S_SOURCE_UPD] = "UPDATE source SET format = ?2, fingerprint = ?3 "
+			 "WHERE id = ?1",
+	[S_FORGET_CURATED] = "DELETE FROM claim WHERE source_id = ?1 "
+			     "AND origin = 'curated'",
+	[S_PAPER_GET] = "SELECT id, abstract_hash FROM paper WHERE key = ?1",
+	[S_PAPER_BY_ARXIV] = "SELECT id, abstract_hash FROM paper "
+			     "WHERE arxiv_id = ?1",
+	/* The same title is the same paper unless both sides carry
+	 * different arXiv ids. */
+	[S_PAPER_BY_TITLE] = "SELECT id, abstract_hash FROM paper "
+			     "WHERE title_key = ?1 AND (arxiv_id IS NULL OR "
+			     "?2 IS NULL OR arxiv_id = ?2) ORDER BY id LIMIT 1",
+	[S_PAPER_INS] = "INSERT INTO paper(key, title, arxiv_id, url, date, "
+			"abstract, abstract_hash, source_id, source_line, "
+			"title_key) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	/* A later record of a paper fills in what it knows and replaces the
+	 * abstract; fields it lacks keep their stored values. */
+	[S_PAPER_UPD] = "UPDATE paper SET title = ?2, "
+			"arxiv_id = coalesce(?3, arxiv_id), "
+			"url = coalesce(?4, url), date = coalesce(?5, date), "
+			"abstract = coalesce(?6, abstract), "
+			"abstract_hash = coalesce(?7, abstract_hash), "
+			"versions = versions + (?7 IS NOT NULL "
+			"AND ?7 IS NOT abstract_hash), "
+			"source_id = ?8, source_line = ?9 WHERE id = ?1",
+	[S_FORGET_EXTRACTED] = "DELETE FROM claim WHERE paper_id = ?1 "
+			       "AND origin = 'extracted'",
+	[S_CLAIM_INS] = "INSERT INTO claim(paper_id, origin, curation, "
+			"quantity, value, value_max, unit, qualifier, "
+			"dimension, hardware, metric, dataset, subject, "
+			"baseline, raw, span, span_start, span_end, evidence, "
+			"note, source_id, source_line) VALUES (?1, ?2, ?3, ?4, "
+			"?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+			"?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+	[S_DERIV_INS] = "INSERT INTO derivation(claim_id, kind, value, low, "
+			"high, unit, method, assumption) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[S_ACCEL_INS] = "INSERT INTO accelerator(name, aliases, "
+			"peak_fp16_tflops, peak_fp32_tflops, power_w, year, "
+			"price_usd_per_hour, price_date, source) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[S_ASSUME_INS] = "INSERT INTO assumption(name, value, source) "
+			 "VALUES (?1, ?2, ?3)",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmt[S__COUNT];
+	int in_tx;
+};
+
+/* Schema version 1.  Each entry of migrations[] takes the database from
+ * version i to i + 1; store_open applies the missing ones in one
+ * transaction. */
+static const char schema_v1[] =
+	"CREATE TABLE source (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  path TEXT NOT NULL UNIQUE,\n"
+	"  format TEXT NOT NULL,\n"
+	"  fingerprint TEXT\n"
+	");\n"
+	"CREATE TABLE paper (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  key TEXT NOT NULL UNIQUE,\n"
+	"  title TEXT NOT NULL,\n"
+	"  title_key TEXT NOT NULL,\n"
+	"  arxiv_id TEXT,\n"
+	"  url TEXT,\n"
+	"  date TEXT,\n"
+	"  abstract TEXT,\n"
+	"  abstract_hash TEXT,\n"
+	"  versions INTEGER NOT NULL DEFAULT 1,\n"
+	"  source_id INTEGER NOT NULL REFERENCES source(id),\n"
+	"  source_line INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE claim (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  paper_id INTEGER NOT NULL REFERENCES paper(id) ON DELETE CASCADE,\n"
+	"  origin TEXT NOT NULL CHECK (origin IN ('extracted', 'curated')),\n"
+	"  curation TEXT CHECK (curation IN ('add', 'confirm', 'correct', "
+	"'reject')),\n"
+	"  quantity TEXT NOT NULL CHECK (quantity IN ('cost_usd', 'compute', "
+	"'params', 'tokens', 'data_size', 'memory_gb', 'ratio', 'quality')),\n"
+	"  value REAL NOT NULL,\n"
+	"  value_max REAL,\n"
+	"  unit TEXT,\n"
+	"  qualifier TEXT CHECK (qualifier IN ('upper_bound', 'lower_bound', "
+	"'approx')),\n"
+	"  dimension TEXT,\n"
+	"  hardware TEXT,\n"
+	"  metric TEXT,\n"
+	"  dataset TEXT,\n"
+	"  subject TEXT CHECK (subject IN ('baseline')),\n"
+	"  baseline TEXT,\n"
+	"  raw TEXT NOT NULL,\n"
+	"  span TEXT,\n"
+	"  span_start INTEGER,\n"
+	"  span_end INTEGER,\n"
+	"  evidence TEXT,\n"
+	"  note TEXT,\n"
+	"  source_id INTEGER NOT NULL REFERENCES source(id),\n"
+	"  source_line INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX paper_by_title ON paper(title_key);\n"
+	"CREATE INDEX paper_by_arxiv ON paper(arxiv_id);\n"
+	"CREATE INDEX claim_by_paper ON claim(paper_id, origin, span);\n"
+	"CREATE INDEX claim_by_source ON claim(source_id, origin);\n"
+	"CREATE TABLE derivation (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,\n"
+	"  kind TEXT NOT NULL,\n"
+	"  value REAL NOT NULL,\n"
+	"  low REAL NOT NULL,\n"
+	"  high REAL NOT NULL,\n"
+	"  unit TEXT NOT NULL,\n"
+	"  method TEXT NOT NULL,\n"
+	"  assumption TEXT NOT NULL\n"
+	");\n"
+	"CREATE INDEX derivation_by_claim ON derivation(claim_id);\n"
+	"CREATE TABLE accelerator (\n"
+	"  name TEXT PRIMARY KEY,\n"
+	"  aliases TEXT NOT NULL,\n"
+	"  peak_fp16_tflops REAL,\n"
+	"  peak_fp32_tflops REAL,\n"
+	"  power_w REAL,\n"
+	"  year INTEGER,\n"
+	"  price_usd_per_hour REAL,\n"
+	"  price_date TEXT,\n"
+	"  source TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE assumption (\n"
+	"  name TEXT PRIMARY KEY,\n"
+	"  value TEXT NOT NULL,\n"
+	"  source TEXT NOT NULL\n"
+	");\n"
+	/* An extracted claim is superseded when a curated row of the same
+	 * paper names the same span, quantity and dimension: confirm and
+	 * correct replace it, reject removes it, add duplicates it. */
+	"CREATE VIEW claim_status AS\n"
+	"SELECT c.id AS claim_id,\n"
+	"  CASE\n"
+	"    WHEN c.origin = 'curated' AND c.curation = 'reject' THEN 'rejection'\n"
+	"    WHEN c.origin = 'extracted' AND EXISTS (\n"
+	"      SELECT 1 FROM claim k WHERE k.paper_id = c.paper_id\n"
+	"        AND k.origin = 'curated' AND k.span = c.span\n"
+	"        AND k.quantity = c.quantity\n"
+	"        AND coalesce(k.dimension, '') = coalesce(c.dimension, ''))\n"
+	"      THEN 'superseded'\n"
+	"    ELSE 'active'\n"
+	"  END AS status\n"
+	"FROM claim c;\n"
+	"CREATE VIEW report_claim AS\n"
+	"SELECT c.*, p.title AS paper_title, p.key AS paper_key,\n"
+	"  s.path AS source_file, st.status AS status\n"
+	"FROM claim c JOIN paper p ON p.id = c.paper_id\n"
+	"  JOIN source s ON s.id = c.source_id\n"
+	"  JOIN claim_status st ON st.claim_id = c.id;\n"
+	"CREATE VIEW report_paper AS\n"
+	"SELECT p.*, s.path AS source_file,\n"
+	"  (SELECT count(*) FROM report_claim r WHERE r.paper_id = p.id\n"
+	"     AND r.status = 'active') AS claims\n"
+	"FROM paper p JOIN source s ON s.id = p.source_id;\n";
+
+static const char *const migrations[] = { schema_v1 };
+
+static int db_fail(struct store *st, const char *what)
+{
+	err("%s: %s: %s", st->path, what, sqlite3_errmsg(st->db));
+	return -1;
+}
+
+static int exec(struct store *st, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err("%s: %s", st->path, msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int user_version(struct store *st, int *version)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, "cannot read schema version");
+	int rc = sqlite3_step(s);
+	*version = rc == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : db_fail(st, "cannot read schema version");
+}
+
+static int migrate(struct store *st)
+{
+	int version;
+	const int latest = (int)(sizeof migrations / sizeof *migrations);
+	if (exec(st, "BEGIN IMMEDIATE") || user_version(st, &version))
+		return -1;
+	if (version > latest) {
+		exec(st, "ROLLBACK");
+		err("%s: schema version %d is newer than this effdash (%d)",
+		    st->path, version, latest);
+		return -1;
+	}
+	for (int v = version; v < latest; v++) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if (exec(st, migrations[v]) || exec(st, pragma)) {
+			exec(st, "ROLLBACK");
+			return -1;
+		}
+	}
+	return exec(st, "COMMIT");
+}
+
+static int prepare_all(struct store *st)
+{
+	for (int i = 0; i < S__COUNT; i++) {
+		if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+				       &st->stmt[i], NULL) != SQLITE_OK)
+			return db_fail(st, "cannot prepare statement");
+	}
+	return 0;
+}
+
+int store_open(const char *path, int readonly, struct store **out)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	int flags = readonly ? SQLITE_OPEN_READONLY
+			     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		err("%s: cannot open database: %s", path,
+		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto fail;
+	}
+	/* A concurrent writer makes us wait rather than fail at once; WAL
+	 * would leave side files next to a database people copy around, so
+	 * the default rollback journal stays, with synchronous=FULL: a crash
+	 * loses nothing that was committed. */
+	sqlite3_busy_timeout(st->db, 10000);
+	if (exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL"))
+		goto fail;
+	if (readonly) {
+		int version;
+		if (user_version(st, &version))
+			goto fail;
+		if (version != STORE_SCHEMA_VERSION) {
+			err("%s: not an effdash database of schema version %d "
+			    "(found %d); run 'effdash ingest' first",
+			    path, STORE_SCHEMA_VERSION, version);
+			goto fail;
+		}
+	} else if (migrate(st)) {
+		goto fail;
+	}
+	if (prepare_all(st))
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	store_close(st);
+	return -1;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < S__COUNT; i++)
+		sqlite3_finalize(st->stmt[i]);
+	if (st->in_tx)
+		exec(st, "ROLLBACK");
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+int store_begin(struct store *st)
+{
+	if (st->in_tx)
+		BUG("nested transaction");
+	if (exec(st, "BEGIN IMMEDIATE"))
+		return -1;
+	st->in_tx = 1;
+	return 0;
+}
+
+int store_commit(struct store *st)
+{
+	if (!st->in_tx)
+		BUG("commit without transaction");
+	if (exec(st, "COMMIT"))
+		return -1;
+	st->in_tx = 0;
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->in_tx) {
+		exec(st, "ROLLBACK");
+		st->in_tx = 0;
+	}
+}
+
+/* Helpers binding optional values: NULL strings become SQL NULL. */
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void bind_long_or_null(sqlite3_stmt *s, int i, long v, int present)
+{
+	if (present)
+		sqlite3_bind_int64(s, i, v);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* Run a bound write statement to completion and reset it. */
+static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, what);
+}
+
+static const char *column_text(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+static char *column_dup(sqlite3_stmt *s, int i)
+{
+	const char *t = column_text(s, i);
+	return t ? xstrdup(t) : NULL;
+}
+
+static int str_eq(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+int store_put_source(struct store *st, const char *path, const char *format,
+		     const char *fingerprint, long *source_id, int *unchanged)
+{
+	sqlite3_stmt *s = st->stmt[S_SOURCE_GET];
+	bind_text(s, 1, path);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*source_id = (long)sqlite3_column_int64(s, 0);
+		*unchanged = str_eq(column_text(s, 1), fingerprint);
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(st, "cannot look up source");
+	if (rc == SQLITE_ROW) {
+		s = st->stmt[S_SOURCE_UPD];
+		sqlite3_bind_int64(s, 1, *source_id);
+	} else {
+		*unchanged = 0;
+		s = st->stmt[S_SOURCE_INS];
+		bind_text(s, 1, path);
+	}
+	bind_text(s, 2, format);
+	bind_text(s, 3, fingerprint);
+	if (step_done(st, s, "cannot record source"))
+		return -1;
+	if (rc == SQLITE_DONE)
+		*source_id = (long)sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int store_forget_curated(struct store *st, long source_id)
+{
+	sqlite3_stmt *s = st->stmt[S_FORGET_CURATED];
+	sqlite3_bind_int64(s, 1, source_id);
+	return step_done(st, s, "cannot remove old curated claims");
+}
+
+/* FNV-1a, 64 bits, as hex: enough to tell whether an abstract changed. */
+static void hash_text(const char *text, char out[17])
+{
+	unsigned long long h = 1469598103934665603ULL;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		h ^= *p;
+		h *= 1099511628211ULL;
+	}
+	snprintf(out, 17, "%016llx", h);
+}
+
+int store_find_paper(struct store *st, const char *key, long *id)
+{
+	sqlite3_stmt *s = st->stmt[S_PAPER_GET];
+	bind_text(s, 1, key);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = (long)sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(st, "cannot look up paper");
+	return rc == SQLITE_ROW;
+}
+
+/* Look a paper up by arXiv id, then by folded title.  Returns 1 and
+ * fills *id and hash (when the abstract hash is known) if found. */
+static int find_paper(struct store *st, const struct paper *p, const char *title_key,
+		      long *id, char hash[17])
+{
+	int rc = SQLITE_DONE;
+	hash[0] = '\0';
+	for (int pass = 0; pass < 2 && rc == SQLITE_DONE; pass++) {
+		sqlite3_stmt *s;
+		if (pass == 0) {
+			if (!p->arxiv_id)
+				continue;
+			s = st->stmt[S_PAPER_BY_ARXIV];
+			bind_text(s, 1, p->arxiv_id);
+		} else {
+			s = st->stmt[S_PAPER_BY_TITLE];
+			bind_text(s, 1, title_key);
+			bind_text(s, 2, p->arxiv_id);
+		}
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*id = (long)sqlite3_column_int64(s, 0);
+			const char *h = column_text(s, 1);
+			if (h)
+				snprintf(hash, 17, "%s", h);
+		}
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(st, "cannot look up paper");
+	return rc == SQLITE_ROW;
+}
+
+int store_put_paper(struct store *st, struct paper *p, long source_id,
+		    int *abstract_changed)
+{
+	char *key = paper_key_for(p->arxiv_id, p->title);
+	char *title_key = paper_key_for(NULL, p->title);
+	char hash[17], old[17];
+	const char *h = NULL;
+	long id = 0;
+	int rc = -1;
+	if (p->abstract) {
+		hash_text(p->abstract, hash);
+		h = hash;
+	}
+	int found = find_paper(st, p, title_key, &id, old);
+	if (found < 0)
+		goto out;
+	*abstract_changed = h && (!found || strcmp(old, h));
+	sqlite3_stmt *s;
+	if (found) {
+		p->id = id;
+		s = st->stmt[S_PAPER_UPD];
+		sqlite3_bind_int64(s, 1, p->id);
+		bind_text(s, 2, p->title);
+	} else {
+		s = st->stmt[S_PAPER_INS];
+		bind_text(s, 1, key);
+		bind_text(s, 2, p->title);
+		bind_text(s, 10, title_key);
+	}
+	bind_text(s, 3, p->arxiv_id);
+	bind_text(s, 4, p->url);
+	bind_text(s, 5, p->date);
+	bind_text(s, 6, p->abstract);
+	bind_text(s, 7, h);
+	sqlite3_bind_int64(s, 8, source_id);
+	sqlite3_bind_int64(s, 9, p->source_line);
+	rc = step_done(st, s, "cannot store paper");
+	if (!rc && !found)
+		p->id = (long)sqlite3_last_insert_rowid(st->db);
+out:
+	free(key);
+	free(title_key);
+	return rc;
+}
+
+int store_forget_extracted(struct store *st, long paper_id)
+{
+	sqlite3_stmt *s = st->stmt[S_FORGET_EXTRACTED];
+	sqlite3_bind_int64(s, 1, paper_id);
+	return step_done(st, s, "cannot remove old extracted claims");
+}
+
+int store_add_claim(struct store *st, long paper_id, const struct claim *c,
+		    long source_id, long *claim_id)
+{
+	sqlite3_stmt *s = st->stmt[S_CLAIM_INS];
+	sqlite3_bind_int64(s, 1, paper_id);
+	bind_text(s, 2, origin_name(c->origin));
+	bind_text(s, 3, c->origin == ORIGIN_CURATED ? curation_name(c->curation) : NULL);
+	bind_text(s, 4, quantity_name(c->quantity));
+	sqlite3_bind_double(s, 5, c->value);
+	if (c->has_max)
+		sqlite3_bind_double(s, 6, c->value_max);
+	else
+		sqlite3_bind_null(s, 6);
+	bind_text(s, 7, c->unit);
+	bind_text(s, 8, qualifier_name(c->qualifier));
+	bind_text(s, 9, c->dimension);
+	bind_text(s, 10, c->hardware);
+	bind_text(s, 11, c->metric);
+	bind_text(s, 12, c->dataset);
+	bind_text(s, 13, c->subject_baseline ? "baseline" : NULL);
+	bind_text(s, 14, c->baseline);
+	bind_text(s, 15, c->raw ? c->raw : (c->span ? c->span : ""));
+	bind_text(s, 16, c->span);
+	bind_long_or_null(s, 17, c->span_start, c->span_start >= 0);
+	bind_long_or_null(s, 18, c->span_end, c->span_end >= 0);
+	bind_text(s, 19, c->evidence);
+	bind_text(s, 20, c->note);
+	sqlite3_bind_int64(s, 21, source_id);
+	sqlite3_bind_int64(s, 22, c->source_line);
+	if (step_done(st, s, "cannot store claim"))
+		return -1;
+	if (claim_id)
+		*claim_id = (long)sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int store_replace_derivations(struct store *st, const struct derivation *d,
+			      size_t n)
+{
+	if (exec(st, "DELETE FROM derivation"))
+		return -1;
+	sqlite3_stmt *s = st->stmt[S_DERIV_INS];
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_int64(s, 1, d[i].claim_id);
+		bind_text(s, 2, d[i].kind);
+		sqlite3_bind_double(s, 3, d[i].value);
+		sqlite3_bind_double(s, 4, d[i].low);
+		sqlite3_bind_double(s, 5, d[i].high);
+		bind_text(s, 6, d[i].unit);
+		bind_text(s, 7, d[i].method);
+		bind_text(s, 8, d[i].assumption);
+		if (step_done(st, s, "cannot store derived value"))
+			return -1;
+	}
+	return 0;
+}
+
+static void bind_positive(sqlite3_stmt *s, int i, double v)
+{
+	if (v > 0)
+		sqlite3_bind_double(s, i, v);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+int store_put_accelerators(struct store *st, const struct accelerator *a,
+			   size_t n)
+{
+	if (exec(st, "DELETE FROM accelerator"))
+		return -1;
+	sqlite3_stmt *s = st->stmt[S_ACCEL_INS];
+	for (size_t i = 0; i < n; i++) {
+		bind_text(s, 1, a[i].name);
+		bind_text(s, 2, a[i].aliases ? a[i].aliases : "");
+		bind_positive(s, 3, a[i].peak_flops / 1e12);
+		bind_positive(s, 4, a[i].peak_fp32 / 1e12);
+		bind_positive(s, 5, a[i].power_w);
+		bind_long_or_null(s, 6, a[i].year, a[i].year > 0);
+		bind_positive(s, 7, a[i].price_usd_h);
+		bind_text(s, 8, a[i].price_date);
+		bind_text(s, 9, a[i].source ? a[i].source : "");
+		if (step_done(st, s, "cannot store accelerator"))
+			return -1;
+	}
+	return 0;
+}
+
+int store_put_assumptions(struct store *st, const struct assumption *a,
+			  size_t n)
+{
+	if (exec(st, "DELETE FROM assumption"))
+		return -1;
+	sqlite3_stmt *s = st->stmt[S_ASSUME_INS];
+	for (size_t i = 0; i < n; i++) {
+		bind_text(s, 1, a[i].name);
+		bind_text(s, 2, a[i].value);
+		bind_text(s, 3, a[i].source ? a[i].source : "");
+		if (step_done(st, s, "cannot store assumption"))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- loading for reports ---- */
+
+/* Run a query and call row() for each result row. */
+static int each_row(struct store *st, const char *sql,
+		    void (*row)(sqlite3_stmt *, void *), void *ctx)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, "cannot prepare query");
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		row(s, ctx);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, "cannot read");
+}
+
+/* Grow a dataset array by one element, zeroed. */
+#define PUSH(arr, n) (arr = xrealloc(arr, (n + 1) * sizeof *arr), \
+		      memset(&arr[n], 0, sizeof *arr), &arr[n++])
+
+static void paper_row(sqlite3_stmt *s, void *ctx)
+{
+	struct dataset *ds = ctx;
+	struct paper *p = PUSH(ds->papers, ds->n_papers);
+	paper_init(p);
+	p->id = (long)sqlite3_column_int64(s, 0);
+	p->title = column_dup(s, 1);
+	p->arxiv_id = column_dup(s, 2);
+	p->url = column_dup(s, 3);
+	p->date = column_dup(s, 4);
+	p->abstract = column_dup(s, 5);
+	p->source_file = column_dup(s, 6);
+	p->source_line = (long)sqlite3_column_int64(s, 7);
+}
+
+/* Binary search of a paper by id in the id-sorted index. */
+struct paper_index {
+	long id;
+	size_t at;
+};
+
+static int cmp_index(const void *a, const void *b)
+{
+	long x = ((const struct paper_index *)a)->id;
+	long y = ((const struct paper_index *)b)->id;
+	return (x > y) - (x < y);
+}
+
+struct claim_load {
+	struct dataset *ds;
+	struct paper_index *index;
+};
+
+static int parse_enum_column(sqlite3_stmt *s, int i, int (*parse)(const char *, int *))
+{
+	const char *t = column_text(s, i);
+	int v = 0;
+	if (t)
+		parse(t, &v);
+	return v;
+}
+
+static int parse_quantity(const char *t, int *v)
+{
+	enum quantity q;
+	int rc = quantity_parse(t, &q);
+	*v = (int)q;
+	return rc;
+}
+
+static int parse_qualifier(const char *t, int *v)
+{
+	enum qualifier q;
+	int rc = qualifier_parse(t, &q);
+	*v = (int)q;
+	return rc;
+}
+
+static int parse_curation(const char *t, int *v)
+{
+	enum curation c;
+	int rc = curation_parse(t, &c);
+	*v = (int)c;
+	return rc;
+}
+
+static void claim_row(sqlite3_stmt *s, void *ctx)
+{
+	struct claim_load *cl = ctx;
+	struct dataset *ds = cl->ds;
+	struct paper_index key = { (long)sqlite3_column_int64(s, 1), 0 };
+	struct paper_index *hit = bsearch(&key, cl->index, ds->n_papers,
+					  sizeof *cl->index, cmp_index);
+	if (!hit)
+		BUG("claim %lld of unknown paper", (long long)sqlite3_column_int64(s, 0));
+	struct stored_claim *sc = PUSH(ds->claims, ds->n_claims);
+	struct claim *c = &sc->claim;
+	claim_init(c);
+	sc->id = (long)sqlite3_column_int64(s, 0);
+	sc->paper = hit->at;
+	c->origin = str_eq(column_text(s, 2), "curated") ? ORIGIN_CURATED : ORIGIN_EXTRACTED;
+	c->curation = (enum curation)parse_enum_column(s, 3, parse_curation);
+	c->quantity = (enum quantity)parse_enum_column(s, 4, parse_quantity);
+	c->value = sqlite3_column_double(s, 5);
+	c->has_max = sqlite3_column_type(s, 6) != SQLITE_NULL;
+	c->value_max = c->has_max ? sqlite3_column_double(s, 6) : 0;
+	c->unit = column_dup(s, 7);
+	c->qualifier = (enum qualifier)parse_enum_column(s, 8, parse_qualifier);
+	c->dimension = column_dup(s, 9);
+	c->hardware = column_dup(s, 10);
+	c->metric = column_dup(s, 11);
+	c->dataset = column_dup(s, 12);
+	c->subject_baseline = str_eq(column_text(s, 13), "baseline");
+	c->baseline = column_dup(s, 14);
+	c->raw = column_dup(s, 15);
+	c->span = column_dup(s, 16);
+	c->span_start = sqlite3_column_type(s, 17) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(s, 17);
+	c->span_end = sqlite3_column_type(s, 18) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(s, 18);
+	c->evidence = column_dup(s, 19);
+	c->note = column_dup(s, 20);
+	c->source_file = column_dup(s, 21);
+	c->source_line = (long)sqlite3_column_int64(s, 22);
+}
+
+static void derivation_row(sqlite3_stmt *s, void *ctx)
+{
+	struct dataset *ds = ctx;
+	struct derivation *d = PUSH(ds->derivations, ds->n_derivations);
+	d->id = (long)sqlite3_column_int64(s, 0);
+	d->claim_id = (long)sqlite3_column_int64(s, 1);
+	d->kind = column_dup(s, 2);
+	d->value = sqlite3_column_double(s, 3);
+	d->low = sqlite3_column_double(s, 4);
+	d->high = sqlite3_column_double(s, 5);
+	d->unit = column_dup(s, 6);
+	d->method = column_dup(s, 7);
+	d->assumption = column_dup(s, 8);
+}
+
+static void accelerator_row(sqlite3_stmt *s, void *ctx)
+{
+	struct dataset *ds = ctx;
+	struct accelerator *a = PUSH(ds->accelerators, ds->n_accelerators);
+	a->name = column_dup(s, 0);
+	a->aliases = column_dup(s, 1);
+	a->peak_flops = sqlite3_column_double(s, 2) * 1e12;
+	a->peak_fp32 = sqlite3_column_double(s, 3) * 1e12;
+	a->power_w = sqlite3_column_double(s, 4);
+	a->year = sqlite3_column_int(s, 5);
+	a->price_usd_h = sqlite3_column_double(s, 6);
+	a->price_date = column_dup(s, 7);
+	a->source = column_dup(s, 8);
+}
+
+static void assumption_row(sqlite3_stmt *s, void *ctx)
+{
+	struct dataset *ds = ctx;
+	struct assumption *a = PUSH(ds->assumptions, ds->n_assumptions);
+	a->name = column_dup(s, 0);
+	a->value = column_dup(s, 1);
+	a->source = column_dup(s, 2);
+}
+
+int store_load(struct store *st, struct dataset *ds)
+{
+	/* Ordering makes every report deterministic: papers by folded title
+	 * then key, claims by paper, then position in the abstract (curated
+	 * claims without a position last), then id. */
+	if (each_row(st, "SELECT id, title, arxiv_id, url, date, abstract, "
+			 "source_file, source_line FROM report_paper "
+			 "ORDER BY lower(title), key", paper_row, ds))
+		return -1;
+	struct claim_load cl = { ds, xcalloc(ds->n_papers + 1, sizeof *cl.index) };
+	for (size_t i = 0; i < ds->n_papers; i++) {
+		cl.index[i].id = ds->papers[i].id;
+		cl.index[i].at = i;
+	}
+	qsort(cl.index, ds->n_papers, sizeof *cl.index, cmp_index);
+	int rc = each_row(st,
+		"SELECT r.id, r.paper_id, r.origin, r.curation, r.quantity, "
+		"r.value, r.value_max, r.unit, r.qualifier, r.dimension, "
+		"r.hardware, r.metric, r.dataset, r.subject, r.baseline, r.raw, "
+		"r.span, r.span_start, r.span_end, r.evidence, r.note, "
+		"r.source_file, r.source_line FROM report_claim r "
+		"JOIN paper p ON p.id = r.paper_id WHERE r.status = 'active' "
+		"ORDER BY lower(p.title), p.key, r.span_start IS NULL, "
+		"r.span_start, r.id", claim_row, &cl);
+	free(cl.index);
+	if (rc)
+		return -1;
+	if (each_row(st, "SELECT d.id, d.claim_id, d.kind, d.value, d.low, "
+			 "d.high, d.unit, d.method, d.assumption FROM derivation d "
+			 "JOIN claim_status s ON s.claim_id = d.claim_id "
+			 "WHERE s.status = 'active' ORDER BY d.claim_id, d.kind, d.id",
+		     derivation_row, ds))
+		return -1;
+	if (each_row(st, "SELECT name, aliases, peak_fp16_tflops, "
+			 "peak_fp32_tflops, power_w, year, price_usd_per_hour, "
+			 "price_date, source FROM accelerator ORDER BY name",
+		     accelerator_row, ds))
+		return -1;
+	return each_row(st, "SELECT name, value, source FROM assumption "
+			    "ORDER BY name", assumption_row, ds);
+}
+
+long store_count(struct store *st, const char *table)
+{
+	static const char *const allowed[] = { "source", "paper", "claim",
+					       "derivation", "accelerator",
+					       "assumption" };
+	for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++) {
+		if (strcmp(table, allowed[i]))
+			continue;
+		struct strbuf sql = STRBUF_INIT;
+		sb_addf(&sql, "SELECT count(*) FROM %s", allowed[i]);
+		sqlite3_stmt *s;
+		long n = -1;
+		if (sqlite3_prepare_v2(st->db, sql.buf, -1, &s, NULL) == SQLITE_OK) {
+			if (sqlite3_step(s) == SQLITE_ROW)
+				n = (long)sqlite3_column_int64(s, 0);
+			sqlite3_finalize(s);
+		}
+		sb_release(&sql);
+		return n;
+	}
+	BUG("store_count of unknown table '%s'", table);
+}

@@ -1,0 +1,120 @@
+#!/bin/sh
+# Command-line tests: the contract of README "Commands", exit statuses and
+# the error paths of bad input.
+. "$(dirname "$0")/lib.sh"
+D=$TOP/tests/data
+DB=$WORK/t.db
+
+rows() { sqlite3 "$1" "SELECT (SELECT count(*) FROM paper) || '/' || (SELECT count(*) FROM claim) || '/' || (SELECT count(*) FROM source)"; }
+
+expect version 0 "$EFFDASH" --version
+contains version-text "$WORK/out" "effdash "
+expect help 0 "$EFFDASH" --help
+contains help-lists-commands "$WORK/out" "ingest"
+for c in ingest claims figure report; do
+	expect "help-$c" 0 "$EFFDASH" "$c" --help
+	contains "help-$c-usage" "$WORK/out" "usage: effdash"
+done
+expect unknown-command 2 "$EFFDASH" frobnicate
+contains unknown-command-message "$WORK/err" "unknown command 'frobnicate'"
+expect no-command 2 "$EFFDASH"
+expect ingest-no-files 2 "$EFFDASH" --db "$DB" ingest
+expect claims-bad-format 2 "$EFFDASH" --db "$DB" claims --format xml
+
+# figure: the forms the README promises.
+expect figure-gpu-days 0 "$EFFDASH" figure "6,250 A100 GPU days"
+contains figure-gpu-days-kind "$WORK/out" '"quantity":"compute","value":150000'
+contains figure-gpu-days-hw "$WORK/out" '"hardware":"A100"'
+expect figure-times 0 "$EFFDASH" figure '118\times lower cost'
+contains figure-times-ratio "$WORK/out" '"quantity":"ratio","value":118'
+contains figure-times-dim "$WORK/out" '"dimension":"cost"'
+expect figure-dollar 0 "$EFFDASH" figure '\1,890'
+contains figure-dollar-value "$WORK/out" '"quantity":"cost_usd","value":1890'
+expect figure-nothing 0 "$EFFDASH" figure "no numbers here"
+same figure-nothing-empty "$(wc -c <"$WORK/out" | tr -d ' ')" 0
+
+# Curated CSV in, claims out.
+expect ingest-csv 0 "$EFFDASH" --db "$DB" ingest "$D/claims-small.csv"
+same ingest-csv-rows "$(rows "$DB")" "2/12/1"
+expect claims-jsonl 0 "$EFFDASH" --db "$DB" claims
+same claims-jsonl-lines "$(wc -l <"$WORK/out" | tr -d ' ')" 12
+for f in paper quantity value value_max dimension hardware metric dataset qualifier span origin; do
+	contains "claims-field-$f" "$WORK/out" "\"$f\":"
+done
+python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' "$WORK/out" &&
+	pass claims-jsonl-parses || fail claims-jsonl-parses "not JSON Lines"
+expect claims-csv 0 "$EFFDASH" --db "$DB" claims --format csv
+python3 - "$WORK/out" <<'PY' && pass claims-csv-reads || fail claims-csv-reads "python csv"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert rows[0][:4] == ["id", "paper", "arxiv_id", "quantity"], rows[0]
+assert len(rows) == 13 and all(len(r) == len(rows[0]) for r in rows)
+PY
+expect reingest-same 0 "$EFFDASH" --db "$DB" ingest "$D/claims-small.csv"
+same reingest-adds-nothing "$(rows "$DB")" "2/12/1"
+expect reingest-force 0 "$EFFDASH" --db "$DB" ingest --force "$D/claims-small.csv"
+same reingest-force-adds-nothing "$(rows "$DB")" "2/12/1"
+sqlite3 "$DB" "PRAGMA user_version" >"$WORK/v"
+contains schema-version "$WORK/v" "1"
+sqlite3 "$DB" "SELECT count(*) FROM derivation WHERE kind = 'ref_hours'" >"$WORK/v"
+contains derivations-stored "$WORK/v" "2"
+
+# Bad input: a clear file:line:col message, non-zero exit, nothing changed.
+before=$(rows "$DB")
+check_bad() {
+	name=$1 file=$2 where=$3 msg=$4
+	expect "bad-$name" 1 "$EFFDASH" --db "$DB" ingest "$D/claims-small.csv" "$D/$file"
+	contains "bad-$name-position" "$WORK/err" "effdash: $D/$file:$where"
+	contains "bad-$name-message" "$WORK/err" "$msg"
+	same "bad-$name-unchanged" "$(rows "$DB")" "$before"
+}
+check_bad quote bad-quote.csv "2:1:" "unterminated quoted field"
+check_bad quantity bad-quantity.csv "2:12:" "unknown quantity 'speed'"
+check_bad value bad-value.csv "2:19:" "'lots' is not a number"
+check_bad column bad-column.csv "1:23:" "unknown column 'colour'"
+check_bad unit bad-unit.csv "2:21:" "figure:"
+check_bad utf8 bad-utf8.csv "2:6:" "invalid UTF-8"
+check_bad empty empty.txt "1:1:" "no papers or claims found"
+check_bad json bad-json.json "2:1:" "invalid JSON"
+check_bad claim-json bad-claim.json "1:2:" "unknown dimension 'warp'"
+expect missing-file 1 "$EFFDASH" --db "$DB" ingest "$D/does-not-exist.csv"
+contains missing-file-message "$WORK/err" "cannot open"
+same missing-file-unchanged "$(rows "$DB")" "$before"
+printf 'not a database' >"$WORK/junk.db"
+expect not-a-database 1 "$EFFDASH" --db "$WORK/junk.db" claims
+expect claims-no-db 1 "$EFFDASH" --db "$WORK/none.db" claims
+
+# Paper sources: arXiv JSON Lines, Hugging Face JSON, OpenAlex, listing.
+P=$WORK/p.db
+expect ingest-arxiv 0 "$EFFDASH" --db "$P" ingest "$D/papers-arxiv.jsonl"
+sqlite3 "$P" "SELECT arxiv_id || '|' || title || '|' || date FROM paper ORDER BY id" >"$WORK/v"
+contains arxiv-id-unversioned "$WORK/v" "2401.00001|Cheap Training of Large Models|2024-01-05"
+contains arxiv-old-id "$WORK/v" "cs/0112017|An Old Paper|2001-12-14"
+expect ingest-hf 0 "$EFFDASH" --db "$P" ingest "$D/papers-hf.json"
+sqlite3 "$P" "SELECT arxiv_id || '|' || date FROM paper WHERE title = 'Hugging Daily'" >"$WORK/v"
+contains hf-paper "$WORK/v" "2402.00002|2024-02-01"
+expect ingest-openalex 3 "$EFFDASH" --db "$P" ingest "$D/papers-openalex.jsonl"
+sqlite3 "$P" "SELECT arxiv_id || '|' || abstract FROM paper WHERE title = 'Open Works'" >"$WORK/v"
+contains openalex-abstract "$WORK/v" "2305.00004|We reach 12.7 FID at 118× lower cost."
+expect ingest-listing 0 "$EFFDASH" --db "$P" ingest "$D/listing-small.txt"
+sqlite3 "$P" "SELECT count(*) FROM paper WHERE title LIKE 'A Small Paper%' OR title LIKE 'Another Paper%'" >"$WORK/v"
+contains listing-papers "$WORK/v" "2"
+lacks listing-skips-header "$(sqlite3 "$P" "SELECT group_concat(title) FROM paper" >"$WORK/t"; echo "$WORK/t")" "Subscribe"
+n1=$(rows "$P")
+expect reingest-listing 0 "$EFFDASH" --db "$P" ingest "$D/listing-small.txt"
+same reingest-listing-same "$(rows "$P")" "$n1"
+
+# Report: files in place; a failed report leaves the previous one intact.
+O=$WORK/out-report
+expect report 0 "$EFFDASH" --db "$DB" report --out "$O"
+for f in csv/claims.csv csv/papers.csv site/index.html; do
+	[ -s "$O/$f" ] && pass "report-has-$f" || fail "report-has-$f" "missing"
+done
+sum1=$(cat "$O/site/index.html" "$O/csv/claims.csv" | cksum)
+expect report-fails 1 "$EFFDASH" --db "$DB" report --out "$O" --assume nonsense=1
+same report-fail-keeps-old "$(cat "$O/site/index.html" "$O/csv/claims.csv" | cksum)" "$sum1"
+expect report-again 0 "$EFFDASH" --db "$DB" report --out "$O"
+same report-deterministic "$(cat "$O/site/index.html" "$O/csv/claims.csv" | cksum)" "$sum1"
+leftovers=$(find "$O" -maxdepth 1 -name '.*' ! -name . | wc -l | tr -d ' ')
+same report-no-staging-left "$leftovers" 0
+expect report-file-as-out 1 "$EFFDASH" --db "$DB" report --out "$D/claims-small.csv"

@@ -1,0 +1,26 @@
+#!/bin/sh
+# Run every test: unit binaries, CLI tests, golden files, extraction
+# scoring.  Each prints PASS/FAIL lines; the last line here is the total.
+# Environment: EFFDASH (binary), BUILD (build folder), SHARED (../shared).
+set -u
+export LC_ALL=C
+here=$(cd "$(dirname "$0")" && pwd)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	echo "== $(basename "$t")"
+	(cd "$here/.." && "$t") 2>&1 | tee -a "$log"
+done
+for s in cli golden eval; do
+	echo "== $s"
+	sh "$here/$s.sh" 2>&1 | tee -a "$log"
+done
+passed=$(grep -c '^PASS ' "$log")
+failed=$(grep -c '^FAIL ' "$log")
+if [ "$failed" -gt 0 ]; then
+	echo "failed tests:"
+	grep '^FAIL ' "$log"
+fi
+echo "${SUMMARY_PREFIX:-}$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

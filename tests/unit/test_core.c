@@ -1,0 +1,186 @@
+/* Unit tests of util, claim, paper, csvread and the source helpers. */
+#include <stdlib.h>
+
+#include "claim.h"
+#include "csvread.h"
+#include "paper.h"
+#include "source.h"
+#include "unit.h"
+#include "util.h"
+
+static void test_strbuf(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	CHECK_STR(sb_str(&sb), "");
+	sb_adds(&sb, "abc");
+	sb_addf(&sb, "-%d-%s", 42, "x");
+	sb_addc(&sb, '!');
+	CHECK_STR(sb.buf, "abc-42-x!");
+	CHECK(sb.len == 9);
+	for (int i = 0; i < 1000; i++)
+		sb_adds(&sb, "0123456789");
+	CHECK(sb.len == 10009);
+	sb_reset(&sb);
+	CHECK_STR(sb.buf, "");
+	sb_release(&sb);
+}
+
+static void test_fmt_double(void)
+{
+	char buf[32];
+	fmt_double(buf, sizeof buf, 0.1);
+	CHECK_STR(buf, "0.1");
+	fmt_double(buf, sizeof buf, 150000);
+	CHECK_STR(buf, "150000");
+	fmt_double(buf, sizeof buf, 1.16e9);
+	CHECK_STR(buf, "1160000000");
+	fmt_double(buf, sizeof buf, 7.1429);
+	CHECK_STR(buf, "7.1429");
+}
+
+static void test_utf8(void)
+{
+	size_t bad = 99;
+	CHECK(utf8_valid("plain", 5, &bad));
+	CHECK(utf8_valid("118\xc3\x97", 5, &bad));
+	CHECK(!utf8_valid("ab\xff", 3, &bad) && bad == 2);
+	CHECK(!utf8_valid("\xc0\xaf", 2, &bad) && bad == 0);        /* overlong */
+	CHECK(!utf8_valid("\xed\xa0\x80", 3, &bad));                /* surrogate */
+	CHECK(!utf8_valid("x\xe2\x82", 3, &bad) && bad == 1);       /* truncated */
+	CHECK(utf8_valid("\xf0\x9f\x98\x80", 4, &bad));
+}
+
+static void test_claim_names(void)
+{
+	enum quantity q;
+	CHECK(quantity_parse("compute", &q) == 0 && q == Q_COMPUTE);
+	CHECK(quantity_parse("speed", &q) == -1);
+	CHECK_STR(quantity_name(Q_MEMORY_GB), "memory_gb");
+	CHECK_STR(quantity_unit(Q_COMPUTE), "device-hours");
+	enum qualifier ql;
+	CHECK(qualifier_parse("approx", &ql) == 0 && ql == QUAL_APPROX);
+	CHECK(qualifier_parse("", &ql) == 0 && ql == QUAL_NONE);
+	CHECK(qualifier_parse("roughly", &ql) == -1);
+	CHECK(dimension_valid("latency") && !dimension_valid("warp"));
+}
+
+static void test_claim_copy(void)
+{
+	struct claim a, b;
+	claim_init(&a);
+	claim_init(&b);
+	claim_set(&a.span, "118\\times lower cost");
+	claim_set(&a.dimension, "cost");
+	a.quantity = Q_RATIO;
+	a.value = 118;
+	claim_copy(&b, &a);
+	CHECK(b.span != a.span);
+	CHECK_STR(b.span, a.span);
+	CHECK(b.value == 118 && b.span_start == -1);
+	claim_release(&a);
+	claim_release(&b);
+	struct claim_list l = CLAIM_LIST_INIT;
+	for (int i = 0; i < 20; i++)
+		claim_set(&claim_list_push(&l)->raw, "x");
+	CHECK(l.len == 20);
+	claim_list_release(&l);
+}
+
+static void test_paper_key(void)
+{
+	char *k1 = paper_key_for(NULL, "PixArt-$\xce\xb1$: Fast Training");
+	char *k2 = paper_key_for(NULL, "pixart-\xce\xb1:  fast   training");
+	char *k3 = paper_key_for("2310.00426", "anything");
+	CHECK_STR(k1, k2);
+	CHECK_STR(k3, "arxiv:2310.00426");
+	free(k1);
+	free(k2);
+	free(k3);
+}
+
+static void test_arxiv_ids(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "2401.01234", "2401.01234" },
+		{ "2401.01234v2", "2401.01234" },
+		{ "arXiv:2401.0123v11", "2401.0123" },
+		{ "https://arxiv.org/abs/2407.15811v1", "2407.15811" },
+		{ "https://arxiv.org/pdf/2407.15811.pdf", "2407.15811" },
+		{ "cs/0112017", "cs/0112017" },
+		{ "math.GT/0309136v1", "math.GT/0309136" },
+		{ "hep-th/9901001", "hep-th/9901001" },
+		{ "not an id", NULL },
+		{ "2401.012", NULL },
+		{ "../../etc/passwd", NULL },
+		{ "", NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = arxiv_id_normalise(cases[i].in);
+		CHECK_STR(got, cases[i].want);
+		free(got);
+	}
+}
+
+static void test_fold_space(void)
+{
+	const char *s = "  Cheap\n  Training \t of\xc2\xa0Models \n";
+	char *f = text_fold_space(s, strlen(s));
+	CHECK_STR(f, "Cheap Training of Models");
+	free(f);
+}
+
+static void test_csvread(void)
+{
+	const char text[] = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\n\"multi\nline\",2,3\n";
+	FILE *f = fmemopen((void *)text, sizeof text - 1, "rb");
+	struct csv_reader r;
+	struct csv_record rec;
+	csv_reader_init(&r, f, "t.csv");
+	CHECK(csv_read(&r, &rec) == 1 && rec.n == 3);
+	CHECK_STR(rec.field[2], "c");
+	CHECK(csv_read(&r, &rec) == 1 && rec.n == 3);
+	CHECK_STR(rec.field[0], "x, y");
+	CHECK_STR(rec.field[1], "say \"hi\"");
+	CHECK_STR(rec.field[2], "");
+	CHECK(rec.line[1] == 2 && rec.col[1] == 8);
+	CHECK(csv_read(&r, &rec) == 1);
+	CHECK_STR(rec.field[0], "multi\nline");
+	CHECK(rec.line[1] == 4 && rec.col[1] == 7);
+	CHECK(csv_read(&r, &rec) == 0);
+	csv_reader_release(&r);
+	fclose(f);
+}
+
+static void test_csvread_errors(void)
+{
+	static const char *const bad[] = {
+		"a,\"unterminated\n", "a,b\"c\n", "\"x\"y,1\n", "a,\xff\n", "a,b\0c\n",
+	};
+	static const size_t len[] = { 16, 7, 7, 5, 6 };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		FILE *f = fmemopen((void *)bad[i], len[i], "rb");
+		struct csv_reader r;
+		struct csv_record rec;
+		csv_reader_init(&r, f, "bad.csv");
+		CHECK(csv_read(&r, &rec) == -1);
+		csv_reader_release(&r);
+		fclose(f);
+	}
+}
+
+int main(void)
+{
+	RUN(test_strbuf);
+	RUN(test_fmt_double);
+	RUN(test_utf8);
+	RUN(test_claim_names);
+	RUN(test_claim_copy);
+	RUN(test_paper_key);
+	RUN(test_arxiv_ids);
+	RUN(test_fold_space);
+	RUN(test_csvread);
+	RUN(test_csvread_errors);
+	return UNIT_EXIT();
+}

@@ -1,0 +1,152 @@
+/* Unit tests of the store: schema, migrations, writes, rollback, loads. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "dataset.h"
+#include "store.h"
+#include "unit.h"
+#include "util.h"
+
+static char dir[] = "/tmp/effdash-store-XXXXXX";
+
+static struct store *open_new(const char *name)
+{
+	struct strbuf p = STRBUF_INIT;
+	struct store *st = NULL;
+	sb_addf(&p, "%s/%s", dir, name);
+	CHECK(store_open(p.buf, 0, &st) == 0);
+	sb_release(&p);
+	return st;
+}
+
+static long add_paper(struct store *st, const char *title, const char *abstract,
+		      const char *arxiv, int *changed)
+{
+	struct paper p;
+	paper_init(&p);
+	p.title = xstrdup(title);
+	p.abstract = abstract ? xstrdup(abstract) : NULL;
+	p.arxiv_id = arxiv ? xstrdup(arxiv) : NULL;
+	p.source_line = 3;
+	CHECK(store_put_paper(st, &p, 1, changed) == 0);
+	long id = p.id;
+	paper_release(&p);
+	return id;
+}
+
+static void add_claim(struct store *st, long paper, enum origin o, enum curation cur,
+		      const char *span, double value)
+{
+	struct claim c;
+	claim_init(&c);
+	c.quantity = Q_RATIO;
+	c.value = value;
+	c.origin = o;
+	c.curation = cur;
+	claim_set(&c.dimension, "cost");
+	claim_set(&c.span, span);
+	claim_set(&c.raw, span);
+	CHECK(store_add_claim(st, paper, &c, 1, NULL) == 0);
+	claim_release(&c);
+}
+
+static void test_schema_and_papers(void)
+{
+	struct store *st = open_new("a.db");
+	long src;
+	int unchanged, changed;
+	CHECK(store_begin(st) == 0);
+	CHECK(store_put_source(st, "in.txt", "listing", "1:abc", &src, &unchanged) == 0);
+	CHECK(src == 1 && !unchanged);
+	long a = add_paper(st, "A Paper", "first abstract", NULL, &changed);
+	CHECK(changed);
+	long b = add_paper(st, "a   paper", "first abstract", NULL, &changed);
+	CHECK(a == b && !changed);
+	b = add_paper(st, "A Paper", "second abstract", NULL, &changed);
+	CHECK(a == b && changed);
+	/* An id learnt later still finds the paper by title. */
+	b = add_paper(st, "A Paper", NULL, "2401.00001", &changed);
+	CHECK(a == b && !changed);
+	b = add_paper(st, "Renamed", NULL, "2401.00001", &changed);
+	CHECK(a == b);
+	CHECK(store_commit(st) == 0);
+	CHECK(store_count(st, "paper") == 1);
+	CHECK(store_put_source(st, "in.txt", "listing", "1:abc", &src, &unchanged) == 0);
+	CHECK(src == 1 && unchanged);
+	store_close(st);
+	/* Reopening an existing database migrates nothing and keeps rows. */
+	st = open_new("a.db");
+	CHECK(store_count(st, "paper") == 1);
+	store_close(st);
+}
+
+static void test_rollback(void)
+{
+	struct store *st = open_new("b.db");
+	long src;
+	int unchanged, changed;
+	CHECK(store_begin(st) == 0);
+	CHECK(store_put_source(st, "x", "listing", "f", &src, &unchanged) == 0);
+	add_paper(st, "Kept", "text", NULL, &changed);
+	CHECK(store_commit(st) == 0);
+	CHECK(store_begin(st) == 0);
+	add_paper(st, "Lost", "text", NULL, &changed);
+	store_rollback(st);
+	CHECK(store_count(st, "paper") == 1);
+	store_close(st);
+}
+
+static void test_curated_supersedes(void)
+{
+	struct store *st = open_new("c.db");
+	long src;
+	int unchanged, changed;
+	struct dataset ds;
+	CHECK(store_begin(st) == 0);
+	CHECK(store_put_source(st, "x", "listing", "f", &src, &unchanged) == 0);
+	long p = add_paper(st, "P", "118x lower cost and 5x lower cost", NULL, &changed);
+	add_claim(st, p, ORIGIN_EXTRACTED, CUR_ADD, "118x lower cost", 118);
+	add_claim(st, p, ORIGIN_EXTRACTED, CUR_ADD, "5x lower cost", 5);
+	add_claim(st, p, ORIGIN_EXTRACTED, CUR_ADD, "7x lower cost", 7);
+	add_claim(st, p, ORIGIN_CURATED, CUR_CORRECT, "118x lower cost", 119);
+	add_claim(st, p, ORIGIN_CURATED, CUR_REJECT, "5x lower cost", 5);
+	CHECK(store_commit(st) == 0);
+	dataset_init(&ds);
+	CHECK(store_load(st, &ds) == 0);
+	/* 118 replaced by the correction, 5 rejected, 7 kept. */
+	CHECK(ds.n_papers == 1 && ds.n_claims == 2);
+	double sum = 0;
+	for (size_t i = 0; i < ds.n_claims; i++)
+		sum += ds.claims[i].claim.value;
+	CHECK_NUM(sum, 126);
+	dataset_release(&ds);
+	store_close(st);
+}
+
+static void test_readonly_refuses_empty(void)
+{
+	struct strbuf p = STRBUF_INIT;
+	struct store *st = NULL;
+	sb_addf(&p, "%s/empty.db", dir);
+	FILE *f = fopen(p.buf, "w");
+	fclose(f);
+	CHECK(store_open(p.buf, 1, &st) == -1);
+	sb_release(&p);
+}
+
+int main(void)
+{
+	if (!mkdtemp(dir))
+		return 1;
+	RUN(test_schema_and_papers);
+	RUN(test_rollback);
+	RUN(test_curated_supersedes);
+	RUN(test_readonly_refuses_empty);
+	int rc = UNIT_EXIT();
+	struct strbuf cmd = STRBUF_INIT;
+	sb_addf(&cmd, "rm -rf '%s'", dir);
+	if (system(cmd.buf) != 0)
+		rc = 1;
+	sb_release(&cmd);
+	return rc;
+}
