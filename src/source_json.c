@@ -17,6 +17,7 @@
 
 #include "curated.h"
 #include "diag.h"
+#include "jsoncheck.h"
 #include "source_impl.h"
 #include "util.h"
 
@@ -230,10 +231,11 @@ static int record(struct jreader *jr, const cJSON *obj, long line, long col)
 static int parse_one(struct jreader *jr, const char *text, size_t n, long line, long col)
 {
 	size_t bad;
-	if (!utf8_valid(text, n, &bad)) {
+	const char *why;
+	if (json_check(text, n, &bad, &why)) {
 		long l, c;
 		position(text, bad, line, col, &l, &c);
-		err_at(jr->path, l, c, "invalid UTF-8");
+		err_at(jr->path, l, c, "invalid JSON: %s", why);
 		return -1;
 	}
 	const char *end = NULL;
@@ -293,8 +295,10 @@ static int read_document(struct jreader *jr, const char *buf, size_t n)
 {
 	size_t i = skip_space(buf, n, 0);
 	long line, col;
-	if (i >= n || buf[i] != '[')
-		return parse_one(jr, buf + i, n - i, 1, (long)i + 1 - 0) ;
+	if (i >= n || buf[i] != '[') {
+		position(buf, i, 1, 1, &line, &col);
+		return parse_one(jr, buf + i, n - i, line, col);
+	}
 	i = skip_space(buf, n, i + 1);
 	if (i < n && buf[i] == ']')
 		return skip_space(buf, n, i + 1) == n ? 0 : parse_one(jr, buf, n, 1, 1);

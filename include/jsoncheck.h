@@ -1,0 +1,16 @@
+/* jsoncheck.h - strict RFC 8259 validation of one JSON text, run before
+ * cJSON (which accepts some invalid input) parses it. */
+#ifndef EFFDASH_JSONCHECK_H
+#define EFFDASH_JSONCHECK_H
+
+#include <stddef.h>
+
+/* Nesting deeper than this is refused (a stack-exhaustion guard). */
+#define JSON_MAX_DEPTH 512
+
+/* Is text[0..n) exactly one JSON value (surrounded by optional white
+ * space), in valid UTF-8?  On failure returns -1, *where is the byte offset
+ * of the problem and *why a static lower-case message. */
+int json_check(const char *text, size_t n, size_t *where, const char **why);
+
+#endif

@@ -1,0 +1,237 @@
+/* jsoncheck.c - an RFC 8259 validator: a recursive-descent walk over the
+ * bytes that builds nothing.  cJSON alone accepts a number of invalid
+ * texts (trailing garbage, invalid UTF-8 and lone surrogates in strings,
+ * some malformed numbers), so every JSON input is checked here first and
+ * the problem is reported with its exact position. */
+#include "jsoncheck.h"
+
+#include <string.h>
+
+#include "util.h"
+
+struct jc {
+	const unsigned char *s;
+	size_t n, i;
+	const char *why;
+	int depth;
+};
+
+static int fail(struct jc *j, const char *why)
+{
+	if (!j->why)
+		j->why = why;
+	return -1;
+}
+
+static void ws(struct jc *j)
+{
+	while (j->i < j->n && (j->s[j->i] == ' ' || j->s[j->i] == '\t' ||
+			       j->s[j->i] == '\n' || j->s[j->i] == '\r'))
+		j->i++;
+}
+
+static int lit(struct jc *j, const char *word)
+{
+	size_t k = strlen(word);
+	if (j->n - j->i < k || memcmp(j->s + j->i, word, k))
+		return fail(j, "invalid literal");
+	j->i += k;
+	return 0;
+}
+
+static int digits(struct jc *j)
+{
+	size_t start = j->i;
+	while (j->i < j->n && j->s[j->i] >= '0' && j->s[j->i] <= '9')
+		j->i++;
+	return j->i > start ? 0 : fail(j, "digit expected");
+}
+
+static int number(struct jc *j)
+{
+	if (j->s[j->i] == '-')
+		j->i++;
+	if (j->i < j->n && j->s[j->i] == '0') {
+		j->i++;
+	} else if (digits(j)) {
+		return -1;
+	}
+	if (j->i < j->n && j->s[j->i] == '.') {
+		j->i++;
+		if (digits(j))
+			return -1;
+	}
+	if (j->i < j->n && (j->s[j->i] == 'e' || j->s[j->i] == 'E')) {
+		j->i++;
+		if (j->i < j->n && (j->s[j->i] == '+' || j->s[j->i] == '-'))
+			j->i++;
+		if (digits(j))
+			return -1;
+	}
+	return 0;
+}
+
+static int hex4(struct jc *j, unsigned *out)
+{
+	unsigned v = 0;
+	for (int k = 0; k < 4; k++, j->i++) {
+		if (j->i >= j->n)
+			return fail(j, "truncated \\u escape");
+		unsigned char c = j->s[j->i];
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return fail(j, "invalid \\u escape");
+	}
+	*out = v;
+	return 0;
+}
+
+static int escape(struct jc *j)
+{
+	unsigned u, lo;
+	if (j->i >= j->n)
+		return fail(j, "unterminated string");
+	switch (j->s[j->i++]) {
+	case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+		return 0;
+	case 'u':
+		if (hex4(j, &u))
+			return -1;
+		/* Lone surrogates are accepted by RFC 8259's grammar; they
+		 * cannot become UTF-8, so they are refused here. */
+		if (u >= 0xDC00 && u <= 0xDFFF)
+			return fail(j, "lone low surrogate in \\u escape");
+		if (u >= 0xD800 && u <= 0xDBFF) {
+			if (j->n - j->i < 6 || j->s[j->i] != '\\' || j->s[j->i + 1] != 'u')
+				return fail(j, "lone high surrogate in \\u escape");
+			j->i += 2;
+			if (hex4(j, &lo))
+				return -1;
+			if (lo < 0xDC00 || lo > 0xDFFF)
+				return fail(j, "invalid surrogate pair");
+		}
+		return 0;
+	default:
+		j->i--;
+		return fail(j, "invalid escape");
+	}
+}
+
+static int string(struct jc *j)
+{
+	j->i++; /* opening quote */
+	for (;;) {
+		if (j->i >= j->n)
+			return fail(j, "unterminated string");
+		unsigned char c = j->s[j->i];
+		if (c == '"') {
+			j->i++;
+			return 0;
+		}
+		if (c < 0x20)
+			return fail(j, "control character in string");
+		if (c == '\\') {
+			j->i++;
+			if (escape(j))
+				return -1;
+			continue;
+		}
+		if (c >= 0x80) {
+			size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			size_t bad;
+			if (j->n - j->i < k || !utf8_valid((const char *)j->s + j->i, k, &bad))
+				return fail(j, "invalid UTF-8");
+			j->i += k;
+			continue;
+		}
+		j->i++;
+	}
+}
+
+static int value(struct jc *j);
+
+/* Object or array: open/close brackets, members separated by commas. */
+static int container(struct jc *j, int object)
+{
+	char close = object ? '}' : ']';
+	if (++j->depth > JSON_MAX_DEPTH)
+		return fail(j, "nesting too deep");
+	j->i++;
+	ws(j);
+	if (j->i < j->n && j->s[j->i] == close) {
+		j->i++;
+		j->depth--;
+		return 0;
+	}
+	for (;;) {
+		if (object) {
+			if (j->i >= j->n || j->s[j->i] != '"')
+				return fail(j, "member name expected");
+			if (string(j))
+				return -1;
+			ws(j);
+			if (j->i >= j->n || j->s[j->i] != ':')
+				return fail(j, "':' expected");
+			j->i++;
+		}
+		if (value(j))
+			return -1;
+		ws(j);
+		if (j->i < j->n && j->s[j->i] == ',') {
+			j->i++;
+			ws(j);
+			continue;
+		}
+		if (j->i < j->n && j->s[j->i] == close) {
+			j->i++;
+			j->depth--;
+			return 0;
+		}
+		return fail(j, object ? "',' or '}' expected" : "',' or ']' expected");
+	}
+}
+
+static int value(struct jc *j)
+{
+	ws(j);
+	if (j->i >= j->n)
+		return fail(j, "value expected");
+	switch (j->s[j->i]) {
+	case '{':
+		return container(j, 1);
+	case '[':
+		return container(j, 0);
+	case '"':
+		return string(j);
+	case 't':
+		return lit(j, "true");
+	case 'f':
+		return lit(j, "false");
+	case 'n':
+		return lit(j, "null");
+	default:
+		if (j->s[j->i] == '-' || (j->s[j->i] >= '0' && j->s[j->i] <= '9'))
+			return number(j);
+		return fail(j, "value expected");
+	}
+}
+
+int json_check(const char *text, size_t n, size_t *where, const char **why)
+{
+	struct jc j = { (const unsigned char *)text, n, 0, NULL, 0 };
+	if (value(&j) == 0) {
+		ws(&j);
+		if (j.i == j.n)
+			return 0;
+		fail(&j, "unexpected text after the value");
+	}
+	*where = j.i;
+	*why = j.why;
+	return -1;
+}
