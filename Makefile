@@ -98,6 +98,10 @@ eval: effdash
 bench: effdash
 	@EFFDASH=$(abspath $(EFFDASH)) SHARED=$(SHARED) sh tools/bench.sh
 
+# libFuzzer entry points, FUZZ_TIME seconds each (see tools/fuzz.sh).
+fuzz:
+	@SHARED=$(SHARED) sh tools/fuzz.sh
+
 golden-update: effdash
 	@EFFDASH=$(abspath $(EFFDASH)) UPDATE=1 sh tests/golden.sh
 
@@ -112,6 +116,6 @@ format:
 clean:
 	rm -rf build effdash
 
-.PHONY: all effdash deps report check eval bench golden-update install format clean
+.PHONY: all effdash deps report check eval bench fuzz golden-update install format clean
 
 -include $(OBJ:.o=.d)
