@@ -20,6 +20,7 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g);
 int cmd_claims(int argc, char **argv, const struct global_opts *g);
 int cmd_figure(int argc, char **argv, const struct global_opts *g);
 int cmd_report(int argc, char **argv, const struct global_opts *g);
+int cmd_explain(int argc, char **argv, const struct global_opts *g);
 
 
 #endif

@@ -16,6 +16,7 @@ static const struct command {
 	{ "claims", cmd_claims, "print every stored claim (JSON Lines or CSV)" },
 	{ "figure", cmd_figure, "parse the figures in a piece of text" },
 	{ "report", cmd_report, "write CSV exports, charts and the site" },
+	{ "explain", cmd_explain, "show how a claim's values were derived" },
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,134 @@
+/* cmd_explain.c - effdash explain: the chain from the evidence text of a
+ * claim to each value derived from it. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "dataset.h"
+#include "diag.h"
+#include "normalize.h"
+#include "store.h"
+#include "util.h"
+
+static const char explain_usage[] =
+	"usage: effdash [--db FILE] explain [--assume N=V] [--price HW=USD] CLAIM_ID...\n"
+	"\n"
+	"Show where each claim came from (paper, source file and line, the\n"
+	"exact evidence text), how the figure was read, and every value\n"
+	"derived from it with its formula and assumptions.  Claim ids are\n"
+	"those of 'effdash claims'.\n";
+
+static void num(double v, char *buf, size_t n)
+{
+	fmt_double(buf, n, v);
+}
+
+static void explain_claim(const struct dataset *ds, const struct stored_claim *sc)
+{
+	const struct claim *c = &sc->claim;
+	const struct paper *p = &ds->papers[sc->paper];
+	char v[32], vmax[32] = "";
+	num(c->value, v, sizeof v);
+	if (c->has_max)
+		num(c->value_max, vmax, sizeof vmax);
+	printf("claim %ld: %s %s%s%s %s\n", sc->id, quantity_name(c->quantity), v,
+	       c->has_max ? " to " : "", vmax, c->unit ? c->unit : "");
+	printf("  paper:     %s", p->title);
+	if (p->arxiv_id)
+		printf(" (arXiv:%s)", p->arxiv_id);
+	putchar('\n');
+	printf("  source:    %s:%ld (%s%s%s)\n", c->source_file ? c->source_file : "?",
+	       c->source_line, origin_name(c->origin),
+	       c->origin == ORIGIN_CURATED ? ", " : "",
+	       c->origin == ORIGIN_CURATED ? curation_name(c->curation) : "");
+	if (c->span)
+		printf("  evidence:  \"%s\"", c->span);
+	if (c->span && c->span_start >= 0)
+		printf(" (bytes %ld-%ld of the abstract)", c->span_start, c->span_end);
+	if (c->span)
+		putchar('\n');
+	if (c->raw)
+		printf("  figure:    \"%s\"\n", c->raw);
+	if (c->note)
+		printf("  read as:   %s\n", c->note);
+	const struct { const char *label, *value; } attrs[] = {
+		{ "qualifier", qualifier_name(c->qualifier) }, { "dimension", c->dimension },
+		{ "hardware", c->hardware }, { "metric", c->metric },
+		{ "dataset", c->dataset }, { "subject", c->subject_baseline ? "baseline" : NULL },
+		{ "baseline", c->baseline },
+	};
+	for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++)
+		if (attrs[i].value)
+			printf("  %-10s %s\n", attrs[i].label, attrs[i].value);
+	for (size_t i = 0; i < ds->n_derivations; i++) {
+		const struct derivation *d = &ds->derivations[i];
+		if (d->claim_id != sc->id)
+			continue;
+		char lo[32], hi[32];
+		num(d->value, v, sizeof v);
+		num(d->low, lo, sizeof lo);
+		num(d->high, hi, sizeof hi);
+		printf("  -> %s = %s %s", d->kind, v, d->unit);
+		if (d->low != d->high)
+			printf(" (range %s to %s)", lo, hi);
+		printf("\n     method:     %s\n     assumption: %s\n", d->method, d->assumption);
+	}
+}
+
+int cmd_explain(int argc, char **argv, const struct global_opts *g)
+{
+	static const struct option opts[] = {
+		{ "assume", required_argument, NULL, 'a' },
+		{ "price", required_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct store *st;
+	struct dataset ds;
+	int c, rc;
+	if (store_open(g->db, 1, &st))
+		return EXIT_FAIL;
+	dataset_init(&ds);
+	rc = store_load(st, &ds);
+	store_close(st);
+	optind = 0;
+	while (!rc && (c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(explain_usage, stdout);
+			dataset_release(&ds);
+			return EXIT_OK;
+		}
+		if (c == 'a')
+			rc = normalize_assume(&ds, optarg);
+		else if (c == 'p')
+			rc = normalize_price(&ds, optarg);
+		else
+			rc = -2;
+	}
+	if (rc == -2 || (!rc && optind == argc)) {
+		fputs(explain_usage, stderr);
+		dataset_release(&ds);
+		return EXIT_USAGE;
+	}
+	if (!rc)
+		normalize_derive(&ds);
+	for (int i = optind; !rc && i < argc; i++) {
+		char *end;
+		long id = strtol(argv[i], &end, 10);
+		size_t k = 0;
+		while (k < ds.n_claims && ds.claims[k].id != id)
+			k++;
+		if (*end || k == ds.n_claims) {
+			err("explain: no active claim with id '%s'", argv[i]);
+			rc = -1;
+			break;
+		}
+		if (i > optind)
+			putchar('\n');
+		explain_claim(&ds, &ds.claims[k]);
+	}
+	dataset_release(&ds);
+	return rc ? EXIT_FAIL : EXIT_OK;
+}
