@@ -20,21 +20,29 @@ set key top right box lc rgb '#cccccc' opaque samplen 1 spacing 1.2
 # Log axis with human tick labels: 1k, 10k, 1M, 1B.
 hum(v) = v >= 1e12 ? sprintf('%gT', v/1e12) : v >= 1e9 ? sprintf('%gB', v/1e9) : \
 	v >= 1e6 ? sprintf('%gM', v/1e6) : v >= 1e3 ? sprintf('%gk', v/1e3) : sprintf('%g', v)
+stats data using 1 nooutput name 'X'
+stats data using 2 nooutput name 'Y'
 set logscale x 10
+# Label 2 and 5 too (2k, 5k) when the data span fewer than three decades.
+fine = X_max / X_min < 1000
 set xtics ()
 do for [e=-3:15] {
 	set xtics add (hum(10.0**e) 10.0**e)
-	do for [m=2:9] { set xtics add ('' m*10.0**e 1) }
+	do for [m=2:9] {
+		if (fine && (m == 2 || m == 5)) {
+			set xtics add (hum(m*10.0**e) m*10.0**e)
+		} else {
+			set xtics add ('' m*10.0**e 1)
+		}
+	}
 }
-
-stats data using 1:2 nooutput
-set xrange [STATS_min_x/3:STATS_max_x*4]
-dy = STATS_max_y - STATS_min_y
-dy = dy > 0 ? dy : abs(STATS_max_y)/10 + 1
+set xrange [X_min/3:X_max*4]
+dy = Y_max - Y_min
+dy = dy > 0 ? dy : abs(Y_max)/4 + 1
 if (lower_is_better) {
-	set yrange [STATS_max_y + 0.15*dy : STATS_min_y - 0.15*dy]
+	set yrange [Y_max + 0.15*dy : Y_min - 0.15*dy]
 } else {
-	set yrange [STATS_min_y - 0.15*dy : STATS_max_y + 0.15*dy]
+	set yrange [Y_min - 0.15*dy : Y_max + 0.15*dy]
 }
 
 colour(basis) = basis == 0 ? 0x0072B2 : 0xE69F00

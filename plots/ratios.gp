@@ -21,15 +21,22 @@ set key top right box lc rgb '#cccccc' opaque samplen 1 spacing 1.2
 # Log axis with human tick labels: 1x, 10x, 1kx.
 hum(v) = v >= 1e9 ? sprintf('%gB', v/1e9) : v >= 1e6 ? sprintf('%gM', v/1e6) : \
 	v >= 1e3 ? sprintf('%gk', v/1e3) : sprintf('%g', v)
+stats data index 0 using 2 nooutput name 'Y'
+set yrange [Y_min/1.6:Y_max*1.6]
 set logscale y 10
+# Label 2 and 5 too (2×, 5×) when the factors span fewer than three decades.
+fine = Y_max / Y_min < 1000
 set ytics ()
 do for [e=-1:12] {
 	set ytics add (hum(10.0**e).'×' 10.0**e)
-	do for [m=2:9] { set ytics add ('' m*10.0**e 1) }
+	do for [m=2:9] {
+		if (fine && (m == 2 || m == 5)) {
+			set ytics add (hum(m*10.0**e).'×' m*10.0**e)
+		} else {
+			set ytics add ('' m*10.0**e 1)
+		}
+	}
 }
-
-stats data index 0 using 2 nooutput
-set yrange [STATS_min/1.6:STATS_max*1.6]
 set xrange [0.4:groups + 0.6]
 
 plot data index 0 using 1:2 with points pt 7 ps 1.2 lc rgb '#550072B2' title 'one claim', \

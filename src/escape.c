@@ -251,6 +251,17 @@ static int slug_char(char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
+/* A name cut short ends at a word boundary when one is not too far back:
+ * "...-photorealistic" rather than "...-photoreali". */
+static void cut_at_word(struct strbuf *out, size_t start, size_t max)
+{
+	const char *dash = memrchr(out->buf + start, '-', out->len - start);
+	if (dash && (size_t)(dash - (out->buf + start)) > max / 2) {
+		out->len = (size_t)(dash - out->buf);
+		out->buf[out->len] = '\0';
+	}
+}
+
 void esc_filename(struct strbuf *out, const char *s, size_t max)
 {
 	size_t start = out->len;
@@ -263,11 +274,17 @@ void esc_filename(struct strbuf *out, const char *s, size_t max)
 			gap = 1;
 			continue;
 		}
-		if (gap && out->len > start && out->len - start + 1 < max)
+		if (gap && out->len > start) {
+			if (out->len - start + 1 >= max)
+				break; /* no room for "-" and a letter */
 			sb_addc(out, '-');
+		}
 		gap = 0;
 		sb_addc(out, c);
 	}
+	if (out->len - start == max && s &&
+	    slug_char((char)ascii_lower((unsigned char)*s)))
+		cut_at_word(out, start, max);
 	if (out->len == start)
 		sb_add(out, "untitled", max < 8 ? max : 8);
 }

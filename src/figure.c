@@ -451,7 +451,6 @@ const char *metric_name(int metric)
 	return metrics[metric].name;
 }
 
-const char *metric_unit(int metric);
 const char *metric_unit(int metric)
 {
 	if (metric < 0 || (size_t)metric >= sizeof metrics / sizeof *metrics)
@@ -517,6 +516,7 @@ static const struct lex_entry lexicon[] = {
 	{ "co2", LX_DIM, D(ENERGY), -1 },
 	{ "comparable", LX_COMPARE, 0, -1 },
 	{ "compared", LX_COMPARE, 0, -1 },
+	{ "complexity", LX_DIM, D(FLOPS), -1 },
 	{ "compress", LX_DIM | LX_REDUCE, D(PARAMS), -1 },
 	{ "compresses", LX_DIM | LX_REDUCE, D(PARAMS), -1 },
 	{ "compressing", LX_DIM | LX_REDUCE, D(PARAMS), -1 },
@@ -573,6 +573,7 @@ static const struct lex_entry lexicon[] = {
 	{ "gb", LX_GB, 0, -1 },
 	{ "gflops", LX_DIM, D(FLOPS), -1 },
 	{ "gib", LX_GB, 0, -1 },
+	{ "glue", LX_METRIC, 0, 17 },
 	{ "gpu", LX_DEVICE, 0, -1 },
 	{ "gpus", LX_DEVICE, 0, -1 },
 	{ "h", LX_HOURS, 0, -1 },
@@ -649,6 +650,13 @@ static const struct lex_entry lexicon[] = {
 	{ "psnr", LX_METRIC, 0, 14 },
 	{ "questions", LX_DATA, 0, -1 },
 	{ "ram", LX_MEMORY, 0, -1 },
+	{ "rate", LX_METRIC, 0, 11 },
+	{ "reduce", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "reduced", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "reduces", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "reducing", LX_REDUCE | LX_CHANGE, 0, -1 },
+	{ "reduction", LX_REDUCE, 0, -1 },
+	{ "reductions", LX_REDUCE, 0, -1 },
 	{ "rivals", LX_COMPARE, 0, -1 },
 	{ "rouge", LX_METRIC, 0, 16 },
 	{ "roughly", LX_APPROX, 0, -1 },
@@ -658,6 +666,8 @@ static const struct lex_entry lexicon[] = {
 	{ "saves", LX_REDUCE | LX_CHANGE, 0, -1 },
 	{ "saving", LX_REDUCE | LX_CHANGE, 0, -1 },
 	{ "savings", LX_REDUCE, 0, -1 },
+	{ "scale", LX_MODEL, 0, -1 },
+	{ "scales", LX_MODEL, 0, -1 },
 	{ "seconds", LX_SKIPNOUN, 0, -1 },
 	{ "sentences", LX_DATA, 0, -1 },
 	{ "sequence", LX_CONTEXT, 0, -1 },
@@ -943,13 +953,17 @@ const char *hardware_normalise(const char *name, size_t len)
 
 /* ---- curated figures -------------------------------------------------- */
 
-static void set_err(struct figure_error *err, long col, const char *fmt,
-		    const char *arg)
+/* msg with an optional quoted subject: "unknown unit 'furlongs'". */
+static void set_err(struct figure_error *err, long col, const char *msg,
+		    const char *subject)
 {
 	if (!err)
 		return;
 	err->col = col;
-	snprintf(err->msg, sizeof err->msg, fmt, arg ? arg : "");
+	if (subject)
+		snprintf(err->msg, sizeof err->msg, "%s '%s'", msg, subject);
+	else
+		snprintf(err->msg, sizeof err->msg, "%s", msg);
 }
 
 /* Keep the caller's non-NULL fields, fill the rest from the claim the
@@ -1011,7 +1025,7 @@ static void unknown_unit(const char *text, size_t len, size_t i,
 	if (!n)
 		set_err(err, (long)s + 1, "missing unit", NULL);
 	else
-		set_err(err, (long)s + 1, "unknown unit '%s'", w);
+		set_err(err, (long)s + 1, "unknown unit", w);
 }
 
 /* Column of the first digit, or 0 if the text has none worth reading. */
@@ -1071,7 +1085,7 @@ int figure_parse(const char *text, enum quantity hint, struct claim *out,
 	if (rc == 0) {
 		claim_set(&out->raw, text);
 	} else if (l.len) {
-		set_err(err, (long)d, "figure is not a %s",
+		set_err(err, (long)d, "figure is not of kind",
 			quantity_name(hint));
 	} else {
 		unknown_unit(text, len, f.end, err);

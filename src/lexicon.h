@@ -112,6 +112,7 @@ uint32_t lex_lookup(const char *t, size_t s, size_t e, enum dim *dim,
 		    int *metric);
 /* Canonical metric name and unit ("%" or the metric's own name). */
 const char *metric_name(int metric);
+const char *metric_unit(int metric);
 /* Is the table sorted (for the unit tests)? */
 int lex_sorted(void);
 

@@ -341,6 +341,7 @@ static void add_unit(struct strbuf *out, const struct claim *c)
 	case Q_TOKENS: sb_adds(out, " tokens"); break;
 	case Q_DATA_SIZE: sb_adds(out, " examples"); break;
 	case Q_MEMORY_GB: sb_adds(out, " GB"); break;
+	case Q_COST_USD: break; /* the "$" goes before the number */
 	case Q_RATIO: sb_adds(out, "\xC3\x97"); break; /* × */
 	case Q_QUALITY:
 		if (c->unit && !strcmp(c->unit, "%"))
@@ -622,30 +623,70 @@ out:
 	return rc;
 }
 
-enum moved { MOVED_NONE, MOVED_EXCHANGED, MOVED_RENAMED };
+enum moved { MOVED_NONE, MOVED_EXCHANGED, MOVED_RENAMED, MOVED_REPLACED };
+
+/* STAGE/name (the new part), OUT/name (its place), STAGE/name.old. */
+struct move_paths {
+	struct strbuf from, to, old;
+};
+
+static void move_paths_init(struct move_paths *m, const char *stage,
+			    const char *out, const char *name)
+{
+	sb_init(&m->from);
+	sb_init(&m->to);
+	sb_init(&m->old);
+	sb_addf(&m->from, "%s/%s", stage, name);
+	sb_addf(&m->to, "%s/%s", out, name);
+	sb_addf(&m->old, "%s/%s.old", stage, name);
+}
+
+static void move_paths_release(struct move_paths *m)
+{
+	sb_release(&m->from);
+	sb_release(&m->to);
+	sb_release(&m->old);
+}
+
+/* For file systems without RENAME_EXCHANGE: move the old part aside, then
+ * the new one in, putting the old one back if that fails. */
+static int replace_by_rename(const struct move_paths *m)
+{
+	if (rename(m->to.buf, m->old.buf) < 0)
+		return -1;
+	if (rename(m->from.buf, m->to.buf) == 0)
+		return 0;
+	int e = errno;
+	if (rename(m->old.buf, m->to.buf) < 0)
+		err("cannot restore '%s': %s", m->to.buf, strerror(errno));
+	errno = e;
+	return -1;
+}
 
 /* Put STAGE/name in place of OUT/name; the old one, if any, ends up in
- * STAGE/name. */
+ * the staging folder and goes with it. */
 static int move_part(const char *stage, const char *out, const char *name,
 		     enum moved *how)
 {
-	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
-	sb_addf(&from, "%s/%s", stage, name);
-	sb_addf(&to, "%s/%s", out, name);
-	int rc = renameat2(AT_FDCWD, from.buf, AT_FDCWD, to.buf,
+	struct move_paths m;
+	move_paths_init(&m, stage, out, name);
+	int rc = renameat2(AT_FDCWD, m.from.buf, AT_FDCWD, m.to.buf,
 			   RENAME_EXCHANGE);
 	*how = MOVED_EXCHANGED;
 	if (rc < 0 && errno == ENOENT) {
-		rc = rename(from.buf, to.buf);
+		rc = rename(m.from.buf, m.to.buf);
 		*how = MOVED_RENAMED;
+	} else if (rc < 0 && (errno == EINVAL || errno == ENOSYS ||
+			      errno == EOPNOTSUPP)) {
+		rc = replace_by_rename(&m);
+		*how = MOVED_REPLACED;
 	}
 	if (rc < 0) {
-		err("cannot move '%s' into place: %s", to.buf,
+		err("cannot move '%s' into place: %s", m.to.buf,
 		    strerror(errno));
 		*how = MOVED_NONE;
 	}
-	sb_release(&from);
-	sb_release(&to);
+	move_paths_release(&m);
 	return rc;
 }
 
@@ -653,19 +694,21 @@ static int move_part(const char *stage, const char *out, const char *name,
 static void unmove_part(const char *stage, const char *out, const char *name,
 			enum moved how)
 {
-	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
-	sb_addf(&from, "%s/%s", stage, name);
-	sb_addf(&to, "%s/%s", out, name);
+	struct move_paths m;
 	int rc = 0;
+	move_paths_init(&m, stage, out, name);
 	if (how == MOVED_EXCHANGED)
-		rc = renameat2(AT_FDCWD, from.buf, AT_FDCWD, to.buf,
+		rc = renameat2(AT_FDCWD, m.from.buf, AT_FDCWD, m.to.buf,
 			       RENAME_EXCHANGE);
 	else if (how == MOVED_RENAMED)
-		rc = rename(to.buf, from.buf);
+		rc = rename(m.to.buf, m.from.buf);
+	else if (how == MOVED_REPLACED)
+		rc = rename(m.to.buf, m.from.buf) < 0
+			     ? -1
+			     : rename(m.old.buf, m.to.buf);
 	if (rc < 0)
-		err("cannot restore '%s': %s", to.buf, strerror(errno));
-	sb_release(&from);
-	sb_release(&to);
+		err("cannot restore '%s': %s", m.to.buf, strerror(errno));
+	move_paths_release(&m);
 }
 
 static int move_into_place(const char *stage, const char *out)

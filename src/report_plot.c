@@ -18,6 +18,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "escape.h"
 #include "report_internal.h"
@@ -449,16 +450,17 @@ static void bench_labels(struct vars *v, const struct bench_chart *bc,
 				      : "Training compute in device-hours, "
 					"as stated (log scale)");
 	sb_adds(&sb, what);
-	if (q->unit && *q->unit && strcmp(q->unit, q->metric))
+	if (q->unit && *q->unit && strcasecmp(q->unit, q->metric))
 		sb_addf(&sb, " (%s)", q->unit);
-	sb_adds(&sb, lower ? ", lower is better (axis reversed: up is better)"
-			   : ", higher is better");
+	sb_adds(&sb, lower ? " \xE2\x80\x94 lower is better (axis reversed)"
+			   : " \xE2\x80\x94 higher is better");
 	var_text(v, "YLABEL", sb.buf);
 	var_int(v, "LOWER", lower);
 	var_int(v, "ESTIMATED", bc->estimated > 0);
 	var_text(v, "KEY_STATED", bc->usd ? "cost as stated"
 					  : "compute as stated");
-	var_text(v, "KEY_ESTIMATED", "cost estimated from compute");
+	var_text(v, "KEY_ESTIMATED", "cost estimated from stated compute");
+	sb_release(&sb);
 }
 
 static int bench_write(const struct dataset *ds, const struct benches *bs,

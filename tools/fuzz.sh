@@ -39,7 +39,7 @@ for name in $names; do
 	echo "fuzz: $name for ${FUZZ_TIME}s"
 	# shellcheck disable=SC2086
 	if "$bin" -max_total_time="$FUZZ_TIME" -max_len=65536 -timeout=10 \
-		-close_fd_mask=2 -artifact_prefix="$out/crash-$name-" -print_final_stats=0 \
+		-close_fd_mask=2 -artifact_prefix="$out/crash-$name-" -print_final_stats=1 \
 		"$corpus" $seeds >"$out/$name.log" 2>&1; then
 		echo "PASS fuzz-$name ($(grep -o 'stat::number_of_executed_units: [0-9]*' "$out/$name.log" | tail -n 1 || true))"
 	else

@@ -1,0 +1,528 @@
+/* test_report.c - report_write on a small hostile dataset: files, escaping,
+ * gnuplot safety, determinism and atomicity. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "report.h"
+#include "unit.h"
+#include "util.h"
+
+static char tmp[] = "/tmp/effdash-report-XXXXXX";
+
+/* ---- Building a dataset ----------------------------------------------- */
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static size_t add_paper(struct dataset *ds, long id, const char *title,
+			const char *abstract, const char *arxiv)
+{
+	ds->papers = xrealloc(ds->papers,
+			      (ds->n_papers + 1) * sizeof *ds->papers);
+	struct paper *p = &ds->papers[ds->n_papers];
+	paper_init(p);
+	p->id = id;
+	p->title = dup_or_null(title);
+	p->abstract = dup_or_null(abstract);
+	p->arxiv_id = dup_or_null(arxiv);
+	p->url = dup_or_null(arxiv ? "javascript:alert(1)" : NULL);
+	p->date = dup_or_null("2024-01-02");
+	p->source_file = dup_or_null("corpus.txt");
+	p->source_line = 10 * id;
+	return ds->n_papers++;
+}
+
+static struct claim *add_claim(struct dataset *ds, long id, size_t paper,
+			       enum quantity q, double value)
+{
+	ds->claims = xrealloc(ds->claims,
+			      (ds->n_claims + 1) * sizeof *ds->claims);
+	struct stored_claim *sc = &ds->claims[ds->n_claims++];
+	sc->id = id;
+	sc->paper = paper;
+	sc->status = 0;
+	claim_init(&sc->claim);
+	sc->claim.quantity = q;
+	sc->claim.value = value;
+	claim_set(&sc->claim.unit, quantity_unit(q));
+	return &sc->claim;
+}
+
+static void add_span(struct claim *c, const char *abstract, const char *span)
+{
+	const char *at = strstr(abstract, span);
+	claim_set(&c->span, span);
+	c->span_start = at ? at - abstract : -1;
+	c->span_end = at ? c->span_start + (long)strlen(span) : -1;
+}
+
+static void add_quality(struct dataset *ds, long id, size_t paper,
+			const char *metric, const char *dataset, double v)
+{
+	struct claim *c = add_claim(ds, id, paper, Q_QUALITY, v);
+	claim_set(&c->metric, metric);
+	claim_set(&c->dataset, dataset);
+	claim_set(&c->unit, metric);
+}
+
+static void add_derivation(struct dataset *ds, long id, long claim,
+			   const char *kind, double v, const char *unit)
+{
+	ds->derivations = xrealloc(ds->derivations, (ds->n_derivations + 1) *
+							    sizeof *ds->derivations);
+	struct derivation *d = &ds->derivations[ds->n_derivations++];
+	d->id = id;
+	d->claim_id = claim;
+	d->kind = xstrdup(kind);
+	d->value = d->low = d->high = v;
+	d->unit = xstrdup(unit);
+	d->method = xstrdup("150000 h x 1.29 USD/h <b>bold</b>");
+	d->assumption = xstrdup("price A100=1.29 USD/h");
+}
+
+static void add_reference(struct dataset *ds)
+{
+	ds->accelerators = xcalloc(1, sizeof *ds->accelerators);
+	ds->n_accelerators = 1;
+	ds->accelerators[0].name = xstrdup("A100");
+	ds->accelerators[0].aliases = xstrdup("A100 80GB;A100-SXM4");
+	ds->accelerators[0].peak_flops = 312e12;
+	ds->accelerators[0].peak_fp32 = 19.5e12;
+	ds->accelerators[0].power_w = 400;
+	ds->accelerators[0].year = 2020;
+	ds->accelerators[0].price_usd_h = 1.29;
+	ds->accelerators[0].price_date = xstrdup("2024-06");
+	ds->accelerators[0].source = xstrdup("https://www.nvidia.com/a100");
+	ds->assumptions = xcalloc(1, sizeof *ds->assumptions);
+	ds->n_assumptions = 1;
+	ds->assumptions[0].name = xstrdup("mfu");
+	ds->assumptions[0].value = xstrdup("0.4 <script>x</script>");
+	ds->assumptions[0].source = xstrdup("javascript:alert(1)");
+}
+
+static const char *abs1 = "We train PixArt for $28,400 using 675 A100 GPU "
+			  "days, reaching 7.32 FID on COCO <img src=x "
+			  "onerror=alert(1)>.";
+
+/* Papers with hostile titles; marker files under tmp must never appear. */
+static void build(struct dataset *ds)
+{
+	char title[512];
+	dataset_init(ds);
+	size_t a = add_paper(ds, 1, "PixArt-\xCE\xB1: Fast Training", abs1,
+			     "2310.00426");
+	size_t b = add_paper(ds, 2, "<script>alert(1)</script>",
+			     "Abstract </p><script>alert(2)</script>", NULL);
+	size_t c = add_paper(ds, 3, "=HYPERLINK(\"x\")", NULL, "x\"><b>");
+	snprintf(title, sizeof title, "`touch %s/pwned1`", tmp);
+	size_t d = add_paper(ds, 4, title, NULL, NULL);
+	snprintf(title, sizeof title, "system(\"touch %s/pwned2\")", tmp);
+	size_t e = add_paper(ds, 5, title, NULL, NULL);
+	snprintf(title, sizeof title, "\"; set output '%s/pwned3", tmp);
+	size_t f = add_paper(ds, 6, title, NULL, NULL);
+	size_t g = add_paper(ds, 7, "../../etc/passwd", NULL, NULL);
+
+	struct claim *cl = add_claim(ds, 10, a, Q_COST_USD, 28400);
+	add_span(cl, abs1, "$28,400");
+	claim_set(&cl->raw, "$28,400");
+	cl = add_claim(ds, 11, a, Q_COMPUTE, 16200);
+	claim_set(&cl->hardware, "A100");
+	add_span(cl, abs1, "675 A100 GPU days");
+	add_quality(ds, 12, a, "fid", "COCO", 7.32);
+	add_span(&ds->claims[ds->n_claims - 1].claim, abs1, "7.32 FID");
+	ds->claims[ds->n_claims - 1].claim.span_start += 1; /* wrong offset */
+	cl = add_claim(ds, 13, a, Q_RATIO, 10.8);
+	claim_set(&cl->dimension, "cost");
+
+	add_quality(ds, 20, b, "fid", "coco", 12.5);
+	cl = add_claim(ds, 21, b, Q_COMPUTE, 5000);
+	add_derivation(ds, 1, 21, "usd", 6450, "USD");
+	add_derivation(ds, 2, 21, "ref_hours", 5000, "A100-hours");
+	cl = add_claim(ds, 22, b, Q_COST_USD, 1e6);
+	cl->subject_baseline = 1;
+	cl = add_claim(ds, 23, b, Q_RATIO, 118);
+	claim_set(&cl->dimension, "cost");
+
+	cl = add_claim(ds, 30, c, Q_PARAMS, 7e9);
+	add_claim(ds, 31, c, Q_TOKENS, 2e12);
+	add_quality(ds, 32, c, "=cmd|' /C calc'!A0", "<script>", 50);
+	add_claim(ds, 33, c, Q_COST_USD, 1890);
+	add_claim(ds, 40, d, Q_PARAMS, 1.3e9);
+	add_claim(ds, 41, d, Q_TOKENS, 3e11);
+	cl = add_claim(ds, 50, e, Q_RATIO, 3.5);
+	claim_set(&cl->dimension, "memory");
+	cl = add_claim(ds, 51, e, Q_RATIO, 8);
+	claim_set(&cl->dimension, "memory");
+	cl->has_max = 1;
+	cl->value_max = 10;
+	cl = add_claim(ds, 60, f, Q_RATIO, 2);
+	claim_set(&cl->dimension, "`touch x`");
+	add_claim(ds, 61, f, Q_COST_USD, 500);
+	add_quality(ds, 62, f, "accuracy", "ImageNet", 81.2);
+	/* Metric and dataset names reach chart titles through esc_gnuplot. */
+	snprintf(title, sizeof title, "`touch %s/pwned4`", tmp);
+	add_quality(ds, 63, f, title, "x", 1);
+	snprintf(title, sizeof title, "\"; set output '%s/pwned5", tmp);
+	add_quality(ds, 64, f, "bleu", title, 2);
+	add_paper(ds, 8, "Bad\xFF\xC3 bytes: \x01ctl", NULL, NULL);
+	cl = add_claim(ds, 80, ds->n_papers - 1, Q_PARAMS, 1e8);
+	add_claim(ds, 81, ds->n_papers - 1, Q_TOKENS, 1e10);
+	cl = add_claim(ds, 70, g, Q_MEMORY_GB, 24);
+	cl->origin = ORIGIN_CURATED;
+	cl->curation = CUR_CORRECT;
+	cl = add_claim(ds, 71, g, Q_MEMORY_GB, 20);
+	ds->claims[ds->n_claims - 1].status = 1;
+	add_reference(ds);
+}
+
+/* ---- Files ------------------------------------------------------------ */
+
+/* DIR/NAME in a buffer replaced on each call. */
+static const char *join(const char *dir, const char *name)
+{
+	static struct strbuf sb = STRBUF_INIT;
+	sb_reset(&sb);
+	sb_addf(&sb, "%s/%s", dir, name);
+	return sb_str(&sb);
+}
+
+static char *slurp(const char *dir, const char *name)
+{
+	char *text = NULL;
+	size_t len;
+	if (read_file(join(dir, name), &text, &len) < 0)
+		return NULL;
+	return text;
+}
+
+static int exists(const char *dir, const char *name)
+{
+	struct stat st;
+	return stat(join(dir, name), &st) == 0;
+}
+
+static int contains(const char *dir, const char *name, const char *needle)
+{
+	char *text = slurp(dir, name);
+	int found = text && strstr(text, needle);
+	free(text);
+	return found;
+}
+
+static int contains_nocase(const char *text, const char *needle)
+{
+	return text && strcasestr(text, needle) != NULL;
+}
+
+/* Call fn on every regular file name in DIR/sub. */
+static void each_file(const char *dir, const char *sub,
+		      void (*fn)(const char *dir, const char *name))
+{
+	char *path = xstrdup(join(dir, sub));
+	DIR *d = opendir(path);
+	CHECK(d != NULL);
+	for (struct dirent *e; d && (e = readdir(d));) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *name = xstrdup(join(sub, e->d_name));
+		fn(dir, name);
+		free(name);
+	}
+	if (d)
+		closedir(d);
+	free(path);
+}
+
+static size_t staging_left(const char *dir)
+{
+	size_t n = 0;
+	DIR *d = opendir(dir);
+	for (struct dirent *e; d && (e = readdir(d));)
+		n += !strncmp(e->d_name, ".staging-", 9);
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void no_script(const char *dir, const char *name)
+{
+	size_t n = strlen(name);
+	if (n < 5 || strcmp(name + n - 5, ".html"))
+		return;
+	char *text = slurp(dir, name);
+	CHECK(text != NULL);
+	if (contains_nocase(text, "<script") ||
+	    contains_nocase(text, "href=\"javascript:") ||
+	    contains_nocase(text, "<img src=x")) {
+		printf("  unsafe markup in %s\n", name);
+		CHECK(0);
+	}
+	CHECK(contains_nocase(text, "<!DOCTYPE html>"));
+	CHECK(contains_nocase(text, "<html lang=\"en\">"));
+	CHECK(contains_nocase(text, "<meta charset=\"utf-8\">"));
+	CHECK(contains_nocase(text, "<title>"));
+	free(text);
+}
+
+/* Nothing from the data reaches a script; labels are in data files. */
+static void clean_script(const char *dir, const char *name)
+{
+	size_t n = strlen(name);
+	if (n < 3 || strcmp(name + n - 3, ".gp"))
+		return;
+	char *text = slurp(dir, name);
+	CHECK(text && !strstr(text, "`") && !strstr(text, "PixArt") &&
+	      !strstr(text, "system("));
+	/* A quote from the data only ever appears escaped inside a string. */
+	for (const char *q = text; q && (q = strstr(q, "\"; set output")); q++)
+		CHECK(q > text && q[-1] == '\\');
+	free(text);
+}
+
+static char out[64];
+
+static int render(const struct dataset *ds, const char *gnuplot,
+		  int no_render)
+{
+	struct report_options opt = { out, gnuplot, no_render, NULL };
+	return report_write(ds, &opt);
+}
+
+/* ---- Tests ------------------------------------------------------------ */
+
+static void test_layout(void)
+{
+	struct dataset ds;
+	build(&ds);
+	CHECK(render(&ds, NULL, 1) == 0);
+	static const char *const files[] = {
+		"csv/claims.csv", "csv/papers.csv", "csv/derivations.csv",
+		"plots/params-tokens.gp", "plots/params-tokens.dat",
+		"plots/ratios.gp", "plots/ratios.dat",
+		"plots/cost-quality-1-fid-on-coco.gp",
+		"plots/cost-quality-1-fid-on-coco.dat",
+		"site/index.html", "site/methodology.html", "site/style.css",
+		"site/papers/pixart-fast-training-1.html",
+		"site/papers/script-alert-1-script-2.html",
+		"site/papers/etc-passwd-7.html",
+		"site/downloads/claims.csv",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+		if (!exists(out, files[i])) {
+			printf("  missing %s\n", files[i]);
+			CHECK(0);
+		}
+	CHECK(!exists(out, "site/charts/ratios.svg"));
+	CHECK(staging_left(out) == 0);
+	dataset_release(&ds);
+}
+
+static void test_html_safe(void)
+{
+	each_file(out, "site", no_script);
+	each_file(out, "site/papers", no_script);
+	CHECK(contains(out, "site/index.html",
+		       "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	CHECK(contains(out, "site/papers/pixart-fast-training-1.html",
+		       "<mark id=\"claim-10\"><a href=\"#c-10\">$28,400</a>"));
+	CHECK(contains(out, "site/papers/pixart-fast-training-1.html",
+		       "<mark id=\"claim-11\">"));
+	/* Offsets that do not match the span: no highlight. */
+	CHECK(!contains(out, "site/papers/pixart-fast-training-1.html",
+			"<mark id=\"claim-12\">"));
+	CHECK(contains(out, "site/index.html",
+		       "papers/pixart-fast-training-1.html#claim-10"));
+	CHECK(contains(out, "site/index.html",
+		       "papers/pixart-fast-training-1.html#c-12"));
+	CHECK(contains(out, "site/papers/script-alert-1-script-2.html",
+		       "&lt;b&gt;bold&lt;/b&gt;"));
+	CHECK(contains(out, "site/papers/pixart-fast-training-1.html",
+		       "<a href=\"#\" rel=\"nofollow noopener\">"
+		       "javascript:alert(1)</a>"));
+}
+
+static void test_csv_safe(void)
+{
+	char *claims = slurp(out, "csv/claims.csv");
+	char *papers = slurp(out, "csv/papers.csv");
+	CHECK(claims && papers);
+	CHECK(claims && !strncmp(claims, "claim_id,paper_title,arxiv_id,"
+				 "quantity,value,value_max,", 45));
+	CHECK(contains_nocase(claims, "\"'=HYPERLINK(\"\"x\"\")\""));
+	CHECK(!contains_nocase(claims, ",=HYPERLINK"));
+	CHECK(!contains_nocase(claims, ",=cmd"));
+	CHECK(contains_nocase(claims, "\"'=cmd|' /C calc'!A0\""));
+	CHECK(contains_nocase(claims, "\r\n30,\"'=HYPERLINK"));
+	CHECK(contains_nocase(claims, ",7000000000,,"));
+	CHECK(contains_nocase(claims, ",8,10,"));
+	CHECK(contains_nocase(claims, ",superseded,"));
+	CHECK(contains_nocase(papers, ",\"'=HYPERLINK(\"\"x\"\")\","));
+	CHECK(contains(out, "csv/derivations.csv",
+		       "1,21,<script>alert(1)</script>,usd,6450,6450,6450,"));
+	free(claims);
+	free(papers);
+}
+
+static void test_scripts_clean(void)
+{
+	each_file(out, "plots", clean_script);
+	char *dat = slurp(out, "plots/params-tokens.dat");
+	CHECK(dat && strstr(dat, "2000000000000 7000000000 \"=HYPERLINK('x')\""));
+	free(dat);
+	dat = slurp(out, "plots/ratios.dat");
+	CHECK(dat && strstr(dat, "\"'touch x' (1)\""));
+	free(dat);
+}
+
+static void test_render_safe(void)
+{
+	struct dataset ds;
+	char marker[16];
+	build(&ds);
+	CHECK(render(&ds, NULL, 0) == 0);
+	CHECK(exists(out, "plots/ratios.svg"));
+	CHECK(exists(out, "site/charts/ratios.svg"));
+	CHECK(exists(out, "site/charts/params-tokens.svg"));
+	CHECK(exists(out, "site/charts/cost-quality-1-fid-on-coco.svg"));
+	CHECK(contains(out, "site/index.html",
+		       "<img src=\"charts/ratios.svg\""));
+	for (int i = 1; i <= 5; i++) {
+		snprintf(marker, sizeof marker, "pwned%d", i);
+		CHECK(!exists(tmp, marker));
+	}
+	CHECK(!exists(out, "plots/x") && !exists(".", "x"));
+	char *svg = slurp(out, "plots/params-tokens.svg");
+	CHECK(svg && strstr(svg, "touch") && !strstr(svg, "<script"));
+	free(svg);
+	CHECK(staging_left(out) == 0);
+	dataset_release(&ds);
+}
+
+static void test_deterministic(void)
+{
+	static const char *const files[] = {
+		"csv/claims.csv", "site/index.html", "plots/ratios.dat",
+		"plots/ratios.gp", "site/charts/ratios.svg",
+		"site/papers/pixart-fast-training-1.html",
+	};
+	struct dataset ds;
+	char *before[6];
+	build(&ds);
+	for (size_t i = 0; i < 6; i++)
+		before[i] = slurp(out, files[i]);
+	CHECK(render(&ds, NULL, 0) == 0);
+	for (size_t i = 0; i < 6; i++) {
+		char *after = slurp(out, files[i]);
+		CHECK(before[i] && after && !strcmp(before[i], after));
+		free(after);
+		free(before[i]);
+	}
+	dataset_release(&ds);
+}
+
+/* A failing gnuplot fails the report and leaves the previous one. */
+static void test_atomic(void)
+{
+	struct dataset ds;
+	build(&ds);
+	char *before = slurp(out, "site/index.html");
+	free(ds.papers[0].title);
+	ds.papers[0].title = xstrdup("Changed title");
+	diag_quiet = 1;
+	CHECK(render(&ds, "false", 0) == -1);
+	diag_quiet = 0;
+	char *after = slurp(out, "site/index.html");
+	CHECK(before && after && !strcmp(before, after));
+	CHECK(exists(out, "site/charts/ratios.svg"));
+	CHECK(staging_left(out) == 0);
+	free(before);
+	free(after);
+	dataset_release(&ds);
+}
+
+/* No gnuplot: one warning, scripts and tables still written. */
+static void test_no_gnuplot(void)
+{
+	struct dataset ds;
+	build(&ds);
+	diag_quiet = 1;
+	CHECK(render(&ds, "/nonexistent/gnuplot", 0) == 0);
+	diag_quiet = 0;
+	CHECK(exists(out, "plots/ratios.gp"));
+	CHECK(!exists(out, "site/charts/ratios.svg"));
+	CHECK(!contains(out, "site/index.html", "<img"));
+	CHECK(contains(out, "site/index.html", "was not rendered"));
+	dataset_release(&ds);
+}
+
+static void test_empty(void)
+{
+	struct dataset ds;
+	dataset_init(&ds);
+	CHECK(render(&ds, NULL, 0) == 0);
+	CHECK(exists(out, "site/charts/cost-quality.svg"));
+	CHECK(exists(out, "site/charts/params-tokens.svg"));
+	CHECK(exists(out, "site/charts/ratios.svg"));
+	CHECK(contains(out, "csv/claims.csv", "claim_id,"));
+	dataset_release(&ds);
+}
+
+static void test_bad_out_dir(void)
+{
+	struct dataset ds;
+	char *path = xstrdup(join(tmp, "missing/deeper"));
+	dataset_init(&ds);
+	struct report_options opt = { path, NULL, 1, NULL };
+	diag_quiet = 1;
+	CHECK(report_write(&ds, &opt) == -1);
+	free(path);
+	path = xstrdup(join(tmp, "out/csv/claims.csv"));
+	opt.out_dir = path;
+	CHECK(report_write(&ds, &opt) == -1);
+	diag_quiet = 0;
+	free(path);
+}
+
+static void remove_all(const char *dir, const char *name)
+{
+	char *path = xstrdup(join(dir, name));
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		each_file(path, ".", remove_all);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+	free(path);
+}
+
+int main(void)
+{
+	if (!mkdtemp(tmp)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	snprintf(out, sizeof out, "%s/out", tmp);
+	RUN(test_layout);
+	RUN(test_html_safe);
+	RUN(test_csv_safe);
+	RUN(test_scripts_clean);
+	RUN(test_render_safe);
+	RUN(test_deterministic);
+	RUN(test_atomic);
+	RUN(test_no_gnuplot);
+	RUN(test_empty);
+	RUN(test_bad_out_dir);
+	if (!unit_tests_failed) {
+		remove_all(tmp, "out");
+		rmdir(tmp);
+	} else {
+		printf("output kept in %s\n", out);
+	}
+	return UNIT_EXIT();
+}
