@@ -13,28 +13,6 @@
 #include "lexicon.h"
 #include "util.h"
 
-/* Byte classes, ASCII only: bytes >= 0x80 are never digits or letters
- * here, which keeps the readers immune to invalid UTF-8. */
-int is_digit(int c)
-{
-	return c >= '0' && c <= '9';
-}
-
-int is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-int is_alnum(int c)
-{
-	return is_digit(c) || is_alpha(c);
-}
-
-int to_lower(int c)
-{
-	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
-}
-
 static unsigned char byte_at(const char *t, size_t len, size_t i)
 {
 	return i < len ? (unsigned char)t[i] : 0;
@@ -59,27 +37,6 @@ size_t space_len(const char *t, size_t len, size_t i)
 	if (c == 0xe3 && c1 == 0x80 && c2 == 0x80)
 		return 3;
 	return 0;
-}
-
-int span_is(const char *t, size_t s, size_t e, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	if (e - s != n)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (to_lower((unsigned char)t[s + i]) != lit[i])
-			return 0;
-	return 1;
-}
-
-int span_starts(const char *t, size_t s, size_t e, const char *lit)
-{
-	size_t n = strlen(lit);
-
-	if (e - s < n)
-		return 0;
-	return span_is(t, s, s + n, lit);
 }
 
 double round4(double v)
@@ -360,6 +317,7 @@ int fig_read_at(const char *t, size_t len, size_t pos, int allow_exp,
 			k++;
 		if (is_digit(byte_at(t, len, k)) &&
 		    !hardware_at(t, len, k, &h)) {
+			f->hi_start = k;
 			i = read_number(t, len, k, allow_exp, &f->hi, &hi_oor);
 			hi_mult = read_scale(t, len, &i);
 			f->hi *= hi_mult;
@@ -744,7 +702,10 @@ uint32_t lex_lookup(const char *t, size_t s, size_t e, enum dim *dim,
 	w[n] = '\0';
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(w, lexicon[mid].word);
+		/* the first byte inline: most probes end there */
+		int c = (unsigned char)w[0] - (unsigned char)lexicon[mid].word[0];
+		if (c == 0)
+			c = strcmp(w, lexicon[mid].word);
 		if (c == 0) {
 			*dim = (enum dim)lexicon[mid].dim;
 			*metric = lexicon[mid].metric;
@@ -1037,14 +998,58 @@ static size_t first_digit(const char *text, size_t len)
 	return 0;
 }
 
+/* A curated figure may spell its number ("one billion"): the word is
+ * replaced by its digits in sb so the reader sees "1 billion".  Returns
+ * 1 if a number word was found. */
+static int spelled_number(const char *text, size_t len, struct strbuf *sb)
+{
+	static const char *const words[] = {
+		"zero", "one", "two", "three", "four", "five", "six", "seven",
+		"eight", "nine", "ten", "eleven", "twelve",
+	};
+	size_t i = 0;
+
+	while (i < len) {
+		size_t s = i, e;
+		while (s < len && !is_alpha((unsigned char)text[s]))
+			s++;
+		for (e = s; e < len && is_alpha((unsigned char)text[e]); e++)
+			;
+		for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+			if (e > s && span_is(text, s, e, words[w])) {
+				sb_add(sb, text, s);
+				sb_addf(sb, "%zu", w);
+				sb_add(sb, text + e, len - e);
+				return 1;
+			}
+		}
+		i = e > s ? e : s + 1;
+	}
+	return 0;
+}
+
 int figure_parse(const char *text, enum quantity hint, struct claim *out,
 		 struct figure_error *err)
 {
 	struct claim_list l = CLAIM_LIST_INIT;
+	struct strbuf spelled = STRBUF_INIT;
 	struct fig_read f;
+	const char *raw = text;
 	size_t len = strlen(text), d = first_digit(text, len);
 	int rc = -1;
 
+	if (!d && extract_standalone(text, len, &l)) {
+		/* "within a single GPU hour": the number is a word */
+		merge_claim(out, &l.items[0]);
+		claim_set(&out->raw, text);
+		claim_list_release(&l);
+		return 0;
+	}
+	if (!d && spelled_number(text, len, &spelled)) {
+		text = sb_str(&spelled);
+		len = spelled.len;
+		d = first_digit(text, len);
+	}
 	if (!d) {
 		set_err(err, (long)skip_space(text, len, 0) + 1, "no number",
 			NULL);
@@ -1053,16 +1058,16 @@ int figure_parse(const char *text, enum quantity hint, struct claim *out,
 	fig_read_at(text, len, d - 1, 1, &f);
 	if (f.out_of_range || !(f.lo >= 0) || (f.has_hi && !(f.hi >= f.lo))) {
 		set_err(err, (long)d, "number out of range", NULL);
-		return -1;
+		goto out;
 	}
 	if (d >= 2 && text[d - 2] == '-' &&
 	    (d < 3 || !is_alnum((unsigned char)text[d - 3]))) {
 		set_err(err, (long)d - 1, "negative amount", NULL);
-		return -1;
+		goto out;
 	}
 	if (f.lo == 0 && hint != Q_QUALITY) {
 		set_err(err, (long)d, "zero amount", NULL);
-		return -1;
+		goto out;
 	}
 	extract_standalone(text, len, &l);
 	for (size_t i = 0; i < l.len; i++) {
@@ -1083,13 +1088,15 @@ int figure_parse(const char *text, enum quantity hint, struct claim *out,
 		claim_release(&c);
 	}
 	if (rc == 0) {
-		claim_set(&out->raw, text);
+		claim_set(&out->raw, raw);
 	} else if (l.len) {
 		set_err(err, (long)d, "figure is not of kind",
 			quantity_name(hint));
 	} else {
 		unknown_unit(text, len, f.end, err);
 	}
+out:
 	claim_list_release(&l);
+	sb_release(&spelled);
 	return rc;
 }

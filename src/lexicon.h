@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "claim.h"
 
@@ -27,6 +28,7 @@ struct fig_read {
 	size_t start, end;     /* bytes covered, prefix and suffix included */
 	size_t num_start;      /* first digit */
 	size_t lo_end;         /* end of the first number and its scale */
+	size_t hi_start;       /* first digit of the range's upper end */
 	int out_of_range;      /* overflow, infinity or too many digits */
 };
 
@@ -37,17 +39,52 @@ struct fig_read {
 int fig_read_at(const char *t, size_t len, size_t pos, int allow_exp,
 		struct fig_read *f);
 
-/* Byte classes. */
-int is_digit(int c);
-int is_alpha(int c);
-int is_alnum(int c);
-int to_lower(int c);
+/* Byte classes, ASCII only: bytes >= 0x80 are never digits or letters
+ * here, which keeps the readers immune to invalid UTF-8.  Inline because
+ * they run once per byte of text. */
+static inline int is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline int is_alnum(int c)
+{
+	return is_digit(c) || is_alpha(c);
+}
+
+static inline int to_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+}
 /* Length of a white-space sequence at t[i] (ASCII or Unicode spaces such
  * as NBSP, thin space); 0 if none. */
 size_t space_len(const char *t, size_t len, size_t i);
-/* Case-insensitive compare of t[s..e) with the lower-case literal lit. */
-int span_is(const char *t, size_t s, size_t e, const char *lit);
-int span_starts(const char *t, size_t s, size_t e, const char *lit);
+/* Case-insensitive compare of t[s..e) with the lower-case literal lit
+ * (inline, so strlen of a literal folds away). */
+static inline int span_is(const char *t, size_t s, size_t e, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (e - s != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (to_lower((unsigned char)t[s + i]) != lit[i])
+			return 0;
+	return 1;
+}
+
+static inline int span_starts(const char *t, size_t s, size_t e,
+			      const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return e - s >= n && span_is(t, s, s + n, lit);
+}
 
 /* Kinds of token in a sentence. */
 enum tok_kind { TK_WORD = 1, TK_NUM, TK_PUNCT };

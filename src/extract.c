@@ -1,0 +1,2262 @@
+/* extract.c - find the efficiency claims in one abstract.
+ *
+ * The text is read once, a sentence at a time: each sentence is cut into
+ * tokens (words, numbers, punctuation) in one reusable array, and every
+ * number in it is then judged from the words around it: what follows it
+ * (its unit: "GPU days", "parameters", "FID", "x lower cost") and what
+ * precedes it ("up to", "reduce ... by", "surpasses", "from ... to").
+ * Nothing is allocated per byte; the only allocations are the token array
+ * (grown once) and the claims themselves.
+ *
+ * The rules follow the annotation guidelines: what a figure is about is
+ * decided from context words in lexicon tables (figure.c), never from
+ * particular papers. */
+#include "extract.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "figure.h"
+#include "lexicon.h"
+#include "util.h"
+
+/* A sentence longer than this many tokens is cut; 50 MB of one word is
+ * still one token, so the cap bounds memory, not correctness. */
+#define MAX_TOKENS 1024
+/* How far back (in words) context may be looked for. */
+#define BACK_WORDS 24
+
+struct ctx {
+	const char *t;
+	size_t len;
+	struct tok *tok;
+	size_t n;
+	size_t consumed;      /* bytes already read as part of a figure */
+	struct claim_list *out;
+	size_t first;         /* first claim of this call in out */
+	int standalone;       /* a curated figure, not an abstract */
+	/* The last claim made, for "(5.7M)" after "to merely 0.9%" and for
+	 * the dimension of a second "10 times" in the same sentence. */
+	long sentence;
+	long last_sentence;
+	enum quantity last_q;
+	enum dim last_dim;
+	size_t last_end;
+};
+
+/* ---- tokens ------------------------------------------------------------ */
+
+/* Length of the UTF-8 sequence led by c, clamped to what is left. */
+static size_t utf8_len(const char *t, size_t len, size_t i)
+{
+	unsigned char c = (unsigned char)t[i];
+	size_t n = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+
+	if (i + n > len)
+		n = len - i;
+	for (size_t k = 1; k < n; k++)
+		if (((unsigned char)t[i + k] & 0xc0) != 0x80)
+			return k;
+	return n;
+}
+
+/* A multi-byte punctuation mark, normalised: dashes and minus to '-',
+ * tildes and approximately-equal to '~', × to '*', ± to '+', quotes to
+ * '"'.  0 if the sequence is a letter. */
+static int multibyte_sym(const char *t, size_t len, size_t i, size_t n)
+{
+	unsigned char c = (unsigned char)t[i];
+	unsigned char c1 = n > 1 ? (unsigned char)t[i + 1] : 0;
+	unsigned char c2 = n > 2 ? (unsigned char)t[i + 2] : 0;
+
+	(void)len;
+	if (n == 2 && c == 0xc3 && c1 == 0x97)
+		return '*';
+	if (n == 2 && c == 0xc2)
+		return c1 == 0xb1 ? '+' : '?';
+	if (n == 3 && c == 0xe2 && c1 == 0x80)
+		return (c2 >= 0x90 && c2 <= 0x95) ? '-' :
+		       (c2 >= 0x98 && c2 <= 0x9f) ? '"' : '?';
+	if (n == 3 && c == 0xe2 && c1 == 0x88)
+		return c2 == 0x92 ? '-' : c2 == 0xbc ? '~' : '?';
+	if (n == 3 && c == 0xe2 && c1 == 0x89)
+		return c2 == 0x88 ? '~' : c2 == 0xa4 ? '<' : c2 == 0xa5 ? '>' : '?';
+	if (n == 3 && c == 0xe2)
+		return '?';
+	return 0;
+}
+
+static void push_tok(struct ctx *x, size_t s, size_t e, int kind, int sym,
+		     int space)
+{
+	struct tok *k = &x->tok[x->n++];
+
+	k->s = s;
+	k->e = e;
+	k->kind = (unsigned char)kind;
+	k->sym = (unsigned char)sym;
+	k->space = (unsigned char)space;
+	k->lex = 0;
+	k->dim = 0;
+	k->metric = -1;
+}
+
+/* End of a word starting at i: letters, digits and non-punctuation UTF-8,
+ * with '.' between alphanumerics ("v1.5", "3.8B"), ',' in thousands
+ * ("6,250") and '@' in "pass@1". */
+static size_t word_end(const char *t, size_t len, size_t i)
+{
+	while (i < len) {
+		unsigned char c = (unsigned char)t[i];
+		unsigned char nx = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+		if (is_alnum(c)) {
+			i++;
+		} else if (c >= 0x80) {
+			size_t n = utf8_len(t, len, i);
+			if (space_len(t, len, i) || multibyte_sym(t, len, i, n))
+				break;
+			i += n;
+		} else if (c == '.' && i > 0 && is_alnum((unsigned char)t[i - 1]) &&
+			   is_alnum(nx)) {
+			i++;
+		} else if (c == ',' && i > 0 && is_digit((unsigned char)t[i - 1]) &&
+			   i + 3 < len + 0 && is_digit(nx) &&
+			   is_digit((unsigned char)t[i + 2]) &&
+			   is_digit((unsigned char)t[i + 3]) &&
+			   (i + 4 >= len || !is_digit((unsigned char)t[i + 4]))) {
+			i++;
+		} else if (c == '@' && is_alnum(nx)) {
+			i++;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/* Does the '.' at i end a sentence?  Not after "vs", "e.g", "al", and not
+ * unless white space (or the end) follows. */
+static const char *const abbrev[] = {
+	"vs", "e.g", "i.e", "al", "etc", "cf", "fig", "eq", "approx",
+	"resp", "no", "ca", "viz", "sec", "ref", "tab",
+};
+
+static int is_abbrev(const char *t, size_t s, size_t e)
+{
+	for (size_t k = 0; k < sizeof abbrev / sizeof *abbrev; k++)
+		if (span_is(t, s, e, abbrev[k]))
+			return 1;
+	return 0;
+}
+
+static int sentence_stop(struct ctx *x, size_t i)
+{
+	const char *t = x->t;
+	/* the mark itself is the last token; the word is the one before */
+	struct tok *prev = x->n >= 2 ? &x->tok[x->n - 2] : NULL;
+
+	if (i + 1 < x->len && !space_len(t, x->len, i + 1))
+		return 0;
+	if (t[i] != '.' || !prev || prev->e != i || prev->kind == TK_PUNCT)
+		return 1;
+	return !is_abbrev(t, prev->s, prev->e);
+}
+
+/* Bytes at which the skimming loop of boring_until() must look closer. */
+static const unsigned char boring_stop[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['\n'] = 1, ['.'] = 1,
+	['!'] = 1, ['?'] = 1, ['g'] = 1,
+};
+
+/* Start of the word that ends at i (for the abbreviation check). */
+static size_t word_start(const char *t, size_t pos, size_t i)
+{
+	while (i > pos && !space_len(t, i, i - 1) && t[i - 1] != '(')
+		i--;
+	return i;
+}
+
+/* Most sentences hold no figure.  A sentence with no digit and no
+ * "single" (for "within a single GPU hour") cannot yield a claim, so it
+ * is skimmed by a table-driven byte loop without being cut into tokens;
+ * its end is found with the same rule as tokenize()'s.  ("one GPU hour"
+ * in a sentence without any digit is missed: rare, and the price of not
+ * stopping at every "e".)  Returns the end of a boring sentence, or 0 if
+ * the sentence needs reading. */
+static size_t boring_until(struct ctx *x, size_t pos)
+{
+	const char *t = x->t;
+	size_t len = x->len;
+
+	for (size_t i = pos; i < len; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (!boring_stop[c])
+			continue;
+		if (is_digit(c))
+			return 0;
+		if (c == 'g') {
+			if (i >= pos + 3 && i + 3 <= len &&
+			    to_lower((unsigned char)t[i - 3]) == 's' &&
+			    !memcmp(t + i - 2, "ingle", 5))
+				return 0;
+			continue;
+		}
+		if (c == '\n') {
+			if (i + 1 < len && t[i + 1] == '\n')
+				return i + 2;
+			continue;
+		}
+		if ((i + 1 == len || space_len(t, len, i + 1)) &&
+		    (c != '.' || !is_abbrev(t, word_start(t, pos, i), i)))
+			return i + 1;
+	}
+	return len;
+}
+
+/* Cut the sentence starting at pos into x->tok; returns its end. */
+static size_t tokenize(struct ctx *x, size_t pos)
+{
+	const char *t = x->t;
+	size_t i = pos, len = x->len, nl = 0;
+	int space = 1;
+
+	x->n = 0;
+	while (i < len && x->n < MAX_TOKENS) {
+		unsigned char c = (unsigned char)t[i];
+		size_t sl = space_len(t, len, i), n, e;
+		int sym;
+		if (sl || c == '\0') {
+			if (c == '\n' && ++nl >= 2 && x->n)
+				return i + 1; /* a blank line ends a paragraph */
+			i += sl ? sl : 1;
+			space = 1;
+			continue;
+		}
+		nl = 0;
+		n = c >= 0x80 ? utf8_len(t, len, i) : 1;
+		sym = c >= 0x80 ? multibyte_sym(t, len, i, n) : 0;
+		if (is_alnum(c) || (c >= 0x80 && !sym)) {
+			e = word_end(t, len, i);
+			push_tok(x, i, e, is_digit(c) ? TK_NUM : TK_WORD, 0, space);
+			i = e;
+		} else {
+			push_tok(x, i, i + n, TK_PUNCT, sym ? sym : c, space);
+			i += n;
+			if ((c == '.' || c == '!' || c == '?') && sentence_stop(x, i - 1))
+				return i;
+		}
+		space = 0;
+	}
+	return i;
+}
+
+static struct tok *tk(struct ctx *x, long i)
+{
+	return i >= 0 && (size_t)i < x->n ? &x->tok[i] : NULL;
+}
+
+static void lex_fill(struct ctx *x, struct tok *k)
+{
+	enum dim d = DIM_NONE;
+	int m = -1;
+
+	if (k->lex & LX_DONE)
+		return;
+	k->lex = LX_DONE;
+	if (k->kind == TK_WORD)
+		k->lex |= lex_lookup(x->t, k->s, k->e, &d, &m);
+	k->dim = (unsigned char)d;
+	k->metric = (short)m;
+}
+
+/* Lexicon flags of token i (0 for punctuation and numbers). */
+static uint32_t lx(struct ctx *x, long i)
+{
+	struct tok *k = tk(x, i);
+
+	if (!k)
+		return 0;
+	lex_fill(x, k);
+	return k->lex & ~LX_DONE;
+}
+
+static enum dim dm(struct ctx *x, long i)
+{
+	struct tok *k = tk(x, i);
+
+	if (!k)
+		return DIM_NONE;
+	lex_fill(x, k);
+	return (enum dim)k->dim;
+}
+
+static int metric_of(struct ctx *x, long i)
+{
+	struct tok *k = tk(x, i);
+
+	if (!k)
+		return -1;
+	lex_fill(x, k);
+	return k->metric;
+}
+
+static int is_w(struct ctx *x, long i, const char *lit)
+{
+	struct tok *k = tk(x, i);
+
+	return k && k->kind != TK_PUNCT && span_is(x->t, k->s, k->e, lit);
+}
+
+static int is_p(struct ctx *x, long i, int sym)
+{
+	struct tok *k = tk(x, i);
+
+	return k && k->kind == TK_PUNCT && k->sym == sym;
+}
+
+/* Is token i glued (no space) to token i-1? */
+static int glued(struct ctx *x, long i)
+{
+	struct tok *k = tk(x, i);
+
+	return k && i > 0 && !k->space;
+}
+
+/* Is token i a number standing alone ("12", "6,250"), not "3D" or a
+ * part of a name? */
+static int plain_number(struct ctx *x, long i)
+{
+	struct tok *k = tk(x, i);
+
+	if (!k || k->kind != TK_NUM || glued(x, i))
+		return 0;
+	for (size_t b = k->s; b < k->e; b++)
+		if (is_alpha((unsigned char)x->t[b]))
+			return 0;
+	return 1;
+}
+
+/* Is the number at token i followed by a percent sign ("%" or "\%")? */
+static int pct_after(struct ctx *x, long i)
+{
+	return is_p(x, i + 1, '%') || (is_p(x, i + 1, '\\') && is_p(x, i + 2, '%'));
+}
+
+/* First token at or after byte b. */
+static long tok_from(struct ctx *x, long k, size_t b)
+{
+	while ((size_t)k < x->n && x->tok[k].s < b)
+		k++;
+	return k;
+}
+
+/* ---- claims ------------------------------------------------------------ */
+
+static struct claim *emit(struct ctx *x, enum quantity q, double v,
+			  size_t s, size_t e)
+{
+	struct claim *c = claim_list_push(x->out);
+	const char *unit = quantity_unit(q);
+
+	c->quantity = q;
+	c->value = v;
+	c->origin = ORIGIN_EXTRACTED;
+	c->span_start = (long)s;
+	c->span_end = (long)e;
+	c->span = xstrndup(x->t + s, e - s);
+	c->raw = xstrndup(x->t + s, e - s);
+	if (unit)
+		c->unit = xstrdup(unit);
+	x->last_q = q;
+	x->last_dim = DIM_NONE;
+	x->last_end = e;
+	x->last_sentence = x->sentence;
+	return c;
+}
+
+static void set_note(struct claim *c, const char *fmt, double a, double b)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char n1[40], n2[40];
+
+	fmt_double(n1, sizeof n1, a);
+	fmt_double(n2, sizeof n2, b);
+	for (const char *p = fmt; *p; p++) {
+		if (*p == '@' && (p[1] == '1' || p[1] == '2')) {
+			sb_adds(&sb, p[1] == '1' ? n1 : n2);
+			p++;
+		} else {
+			sb_addc(&sb, *p);
+		}
+	}
+	free(c->note);
+	c->note = sb_detach(&sb);
+}
+
+static void set_range(struct claim *c, const struct fig_read *f, double mult)
+{
+	if (f->has_hi && f->hi != f->lo) {
+		double lo = fmin(f->lo, f->hi) * mult, hi = fmax(f->lo, f->hi) * mult;
+		c->value = lo;
+		c->value_max = hi;
+		c->has_max = 1;
+	}
+}
+
+/* ---- context ----------------------------------------------------------- */
+
+/* Qualifier words just before token k (skipping "only", "a", "the"). */
+static enum qualifier qualifier_before(struct ctx *x, long k)
+{
+	for (long i = k - 1, seen = 0; i >= 0 && seen < 4; i--) {
+		uint32_t f = lx(x, i);
+		if (is_p(x, i, '~'))
+			return QUAL_APPROX;
+		if (is_p(x, i, '>'))
+			return QUAL_LOWER;
+		if (is_p(x, i, '<'))
+			return QUAL_UPPER;
+		if (tk(x, i)->kind == TK_PUNCT) {
+			if (is_p(x, i, '$') || is_p(x, i, '\\') || is_p(x, i, '('))
+				continue;
+			return QUAL_NONE;
+		}
+		seen++;
+		if (is_w(x, i, "to") && is_w(x, i - 1, "up"))
+			return QUAL_UPPER;
+		if (f & LX_APPROX)
+			return QUAL_APPROX;
+		if (is_w(x, i, "within") || (is_w(x, i, "than") && is_w(x, i - 1, "less")))
+			return QUAL_UPPER;
+		if (is_w(x, i, "least") || is_w(x, i, "over") ||
+		    is_w(x, i, "above") || is_w(x, i, "exceeding") ||
+		    (is_w(x, i, "than") && is_w(x, i - 1, "more")))
+			return QUAL_LOWER;
+		if (!(f & LX_FILLER) && !is_w(x, i, "than") && !is_w(x, i, "to"))
+			return QUAL_NONE;
+	}
+	return QUAL_NONE;
+}
+
+/* Does a word of comparison ("than", "surpasses", "such as", "e.g.")
+ * occur in the words before token k in this sentence?  Lists ("A, B and
+ * C") are crossed; ';' and ':' stop the search. */
+static int comparator_before(struct ctx *x, long k, int words)
+{
+	for (long i = k - 1, seen = 0; i >= 0 && seen < words; i--) {
+		if (is_p(x, i, ';') || is_p(x, i, ':'))
+			return 0;
+		if (tk(x, i)->kind == TK_PUNCT)
+			continue;
+		seen++;
+		if (lx(x, i) & (LX_COMPARE | LX_BASEWORD))
+			return 1;
+		if (is_w(x, i, "e.g") || is_w(x, i, "over"))
+			return 1;
+	}
+	return 0;
+}
+
+/* A dataset-like name at token i: the compound of words and numbers
+ * joined by '-' ("CIFAR-10", "ImageNet-1K", "WikiText-103") that starts
+ * with a capital or digit and has another capital or digit in it.  Sets
+ * *s and *e to its bytes; returns the index after it, or -1. */
+static long dataset_at(struct ctx *x, long i, size_t *s, size_t *e)
+{
+	static const char *const notsets[] = {
+		"gpu", "gpus", "tpu", "llm", "llms", "sota", "ai", "nlp", "we",
+		"our", "it", "this", "these", "in", "on", "the", "a", "an",
+		"vit", "cnn", "cnns", "moe", "lora", "i", "fp16", "bf16", "int4",
+		"int8", "flops", "macs", "gb", "fps", "api", "rl", "sft",
+	};
+	struct tok *k = tk(x, i);
+	long j = i;
+	int caps = 0, digits = 0;
+	size_t u;
+
+	if (!k || k->kind == TK_PUNCT)
+		return -1;
+	if (!(x->t[k->s] >= 'A' && x->t[k->s] <= 'Z') && k->kind != TK_NUM)
+		return -1;
+	if (hardware_at(x->t, x->len, k->s, &u))
+		return -1;
+	for (size_t n = 0; n < sizeof notsets / sizeof *notsets; n++)
+		if (span_is(x->t, k->s, k->e, notsets[n]) &&
+		    !(is_p(x, i + 1, '-') && glued(x, i + 1)))
+			return -1;
+	*s = k->s;
+	for (;;) {
+		struct tok *w = tk(x, j);
+		for (size_t b = w->s; b < w->e; b++) {
+			unsigned char c = (unsigned char)x->t[b];
+			caps += c >= 'A' && c <= 'Z';
+			digits += is_digit(c);
+		}
+		*e = w->e;
+		j++;
+		if ((is_p(x, j, '-') || is_p(x, j, '+')) && glued(x, j) &&
+		    tk(x, j + 1) && tk(x, j + 1)->kind != TK_PUNCT && glued(x, j + 1)) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	if (caps + digits < 2 || (k->kind == TK_NUM && !caps))
+		return -1;
+	return j;
+}
+
+/* The dataset a quality figure is on: "on [the] X" after it, else the
+ * nearest "on X", "X benchmark" or "(X)" before it in the sentence. */
+static int find_dataset(struct ctx *x, long k, long after, size_t *s, size_t *e)
+{
+	long i, seen;
+
+	for (i = after, seen = 0; (size_t)i < x->n && seen < 14; i++) {
+		/* a comma starts another clause with its own dataset */
+		if (is_p(x, i, ';') || is_p(x, i, ','))
+			break;
+		if (tk(x, i)->kind == TK_PUNCT)
+			continue;
+		seen++;
+		/* the next result has its own dataset */
+		if (i > after && tk(x, i)->kind == TK_NUM && pct_after(x, i))
+			break;
+		if (is_w(x, i, "on") || is_w(x, i, "in") || is_w(x, i, "of")) {
+			long j = i + 1;
+			if (is_w(x, j, "the"))
+				j++;
+			if (dataset_at(x, j, s, e) >= 0)
+				return 1;
+		}
+	}
+	for (i = k - 1, seen = 0; i >= 0 && seen < 30; i--) {
+		if (is_p(x, i, ';'))
+			break;
+		if (tk(x, i)->kind == TK_PUNCT)
+			continue;
+		seen++;
+		if (is_w(x, i, "on") || is_w(x, i, "in")) {
+			long j = i + 1;
+			if (is_w(x, j, "the"))
+				j++;
+			if (dataset_at(x, j, s, e) >= 0)
+				return 1;
+		}
+		if ((lx(x, i) & (LX_DSCUE | LX_METRIC)) && i > 0 &&
+		    (!is_p(x, i - 1, '-') || !glued(x, i - 1))) {
+			long j = i - 1;
+			/* back to the start of the compound before the cue */
+			while (j > 0 && glued(x, j) &&
+			       (tk(x, j - 1)->kind != TK_PUNCT || is_p(x, j - 1, '-')))
+				j--;
+			if (dataset_at(x, j, s, e) == i)
+				return 1;
+		}
+		if (is_p(x, i + 1, ')') && is_p(x, i - 1, '(') &&
+		    dataset_at(x, i, s, e) == i + 1)
+			return 1;
+	}
+	return 0;
+}
+
+/* Metric of a bare percentage on a dataset: code benchmarks report
+ * pass@1, everything else accuracy. */
+static const char *default_metric(const char *t, size_t s, size_t e)
+{
+	if (span_starts(t, s, e, "humaneval") || span_starts(t, s, e, "mbpp") ||
+	    span_starts(t, s, e, "cruxeval"))
+		return "pass@1";
+	return "accuracy";
+}
+
+/* The dimension named by the words from token i on: the first dimension
+ * word, but where two stand together the second wins ("computational
+ * complexity" is flops) unless it is "cost" or "size", which only repeat
+ * the first ("computational cost" is compute, "sample size" is data).
+ * *last gets the index of the word used. */
+static enum dim dim_phrase(struct ctx *x, long i, long *last)
+{
+	enum dim d = dm(x, i);
+
+	/* "14% of the time" is a frequency, not training time */
+	if (is_w(x, i, "time") && (is_w(x, i - 1, "the") || is_w(x, i - 1, "of")) &&
+	    !dm(x, i + 1))
+		return DIM_NONE;
+	if (is_w(x, i, "sample") || (is_w(x, i, "training") && is_w(x, i + 1, "data")))
+		d = DIM_DATA;
+	if (!d)
+		return DIM_NONE;
+	*last = i;
+	for (long j = i + 1; (size_t)j < x->n; j++) {
+		enum dim d2;
+		if (is_p(x, j, '-') && glued(x, j))
+			continue;
+		d2 = dm(x, j);
+		if (!d2 || is_w(x, j, "faster") || is_w(x, j, "smaller"))
+			break;
+		*last = j;
+		if (d2 != DIM_COST && !is_w(x, j, "size") && !is_w(x, j, "inference"))
+			d = d2;
+	}
+	return d;
+}
+
+/* Words that may stand between a number and its unit or dimension
+ * ("lower", "total", "training", "the"). */
+static int modifier(struct ctx *x, long i)
+{
+	uint32_t f = lx(x, i);
+
+	if (f & (LX_LESS | LX_FILLER))
+		return 1;
+	return is_w(x, i, "training") || is_w(x, i, "total") ||
+	       is_w(x, i, "pre") || is_w(x, i, "overall") ||
+	       is_w(x, i, "gpu") || is_w(x, i, "end") || is_w(x, i, "to") ||
+	       is_w(x, i, "mean") || is_w(x, i, "average") ||
+	       is_w(x, i, "labeled") || is_w(x, i, "trainable") ||
+	       is_w(x, i, "in") || is_w(x, i, "wall") || is_w(x, i, "clock") ||
+	       is_w(x, i, "model") || is_w(x, i, "fine") ||
+	       is_w(x, i, "tuning") || is_w(x, i, "extra");
+}
+
+/* Dimension after a factor: "x lower cost", "times faster inference",
+ * "x computational complexity reduction". */
+static enum dim dim_after(struct ctx *x, long i, long *used)
+{
+	for (long seen = 0; (size_t)i < x->n && seen < 5; i++) {
+		struct tok *k = tk(x, i);
+		enum dim d;
+		if (k->kind == TK_PUNCT) {
+			if (k->sym == '-' && glued(x, i))
+				continue;
+			if (k->sym == '(' && seen == 0) {
+				long j = i + 1;
+				while ((size_t)j < x->n && j < i + 10 && !is_p(x, j, ')'))
+					j++;
+				if (is_p(x, j, ')')) {
+					i = j;
+					continue;
+				}
+			}
+			return DIM_NONE;
+		}
+		seen++;
+		if ((d = dim_phrase(x, i, used)) != DIM_NONE) {
+			/* "faster inference": the noun is more precise */
+			if (d == DIM_TIME && is_w(x, i, "faster") &&
+			    dm(x, i + 1) == DIM_LATENCY)
+				d = DIM_LATENCY;
+			return d;
+		}
+		if (k->kind == TK_NUM || lx(x, i) & LX_COMPARE)
+			return DIM_NONE;
+		if (!modifier(x, i) && seen > 2)
+			return DIM_NONE;
+	}
+	return DIM_NONE;
+}
+
+/* Dimension before a figure: "reducing the computational cost by 8x",
+ * "compress ... by a factor of 2-4x".  The nearest dimension word wins,
+ * read as a phrase from its first word. */
+static enum dim dim_before(struct ctx *x, long k, int words)
+{
+	for (long i = k - 1, seen = 0; i >= 0 && seen < words; i--) {
+		struct tok *w = tk(x, i);
+		long last;
+		if (w->kind == TK_PUNCT) {
+			if (w->sym == ';' || w->sym == ':' || w->sym == ')')
+				return DIM_NONE;
+			continue;
+		}
+		seen++;
+		if (plain_number(x, i))
+			return DIM_NONE;
+		if (dm(x, i)) {
+			long j = i;
+			while (j > 0 && dm(x, j - 1) && !is_w(x, j - 1, "faster"))
+				j--;
+			return dim_phrase(x, j, &last);
+		}
+	}
+	return DIM_NONE;
+}
+
+/* ---- units ------------------------------------------------------------- */
+
+/* What follows a number, as far as the unit tells. */
+struct unit {
+	enum quantity q;
+	double mult;        /* to canonical (days -> 24 hours) */
+	double devices;     /* compute: device count (1 if in the unit) */
+	int dev_unstated;   /* "on a TPU": count unknown, lower bound */
+	const char *hw;
+	int metric;
+	int percent;        /* the figure carried a percent sign */
+	enum dim dim;       /* ratio (from-to of FPS) */
+	size_t end;         /* end of the unit words */
+	const char *time_word;
+};
+
+/* Device phrase at token i: "[on|using|with] [a single|N|N-] [NVIDIA]
+ * [A100] [80 GB] GPUs|chips|node".  Fills u->devices/hw; returns the
+ * index after it or -1. */
+static long device_phrase(struct ctx *x, long i, struct unit *u)
+{
+	long j = i;
+	int count_given = 0, device = 0;
+	size_t used;
+
+	if (is_w(x, j, "on") || is_w(x, j, "using") || is_w(x, j, "with") ||
+	    is_w(x, j, "across") || is_w(x, j, "of"))
+		j++;
+	u->devices = 1;
+	if (is_w(x, j, "a") || is_w(x, j, "an") || is_w(x, j, "one")) {
+		j++;
+		if (is_w(x, j, "single")) {
+			count_given = 1;
+			j++;
+		}
+	} else if (is_w(x, j, "single")) {
+		count_given = 1;
+		j++;
+	}
+	if (tk(x, j) && tk(x, j)->kind == TK_NUM &&
+	    !hardware_at(x->t, x->len, tk(x, j)->s, &used)) {
+		struct fig_read f;
+		if (fig_read_at(x->t, x->len, tk(x, j)->s, 0, &f) || f.lo < 1 ||
+		    f.lo > 1e6 || f.has_hi || f.suffix != FS_NONE)
+			return -1;
+		u->devices = f.lo;
+		count_given = 1;
+		j = tok_from(x, j, f.lo_end);
+		if (is_p(x, j, '-') || is_p(x, j, '*') || is_w(x, j, "x"))
+			j++;
+	}
+	for (int n = 0; n < 4 && (size_t)j < x->n; n++) {
+		struct tok *k = tk(x, j);
+		const char *hw = hardware_at(x->t, x->len, k->s, &used);
+		if (hw) {
+			u->hw = hw;
+			device = 1;
+			j = tok_from(x, j, k->s + used);
+		} else if (lx(x, j) & LX_DEVICE) {
+			device = 1;
+			j++;
+		} else if (is_w(x, j, "node") || is_w(x, j, "nodes") ||
+			   is_w(x, j, "nvidia") || is_w(x, j, "cloud")) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	if (!device)
+		return -1;
+	u->dev_unstated = !count_given;
+	return j;
+}
+
+/* Time unit at token j ("hours", "GPU days", "A100 GPU days", "V100-days",
+ * "GPU-hours").  Returns the index after it or -1; sets u->mult and, when
+ * a device stands inside the unit, u->devices = 1 and u->hw. */
+static long time_unit(struct ctx *x, long j, struct unit *u, int *in_unit)
+{
+	size_t used;
+
+	*in_unit = 0;
+	for (int n = 0; n < 3 && (size_t)j < x->n; n++) {
+		struct tok *k = tk(x, j);
+		const char *hw = hardware_at(x->t, x->len, k->s, &used);
+		if (hw) {
+			u->hw = hw;
+			*in_unit = 1;
+			j = tok_from(x, j, k->s + used);
+		} else if (lx(x, j) & LX_DEVICE) {
+			*in_unit = 1;
+			j++;
+		} else if (is_p(x, j, '-') && glued(x, j)) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	if (lx(x, j) & LX_HOURS)
+		u->mult = 1;
+	else if (lx(x, j) & LX_DAYS)
+		u->mult = 24;
+	else if (lx(x, j) & LX_WEEKS)
+		u->mult = 168;
+	else
+		return -1;
+	u->time_word = (lx(x, j) & LX_HOURS) ? "h" : (lx(x, j) & LX_DAYS) ? "days" : "weeks";
+	return j + 1;
+}
+
+/* Compute: a time with a device in the unit, or a time followed by a
+ * device phrase ("13 hours on 8 A100 GPUs", "146 hours of A100
+ * training"). */
+static int unit_compute(struct ctx *x, long j, struct unit *u)
+{
+	int in_unit;
+	long e = time_unit(x, j, u, &in_unit), d;
+
+	if (e < 0)
+		return 0;
+	u->q = Q_COMPUTE;
+	u->devices = 1;
+	if (in_unit) {
+		u->end = tk(x, e - 1)->e;
+		/* "184K GPU-hours on A100s" */
+		if (!u->hw && is_w(x, e, "on") &&
+		    (d = device_phrase(x, e, u)) >= 0)
+			u->devices = 1, u->end = tk(x, d - 1)->e;
+		u->dev_unstated = 0;
+		return 1;
+	}
+	if (is_w(x, e, "of") || is_w(x, e, "on") || is_w(x, e, "using") ||
+	    is_w(x, e, "with") || is_w(x, e, "across")) {
+		d = device_phrase(x, e, u);
+		if (d >= 0) {
+			u->end = tk(x, d - 1)->e;
+			return 1;
+		}
+	}
+	/* "trained in 2 days on a TPU": "in" before the figure is fine */
+	return 0;
+}
+
+/* Parameters: "parameters", "-parameter", "billion-parameter", "7B model",
+ * "770M T5 model", "125M subquadratic decoder models". */
+static int unit_params(struct ctx *x, long j, const struct fig_read *f,
+		       struct unit *u)
+{
+	long i = j;
+
+	if (is_p(x, i, '-') && glued(x, i))
+		i++;
+	if (is_w(x, i, "trainable") || is_w(x, i, "total") ||
+	    is_w(x, i, "active") || is_w(x, i, "learnable"))
+		i++;
+	if (lx(x, i) & LX_PARAM) {
+		u->q = Q_PARAMS;
+		u->end = tk(x, i)->e;
+		return 1;
+	}
+	if (!f->scaled || f->lo < 1e6)
+		return 0;
+	for (int n = 0; n < 4 && (size_t)j < x->n; n++, j++) {
+		struct tok *k = tk(x, j);
+		uint32_t fl = lx(x, j);
+		if (fl & LX_MODEL) {
+			u->q = Q_PARAMS;
+			u->end = k->e;
+			/* "7B language model", "3B-parameter LM" */
+			if (is_w(x, j, "language") && (lx(x, j + 1) & LX_MODEL))
+				u->end = tk(x, j + 1)->e;
+			return 1;
+		}
+		if (k->kind == TK_PUNCT && !(k->sym == '-' && glued(x, j)))
+			return 0;
+		if (fl & (LX_DATA | LX_TOKEN | LX_DEVICE | LX_GB | LX_COMPARE))
+			return 0;
+		if (k->kind == TK_NUM)
+			return 0;
+	}
+	return 0;
+}
+
+/* Training data: "37M publicly available real and synthetic images",
+ * "400 million (image, text) pairs", "747k math problems". */
+static int unit_data(struct ctx *x, long j, struct unit *u)
+{
+	int paren = 0;
+
+	for (int n = 0; n < 8 && (size_t)j < x->n; n++, j++) {
+		struct tok *k = tk(x, j);
+		uint32_t fl = lx(x, j);
+		if (k->kind == TK_PUNCT) {
+			if (k->sym == '(')
+				paren++;
+			else if (k->sym == ')' && paren)
+				paren--;
+			else if (!(k->sym == '-' || (k->sym == ',' && paren)))
+				return 0;
+			continue;
+		}
+		if ((fl & LX_DATA) && !(is_p(x, j + 1, '-') && glued(x, j + 1))) {
+			u->q = Q_DATA_SIZE;
+			u->end = k->e;
+			return 1;
+		}
+		if (k->kind == TK_NUM ||
+		    (fl & (LX_SKIPNOUN | LX_PARAM | LX_TOKEN | LX_MODEL |
+			   LX_COMPARE | LX_DEVICE | LX_HOURS | LX_DAYS |
+			   LX_METRIC | LX_CHANGE | LX_DELTA)))
+			return 0;
+		if (is_w(x, j, "of") || is_w(x, j, "to") || is_w(x, j, "from") ||
+		    is_w(x, j, "with") || is_w(x, j, "for") || is_w(x, j, "in") ||
+		    is_w(x, j, "on") || is_w(x, j, "than") || is_w(x, j, "per"))
+			return 0;
+	}
+	return 0;
+}
+
+/* Everything a plain number (no % or x) may be followed by. */
+static int read_unit(struct ctx *x, long j, const struct fig_read *f,
+		     struct unit *u)
+{
+	memset(u, 0, sizeof *u);
+	u->mult = 1;
+	u->metric = -1;
+	if (unit_compute(x, j, u))
+		return 1;
+	if (lx(x, j) & LX_GB) {
+		u->q = Q_MEMORY_GB;
+		u->end = tk(x, j)->e;
+		return 1;
+	}
+	if (lx(x, j) & LX_MONEY) {
+		u->q = Q_COST_USD;
+		u->end = tk(x, j)->e;
+		return 1;
+	}
+	if (lx(x, j) & LX_TOKEN ||
+	    ((is_w(x, j, "training") || is_w(x, j, "text")) &&
+	     (lx(x, j + 1) & LX_TOKEN))) {
+		long i = (lx(x, j) & LX_TOKEN) ? j : j + 1;
+		u->q = Q_TOKENS;
+		u->end = tk(x, i)->e;
+		return 1;
+	}
+	if (unit_params(x, j, f, u))
+		return 1;
+	if (unit_data(x, j, u))
+		return 1;
+	if (metric_of(x, j) >= 0 || (is_w(x, j, "top") && metric_of(x, j + 3) >= 0)) {
+		long m = metric_of(x, j) >= 0 ? j : j + 3;
+		u->q = Q_QUALITY;
+		u->metric = metric_of(x, m);
+		u->end = tk(x, m)->e;
+		return 1;
+	}
+	if (is_w(x, j, "fps") || (is_w(x, j, "tokens") && is_w(x, j + 1, "per"))) {
+		u->q = Q_RATIO; /* only meaningful as a before/after pair */
+		u->dim = DIM_TIME;
+		u->end = tk(x, j)->e;
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- emitting each kind ------------------------------------------------ */
+
+static void note_compute(struct claim *c, const struct fig_read *f,
+			 const struct unit *u, double v)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char a[40], b[40], r[40];
+
+	fmt_double(a, sizeof a, f->has_hi ? f->hi : f->lo);
+	fmt_double(b, sizeof b, u->devices);
+	fmt_double(r, sizeof r, v);
+	sb_addf(&sb, "%s %s", a, u->time_word ? u->time_word : "h");
+	if (u->mult != 1)
+		sb_addf(&sb, " x %g h", u->mult);
+	if (u->devices != 1)
+		sb_addf(&sb, " x %s devices", b);
+	sb_addf(&sb, " = %s device-hours", r);
+	if (u->dev_unstated)
+		sb_adds(&sb, " (device count not stated: at least)");
+	free(c->note);
+	c->note = sb_detach(&sb);
+}
+
+/* Emit an absolute claim of the unit's kind for value v (already in the
+ * figure's scale) over bytes [s, e). */
+static struct claim *emit_absolute(struct ctx *x, const struct unit *u,
+				   const struct fig_read *f, double v,
+				   size_t s, size_t e, int baseline)
+{
+	struct claim *c;
+	double total = v;
+
+	if (u->q == Q_COMPUTE)
+		total = v * u->mult * u->devices;
+	if (!(total > 0) || !isfinite(total))
+		return NULL;
+	c = emit(x, u->q, total, s, e);
+	c->subject_baseline = baseline;
+	if (u->q == Q_COMPUTE) {
+		if (u->hw)
+			c->hardware = xstrdup(u->hw);
+		note_compute(c, f, u, total);
+		if (u->dev_unstated)
+			c->qualifier = QUAL_LOWER;
+	} else {
+		set_note(c, "@1", total, 0);
+	}
+	return c;
+}
+
+static struct claim *emit_ratio(struct ctx *x, double v, enum dim d,
+				size_t s, size_t e)
+{
+	struct claim *c;
+
+	if (!(v >= 1) || !isfinite(v) || d == DIM_NONE)
+		return NULL;
+	c = emit(x, Q_RATIO, round4(v), s, e);
+	c->dimension = xstrdup(dim_name(d));
+	x->last_dim = d;
+	return c;
+}
+
+static struct claim *emit_quality(struct ctx *x, double v, const char *metric,
+				  const char *unit, long k, long after,
+				  size_t s, size_t e)
+{
+	struct claim *c = emit(x, Q_QUALITY, v, s, e);
+	size_t ds, de;
+
+	c->metric = xstrdup(metric);
+	c->unit = xstrdup(unit);
+	if (!strcmp(metric, "glue"))
+		c->dataset = xstrdup("GLUE"); /* the score names its benchmark */
+	else if (find_dataset(x, k, after, &ds, &de))
+		c->dataset = xstrndup(x->t + ds, de - ds);
+	set_note(c, "@1 as stated", v, 0);
+	return c;
+}
+
+/* "from 35.0 to 10.8 GPU hours", "from 52 to 119 FPS": a change, not a
+ * range, when "from" follows a verb of change. */
+static int is_transition(struct ctx *x, long k, const struct fig_read *f)
+{
+	if (!f->has_hi || !is_w(x, k - 1, "from"))
+		return 0;
+	if (tok_from(x, k, f->lo_end) >= (long)x->n ||
+	    !is_w(x, tok_from(x, k, f->lo_end), "to"))
+		return 0;
+	for (long i = k - 2, seen = 0; i >= 0 && seen < 12; i--) {
+		if (tk(x, i)->kind == TK_PUNCT)
+			continue;
+		seen++;
+		if (lx(x, i) & (LX_CHANGE | LX_REDUCE) || is_w(x, i, "fast"))
+			return 1;
+		if (is_w(x, i, "ranging") || is_w(x, i, "scales") ||
+		    is_w(x, i, "range") || is_w(x, i, "vary"))
+			return 0;
+	}
+	return 0;
+}
+
+/* ---- factors ----------------------------------------------------------- */
+
+static long after_tok(struct ctx *x, long k, const struct fig_read *f)
+{
+	return tok_from(x, k, f->end);
+}
+
+/* "118x lower cost", "2.54x speedup", "reducing the cost by 8-10 times". */
+static void factor_times(struct ctx *x, long k, const struct fig_read *f)
+{
+	long a = after_tok(x, k, f), used = a;
+	enum dim d = dim_after(x, a, &used);
+	size_t end = f->end;
+	struct claim *c;
+
+	if (d != DIM_NONE)
+		end = tk(x, used)->e;
+	else if ((d = dim_before(x, k, 14)) == DIM_NONE &&
+		 x->last_sentence == x->sentence && x->last_q == Q_RATIO)
+		d = x->last_dim;
+	c = emit_ratio(x, f->lo, d, f->start, end);
+	if (!c)
+		return;
+	set_range(c, f, 1);
+	c->qualifier = qualifier_before(x, k);
+	set_note(c, "factor @1 as stated", c->value, 0);
+}
+
+/* The share words after a percentage: "of the training data", "the size
+ * of", "as many parameters as".  Returns the dimension, or DIM_NONE. */
+static enum dim share_after(struct ctx *x, long a, long *used)
+{
+	long i = a;
+
+	if (is_w(x, i, "of") || (is_w(x, i, "as") && is_w(x, i + 1, "many"))) {
+		i += is_w(x, i, "of") ? 1 : 2;
+		for (int n = 0; n < 8 && (size_t)i < x->n; n++, i++) {
+			enum dim d;
+			if (is_p(x, i, ',') || is_p(x, i, ';') || is_p(x, i, '.'))
+				return DIM_NONE;
+			if ((d = dim_phrase(x, i, used)) != DIM_NONE)
+				return d;
+			if (tk(x, i)->kind == TK_NUM && !glued(x, i))
+				return DIM_NONE;
+		}
+		return DIM_NONE;
+	}
+	if (is_w(x, i, "the")) {
+		enum dim d = dim_phrase(x, i + 1, used);
+		if (d == DIM_NONE)
+			d = dim_phrase(x, i + 2, used);
+		return d;
+	}
+	return DIM_NONE;
+}
+
+/* Reduction words after a percentage: "80% memory and energy reductions",
+ * "86% fewer parameters", "42.9% energy savings".  Fills up to 3
+ * dimensions; returns how many, and *reduce if a reduction word was
+ * seen. */
+static int dims_after_pct(struct ctx *x, long a, enum dim *dims, int *reduce,
+			  long *used)
+{
+	int n = 0;
+	long i = a;
+
+	*reduce = 0;
+	/* "45% and 47% computational cost": share the second's words */
+	if (is_w(x, i, "and") && tk(x, i + 1) && tk(x, i + 1)->kind == TK_NUM &&
+	    is_p(x, i + 2, '%'))
+		i += 3;
+	for (int seen = 0; (size_t)i < x->n && seen < 6; i++) {
+		struct tok *k = tk(x, i);
+		uint32_t fl = lx(x, i);
+		enum dim d;
+		if (k->kind == TK_PUNCT) {
+			if ((k->sym == '-' || k->sym == '$') && glued(x, i))
+				continue;
+			break;
+		}
+		seen++;
+		if (fl & (LX_REDUCE | LX_LESS)) {
+			*reduce = 1;
+			*used = i;
+			if (n && !is_w(x, i + 1, "and"))
+				break;
+			continue;
+		}
+		if ((d = dim_phrase(x, i, used)) != DIM_NONE) {
+			if (n < 3)
+				dims[n++] = d;
+			i = *used;
+			if (!is_w(x, i + 1, "and") && !(lx(x, i + 1) & (LX_REDUCE | LX_LESS)))
+				break;
+			continue;
+		}
+		if (is_w(x, i, "and") && n)
+			continue;
+		if (!modifier(x, i))
+			break;
+	}
+	return n;
+}
+
+/* A verb of reduction before a percentage ("reduce ... by up to 73%",
+ * "saving the training cost by 43%", "reducing 90% CO2 emissions"), and
+ * the dimension between them.  Returns 1 if found. */
+static int reduce_before(struct ctx *x, long k, enum dim *d, int *to_share)
+{
+	*d = DIM_NONE;
+	*to_share = 0;
+	for (long i = k - 1, seen = 0; i >= 0 && seen < 14; i--) {
+		struct tok *w = tk(x, i);
+		if (w->kind == TK_PUNCT) {
+			if (w->sym == ',' || w->sym == ';' || w->sym == ':' ||
+			    w->sym == '(' || w->sym == ')')
+				return 0;
+			continue;
+		}
+		seen++;
+		if (w->kind == TK_NUM && seen > 1 && plain_number(x, i) &&
+		    !pct_after(x, i))
+			return 0;
+		if (seen <= 3 && is_w(x, i, "to") && !is_w(x, i - 1, "up"))
+			*to_share = 1;
+		if (*d == DIM_NONE && dm(x, i) && !(lx(x, i) & LX_CHANGE)) {
+			long j = i, last;
+			while (j > 0 && dm(x, j - 1) && !(lx(x, j - 1) & LX_CHANGE))
+				j--;
+			*d = dim_phrase(x, j, &last);
+		}
+		if (lx(x, i) & LX_REDUCE) {
+			if (lx(x, i) & LX_DIM && *d == DIM_NONE)
+				*d = dm(x, i);
+			return 1;
+		}
+		/* "improving latency by 6%" is a reduction of latency */
+		if ((lx(x, i) & LX_CHANGE) && (lx(x, i) & LX_DELTA) &&
+		    (*d == DIM_LATENCY || *d == DIM_MEMORY || *d == DIM_ENERGY ||
+		     *d == DIM_COST || *d == DIM_COMPUTE || *d == DIM_FLOPS))
+			return 1;
+		if (lx(x, i) & LX_COMPARE)
+			return 0;
+	}
+	return 0;
+}
+
+/* "55.6% of FLOPs of ResNet-18 are reduced": the verb after the share
+ * makes it a reduction. */
+static int reduce_follows(struct ctx *x, long i)
+{
+	for (int seen = 0; (size_t)i < x->n && seen < 6; i++) {
+		if (tk(x, i)->kind == TK_PUNCT) {
+			if (is_p(x, i, '-') && glued(x, i))
+				continue;
+			return 0;
+		}
+		seen++;
+		if (lx(x, i) & LX_REDUCE)
+			return 1;
+		if (lx(x, i) & (LX_COMPARE | LX_CHANGE))
+			return 0;
+	}
+	return 0;
+}
+
+/* Emit one ratio from a percentage: a reduction by p% is 1/(1-p/100), a
+ * share of p% is 100/p. */
+static void pct_ratio(struct ctx *x, const struct fig_read *f, enum dim d,
+		      int share, size_t end, enum qualifier q)
+{
+	double p = f->has_hi ? fmax(f->lo, f->hi) : f->lo, v;
+	struct claim *c;
+
+	if (share) {
+		p = f->has_hi ? fmin(f->lo, f->hi) : f->lo;
+		if (!(p > 0 && p < 100))
+			return;
+		v = 100.0 / p;
+	} else {
+		if (!(p > 0 && p < 100))
+			return;
+		v = 1.0 / (1.0 - p / 100.0);
+	}
+	c = emit_ratio(x, v, d, f->start, end);
+	if (!c)
+		return;
+	c->qualifier = q;
+	if (share)
+		set_note(c, "@1% share = 100/@1 = @2x", p, c->value);
+	else
+		set_note(c, "@1% reduction = 1/(1-@1/100) = @2x", p, c->value);
+}
+
+/* Is the percentage at k a change of a quality metric ("+6.8%", "by
+ * 2.7%", "6.3% increase", "improvements ... (e.g., up to 49.76%")? */
+static int pct_is_delta(struct ctx *x, long k, long a, int from_to)
+{
+	if (is_p(x, k - 1, '+') || (lx(x, a) & LX_DELTA) ||
+	    is_w(x, a, "percentage"))
+		return 1;
+	for (long i = k - 1, seen = 0; i >= 0 && seen < 10; i--) {
+		if (is_p(x, i, ';') || is_p(x, i, ':'))
+			break;
+		if (tk(x, i)->kind == TK_PUNCT)
+			continue;
+		seen++;
+		if (seen <= 4 && is_w(x, i, "by"))
+			return 1;
+		/* "improve ... by", "improvements (e.g., up to 49.76%)"; a verb
+		 * of change before "82.71% accuracy" or "from A% to B%" leaves
+		 * an absolute result */
+		if ((lx(x, i) & LX_DELTA) &&
+		    (!(lx(x, i) & LX_CHANGE) || (!from_to && metric_of(x, a) < 0)))
+			return 1;
+		if (tk(x, i)->kind == TK_NUM)
+			break;
+	}
+	return 0;
+}
+
+/* The metric at token m, with its modifiers: "top-1 accuracy", "success
+ * rate", "win rate".  NULL for a rate of something else. */
+static const char *metric_refined(struct ctx *x, long m)
+{
+	const char *name = metric_name(metric_of(x, m));
+
+	if (is_w(x, m, "rate")) {
+		if (is_w(x, m - 1, "win"))
+			return "win rate";
+		return is_w(x, m - 1, "success") ? "success rate" : NULL;
+	}
+	if (name && !strcmp(name, "accuracy"))
+		for (long b = m - 1; b >= 0 && b >= m - 4; b--)
+			if (is_w(x, b, "top1") || (is_w(x, b, "top") && is_w(x, b + 2, "1")))
+				return "top-1 accuracy";
+	return name;
+}
+
+/* A bare percentage that is a result: "achieves 81.1% on HumanEval",
+ * "reach 98% accuracy", "from 58.8% to 90.0%", "accuracy of 41.1%". */
+static void pct_quality(struct ctx *x, long k, const struct fig_read *f)
+{
+	long a = after_tok(x, k, f), m = -1, i;
+	size_t ds, de, end = f->end;
+	const char *metric = NULL;
+	double v = f->has_hi ? f->hi : f->lo;
+
+	if (pct_is_delta(x, k, a, is_transition(x, k, f)) || is_p(x, k - 1, ':'))
+		return;
+	/* metric after: "98% accuracy", "41.1% top-1 accuracy" */
+	for (i = a; (size_t)i < x->n && i < a + 5; i++) {
+		if (metric_of(x, i) >= 0) {
+			m = i;
+			break;
+		}
+		if (!(is_w(x, i, "top") || is_w(x, i, "zero") || is_w(x, i, "shot") ||
+		      is_p(x, i, '-') || (tk(x, i)->kind == TK_NUM && glued(x, i)) ||
+		      is_w(x, i, "top1") || is_w(x, i, "mean") ||
+		      is_w(x, i, "test") || is_w(x, i, "average") ||
+		      is_w(x, i, "success") || is_w(x, i, "win")))
+			break;
+	}
+	if (m >= 0) {
+		end = tk(x, m)->e;
+		/* "0.21% top-1 accuracy increase" */
+		if (lx(x, m + 1) & LX_DELTA)
+			return;
+	} else {
+		/* metric before: "accuracy of 41.1%", "Dice of 94.6%" */
+		for (i = k - 1; i >= 0 && i >= k - 3; i--)
+			if (metric_of(x, i) >= 0)
+				break;
+		if (i >= 0 && i >= k - 3 && metric_of(x, i) >= 0)
+			m = i;
+	}
+	if (m >= 0)
+		metric = metric_refined(x, m);
+	if (!metric) {
+		/* a bare percentage needs a dataset right after it, or a verb of
+		 * achievement and a dataset somewhere in the sentence */
+		int verb = (is_w(x, k - 1, "to") && !is_w(x, k - 2, "up")) ||
+			   is_w(x, k - 1, "from") || is_w(x, k - 1, "achieves") ||
+			   is_w(x, k - 1, "achieve") || is_w(x, k - 1, "reaches") ||
+			   is_w(x, k - 1, "of") || is_w(x, k - 1, "obtains") ||
+			   is_w(x, k - 1, "scores");
+		int on = is_w(x, a, "on") && find_dataset(x, k, a, &ds, &de);
+		if (!on && !(verb && find_dataset(x, k, a, &ds, &de)))
+			return;
+		if (is_w(x, k - 1, "of") && !is_w(x, k - 2, "average"))
+			return;
+		metric = default_metric(x->t, ds, de);
+	}
+	emit_quality(x, v, metric, "%", k, a, f->start, end);
+}
+
+static void factor_percent(struct ctx *x, long k, const struct fig_read *f)
+{
+	long a = after_tok(x, k, f), used = a;
+	enum dim dims[3], d;
+	int n, reduce, to_share;
+	enum qualifier q = qualifier_before(x, k);
+
+	/* "(<3%) of", "less than 1% of": the share is at most p, the factor
+	 * at least 100/p */
+	if (is_p(x, k - 1, '<') || (is_w(x, k - 1, "than") && is_w(x, k - 2, "less")))
+		q = QUAL_LOWER;
+	if (is_p(x, a, ')') && is_w(x, a + 1, "of"))
+		a++;
+	/* "0.1% (10k) of the training data" */
+	if (is_p(x, a, '(') && tk(x, a + 1) && tk(x, a + 1)->kind == TK_NUM &&
+	    is_p(x, a + 2, ')') && is_w(x, a + 3, "of"))
+		a += 3;
+	if ((d = share_after(x, a, &used)) != DIM_NONE) {
+		/* "save 80% of the training steps" is a reduction by 80%,
+		 * "reducing ... to 0.9%" and "using 20% of" are shares */
+		enum dim d2;
+		int share = !reduce_before(x, k, &d2, &to_share) || to_share;
+		if (reduce_follows(x, used + 1))
+			share = 0;
+		pct_ratio(x, f, d, share, tk(x, used)->e, q);
+		return;
+	}
+	n = dims_after_pct(x, a, dims, &reduce, &used);
+	if (n && reduce) {
+		for (int i = 0; i < n; i++)
+			pct_ratio(x, f, dims[i], 0, tk(x, used)->e, q);
+		return;
+	}
+	if (reduce_before(x, k, &d, &to_share)) {
+		if (n)
+			d = dims[0];
+		if (d != DIM_NONE) {
+			pct_ratio(x, f, d, to_share, n ? tk(x, used)->e : f->end, q);
+			return;
+		}
+	}
+	if (n && !pct_is_delta(x, k, a, 0)) {
+		/* "using only 8.9% parameters", "10.7% training data" */
+		pct_ratio(x, f, dims[0], 1, tk(x, used)->e, q);
+		return;
+	}
+	/* "our training cost is merely 1%", "MACs to 0.8%" */
+	if ((lx(x, k - 1) & LX_ONLY) || is_w(x, k - 1, "to")) {
+		d = dim_before(x, k, 4);
+		if (d != DIM_NONE && !pct_is_delta(x, k, a, 0)) {
+			pct_ratio(x, f, d, 1, f->end, q);
+			return;
+		}
+	}
+	pct_quality(x, k, f);
+}
+
+/* ---- absolute figures ---------------------------------------------------- */
+
+/* The subject of an absolute figure: a comparator's when "than",
+ * "whereas", "compared with" or "baseline" stands before it in the
+ * clause. */
+static int baseline_subject(struct ctx *x, long k)
+{
+	for (long i = k - 1, seen = 0; i >= 0 && seen < 12; i--) {
+		if (is_p(x, i, ';') || is_p(x, i, ':'))
+			return 0;
+		if (tk(x, i)->kind == TK_PUNCT)
+			continue;
+		seen++;
+		if (glued(x, i))
+			continue;
+		if (is_w(x, i, "than") || is_w(x, i, "whereas") ||
+		    is_w(x, i, "baseline") || is_w(x, i, "compared") ||
+		    is_w(x, i, "vs") || is_w(x, i, "versus"))
+			return 1;
+		if (is_w(x, i, "we") || is_w(x, i, "our"))
+			return 0;
+	}
+	return 0;
+}
+
+/* Metric named just before a figure: "FID of 12.7", "FVD 83", "SUC score
+ * from 0.703", "GLUE (dev) score of 79.6". */
+static int metric_before(struct ctx *x, long k)
+{
+	for (long i = k - 1, seen = 0; i >= 0 && seen < 4; i--) {
+		if (tk(x, i)->kind == TK_PUNCT) {
+			if (is_p(x, i, '(') || is_p(x, i, ')'))
+				continue;
+			return -1;
+		}
+		seen++;
+		if (metric_of(x, i) >= 0) {
+			/* "score" alone is too vague; "GLUE score" is glue */
+			if (is_w(x, i, "score")) {
+				long j = i - 1;
+				while (j >= 0 && (is_p(x, j, ')') || is_p(x, j, '(') ||
+						  is_w(x, j, "dev") || is_w(x, j, "test")))
+					j--;
+				if (metric_of(x, j) >= 0)
+					return metric_of(x, j);
+				if (j >= 0 && tk(x, j)->kind == TK_WORD &&
+				    span_is(x->t, tk(x, j)->s, tk(x, j)->e, "glue"))
+					return metric_of(x, j);
+				continue;
+			}
+			return metric_of(x, i);
+		}
+		if (!(is_w(x, i, "of") || is_w(x, i, "from") || is_w(x, i, "is") ||
+		      is_w(x, i, "a") || is_w(x, i, "an") || is_w(x, i, "dev") ||
+		      is_w(x, i, "test") || is_w(x, i, "zero") || is_w(x, i, "shot") ||
+		      is_w(x, i, "achieves") || is_w(x, i, "score")))
+			return -1;
+	}
+	return -1;
+}
+
+/* Quality as a plain number: "12.7 FID", "16.7 perplexity", "FID of
+ * 12.7", "SUC score from 0.703 to 0.742". */
+static int plain_quality(struct ctx *x, long k, const struct fig_read *f,
+			 const struct unit *u, int transition)
+{
+	int m = u->q == Q_QUALITY ? u->metric : metric_before(x, k);
+	long a = after_tok(x, k, f);
+	double v = (transition || !f->has_hi) ? (f->has_hi ? f->hi : f->lo) : f->lo;
+	struct claim *c;
+
+	if (m < 0 || !strcmp(metric_name(m), "score"))
+		return 0;
+	long z = u->q == Q_QUALITY ? tok_from(x, a, u->end) : a;
+
+	if (is_w(x, z, "score"))
+		z++;
+	if (is_p(x, k - 1, '+') || is_w(x, k - 1, "by") || (lx(x, a) & LX_DELTA) ||
+	    (lx(x, z) & LX_DELTA))
+		return 1; /* a delta: consumed, not claimed */
+	if (u->q == Q_QUALITY && (is_w(x, k - 1, "higher") || is_w(x, a, "higher")))
+		return 1;
+	c = emit_quality(x, v, metric_name(m), metric_unit(m), k,
+			 u->q == Q_QUALITY ? tok_from(x, a, u->end) : a, f->start,
+			 u->q == Q_QUALITY ? u->end : f->end);
+	if (f->has_hi && !transition) {
+		c->value_max = f->hi;
+		c->has_max = 1;
+	}
+	return 1;
+}
+
+/* Name sizes: "LLaMA-3.1-8B", "Qwen2.5-Math-7B", "Pythia 410M".  Returns
+ * the size, or 0 if token i is no size ("ResNet-18", "GPT-3"). */
+static double size_token(struct ctx *x, long i)
+{
+	struct tok *k = tk(x, i);
+	const char *t = x->t;
+	size_t p = k->s, e = k->e;
+	double v = 0, mult = 1, experts = 1;
+	int frac = 0, nd = 0;
+
+	if (!k || k->kind != TK_NUM)
+		return 0;
+	/* "8x7B": experts times size */
+	for (size_t q = p; q < e; q++) {
+		if (t[q] == 'x' && q > p && is_digit((unsigned char)t[q - 1]) &&
+		    q + 1 < e && is_digit((unsigned char)t[q + 1])) {
+			double n = 0;
+			for (size_t r = p; r < q; r++)
+				n = n * 10 + (t[r] - '0');
+			experts = n;
+			p = q + 1;
+			break;
+		}
+	}
+	for (; p < e && (is_digit((unsigned char)t[p]) || t[p] == '.'); p++) {
+		if (t[p] == '.') {
+			frac = 1;
+			continue;
+		}
+		v = v * 10 + (t[p] - '0');
+		nd++;
+		if (frac)
+			mult /= 10;
+	}
+	if (!nd || p + 1 != e || nd > 6)
+		return 0;
+	switch (t[p]) {
+	case 'B': case 'b': mult *= 1e9; break;
+	case 'M': case 'm': mult *= 1e6; break;
+	case 'T': mult *= 1e12; break;
+	default: return 0;
+	}
+	return experts * v * mult;
+}
+
+/* Dataset names that carry a size ("LAION-2B", "YFCC-15M", "JFT-300M"). */
+static int dataset_name(const char *t, size_t s, size_t e)
+{
+	static const char *const sets[] = {
+		"laion", "datacomp", "yfcc", "webvid", "jft", "coyo", "cc",
+		"howto", "objects", "openimages", "mc4", "redpajama",
+		"slimpajama", "dolma", "fineweb", "c4", "pile", "imagenet",
+		"in", "sa", "hd", "panda", "wit", "mmc4", "obelics", "laion5b",
+		"kinetics", "internvid", "sharegpt",
+	};
+	for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
+		if (span_is(t, s, e, sets[i]))
+			return 1;
+	return 0;
+}
+
+static void emit_params(struct ctx *x, double v, size_t s, size_t e,
+			int baseline)
+{
+	struct claim *c = emit(x, Q_PARAMS, v, s, e);
+
+	c->subject_baseline = baseline;
+	set_note(c, "@1 parameters", v, 0);
+}
+
+/* A compound starting at word k ("LLaMA-3.1-8B"): a model name.  Claims
+ * its size when the paper's own model carries it; returns the index after
+ * the compound. */
+static long handle_name(struct ctx *x, long k)
+{
+	long j = k + 1, size_at = -1;
+	double v = 0;
+
+	while ((size_t)j < x->n && glued(x, j) &&
+	       (tk(x, j)->kind != TK_PUNCT || ((tk(x, j)->sym == '-' ||
+						 tk(x, j)->sym == '_' ||
+						 tk(x, j)->sym == '+' ||
+						 tk(x, j)->sym == '.') &&
+						tk(x, j + 1) && glued(x, j + 1) &&
+						tk(x, j + 1)->kind != TK_PUNCT))) {
+		if (tk(x, j)->kind == TK_NUM && size_token(x, j) > 0) {
+			size_at = j;
+			v = size_token(x, j);
+		}
+		j++;
+	}
+	if (size_at < 0 || dataset_name(x->t, tk(x, k)->s, tk(x, k)->e) ||
+	    (lx(x, j) & (LX_DSCUE | LX_DATA)) || comparator_before(x, k, BACK_WORDS))
+		return j;
+	if (is_w(x, j, "to") && tk(x, j + 1) && tk(x, j + 1)->kind == TK_NUM &&
+	    size_token(x, j + 1) > v) {
+		/* "MobileLLM-125M to 600M" */
+		struct claim *c = emit(x, Q_PARAMS, v, tk(x, k)->s, tk(x, j + 1)->e);
+		c->value_max = size_token(x, j + 1);
+		c->has_max = 1;
+		set_note(c, "@1 to @2 parameters", v, c->value_max);
+		x->consumed = tk(x, j + 1)->e;
+		return j + 2;
+	}
+	emit_params(x, v, tk(x, k)->s, tk(x, j - 1)->e, 0);
+	return j;
+}
+
+/* "Pythia 410M", "Llama-2 7B", "CodeT5+ 16B": a size after a name. */
+static int name_size(struct ctx *x, long k, const struct fig_read *f)
+{
+	long p = k - 1;
+	struct tok *w;
+	int caps = 0;
+	double v = size_token(x, k);
+
+	if (v <= 0 || !f->scaled)
+		return 0;
+	if (is_p(x, p, '+') && glued(x, p))
+		p--;
+	w = tk(x, p);
+	if (!w || !tk(x, k)->space || w->kind == TK_PUNCT || lx(x, p))
+		return 0;
+	for (size_t b = w->s; b < w->e; b++)
+		caps += x->t[b] >= 'A' && x->t[b] <= 'Z';
+	if (!caps && w->kind != TK_NUM)
+		return 0;
+	/* the name may be a compound: back to its first word */
+	while (p > 0 && glued(x, p) && tk(x, p - 1)->kind != TK_PUNCT)
+		p--;
+	while (p > 1 && glued(x, p) && (is_p(x, p - 1, '-') || is_p(x, p - 1, '_')))
+		p -= 2;
+	if (dataset_name(x->t, tk(x, p)->s, tk(x, p)->e))
+		return 0;
+	if (comparator_before(x, p, BACK_WORDS))
+		return 1;
+	emit_params(x, v, tk(x, p)->s, tk(x, k)->e, 0);
+	return 1;
+}
+
+/* Compute from a device count: "1,024 H100 GPUs for 30 days". */
+static int devices_first(struct ctx *x, long k, const struct fig_read *f)
+{
+	struct unit u, tu;
+	long d, j;
+	struct fig_read t2;
+	int in_unit;
+	struct claim *c;
+
+	memset(&u, 0, sizeof u);
+	if (f->has_hi || f->suffix != FS_NONE || f->lo < 1)
+		return 0;
+	d = device_phrase(x, k, &u);
+	if (d < 0 || !is_w(x, d, "for") || !tk(x, d + 1) ||
+	    tk(x, d + 1)->kind != TK_NUM)
+		return 0;
+	j = d + 1;
+	if (fig_read_at(x->t, x->len, tk(x, j)->s, 0, &t2) || t2.suffix != FS_NONE)
+		return 0;
+	memset(&tu, 0, sizeof tu);
+	if (time_unit(x, tok_from(x, j, t2.end), &tu, &in_unit) < 0)
+		return 0;
+	u.mult = tu.mult;
+	u.time_word = tu.time_word;
+	u.q = Q_COMPUTE;
+	u.dev_unstated = 0;
+	u.end = tk(x, tok_from(x, j, t2.end))->e;
+	c = emit_absolute(x, &u, &t2, t2.lo, f->start, u.end, 0);
+	if (c)
+		c->qualifier = qualifier_before(x, k);
+	x->consumed = u.end;
+	return 1;
+}
+
+/* Time written in words: "within a single GPU hour", "in a single day
+ * using 8 V100 GPUs". */
+static void word_time(struct ctx *x, long k)
+{
+	struct unit u;
+	long s = k - 1, d;
+	int in_unit = 0;
+	size_t used;
+	struct claim *c;
+
+	memset(&u, 0, sizeof u);
+	while (s >= 0 && ((lx(x, s) & LX_DEVICE) ||
+			  hardware_at(x->t, x->len, tk(x, s)->s, &used) ||
+			  (is_p(x, s, '-') && glued(x, s + 1)))) {
+		in_unit = 1;
+		s--;
+	}
+	if (!(is_w(x, s, "single") || is_w(x, s, "one")))
+		return;
+	if (is_w(x, s - 1, "a"))
+		s--;
+	if (time_unit(x, s + (is_w(x, s, "a") ? 2 : 1), &u, &in_unit) != k + 1)
+		return;
+	u.q = Q_COMPUTE;
+	u.devices = 1;
+	u.end = tk(x, k)->e;
+	if (!in_unit) {
+		d = device_phrase(x, k + 1, &u);
+		if (d < 0)
+			return;
+		u.end = tk(x, d - 1)->e;
+	}
+	{
+		struct fig_read one;
+		memset(&one, 0, sizeof one);
+		one.lo = 1;
+		c = emit_absolute(x, &u, &one, 1, tk(x, s)->s, u.end, 0);
+	}
+	if (c && !c->qualifier)
+		c->qualifier = qualifier_before(x, s);
+	x->consumed = u.end;
+}
+
+/* A second figure joined by "and", "or", "to", "vs." that names the unit
+ * both share: "1.3 billion and 3 billion parameters", "675 vs. 6,250 A100
+ * GPU days".  Returns the token of the second number or -1. */
+static long partner(struct ctx *x, long a, int *vs)
+{
+	long i = a;
+
+	*vs = 0;
+	if (is_p(x, i, ','))
+		i++;
+	if (is_w(x, i, "vs") || is_w(x, i, "versus")) {
+		*vs = 1;
+		i++;
+		if (is_p(x, i, '.'))
+			i++;
+	} else if (is_w(x, i, "and") || is_w(x, i, "or")) {
+		i++;
+	} else if (i == a) {
+		return -1;
+	}
+	if (is_p(x, i, '$') || is_p(x, i, '\\'))
+		i++;
+	if (!tk(x, i) || tk(x, i)->kind != TK_NUM)
+		return -1;
+	return i;
+}
+
+static int read_partner_unit(struct ctx *x, long p, struct fig_read *f2,
+			     struct unit *u, int depth)
+{
+	int vs;
+	long q;
+
+	if (fig_read_at(x->t, x->len, tk(x, p)->s, 0, f2) || f2->suffix != FS_NONE)
+		return 0;
+	if (f2->money) {
+		memset(u, 0, sizeof *u);
+		u->q = Q_COST_USD;
+		u->mult = 1;
+		u->metric = -1;
+		u->end = f2->end;
+		return 1;
+	}
+	if (read_unit(x, tok_from(x, p, f2->end), f2, u))
+		return 1;
+	if (depth < 3 && (q = partner(x, tok_from(x, p, f2->end), &vs)) >= 0 && !vs) {
+		struct fig_read f3;
+		return read_partner_unit(x, q, &f3, u, depth + 1);
+	}
+	return 0;
+}
+
+/* "(26,000 vs. \320,000)": the first is ours, the second the baseline's;
+ * the ratio counts unless a ratio was just stated for the same pair. */
+static void emit_vs(struct ctx *x, long k, const struct fig_read *f,
+		    const struct fig_read *f2, const struct unit *u)
+{
+	static const enum dim unit_dim[Q__COUNT] = {
+		DIM_NONE, DIM_COST, DIM_COMPUTE, DIM_PARAMS, DIM_TOKENS,
+		DIM_DATA, DIM_MEMORY, DIM_NONE, DIM_NONE,
+	};
+	int after_ratio = x->last_q == Q_RATIO && x->last_sentence == x->sentence &&
+			  is_p(x, k - 1, '(') && f->start - x->last_end < 24;
+	struct claim *c;
+	double a = f->lo, b = f2->lo;
+
+	if (u->q == Q_QUALITY) {
+		/* "FVD 83 vs. 176 on MSR-VTT": the dataset follows the pair */
+		struct unit u2 = *u;
+		u2.end = f2->end;
+		plain_quality(x, k, f, &u2, 0);
+		x->consumed = f2->end;
+		return;
+	}
+	emit_absolute(x, u, f, a, f->start, f->end, 0);
+	emit_absolute(x, u, f2, b, f2->start, u->end, 1);
+	if (!after_ratio && unit_dim[u->q] != DIM_NONE && a > 0 && b > 0) {
+		c = emit_ratio(x, fmax(a, b) / fmin(a, b), unit_dim[u->q],
+			       f->start, u->end);
+		if (c)
+			set_note(c, "@1 vs @2", a, b);
+	}
+	x->consumed = u->end > f2->end ? u->end : f2->end;
+}
+
+/* "from 35.0 to 10.8 GPU hours": the new figure is ours, the old one the
+ * baseline's, and their quotient a ratio in the unit's dimension. */
+static void emit_transition(struct ctx *x, long k, const struct fig_read *f,
+			    const struct unit *u)
+{
+	static const enum dim unit_dim[Q__COUNT] = {
+		DIM_NONE, DIM_COST, DIM_COMPUTE, DIM_PARAMS, DIM_TOKENS,
+		DIM_DATA, DIM_MEMORY, DIM_NONE, DIM_NONE,
+	};
+	enum dim d = u->q == Q_RATIO ? u->dim : unit_dim[u->q];
+	struct claim *c;
+
+	if (u->q == Q_QUALITY) {
+		plain_quality(x, k, f, u, 1);
+		return;
+	}
+	if (u->q != Q_RATIO) {
+		struct fig_read hi = *f;
+		hi.lo = f->hi;
+		hi.has_hi = 0;
+		emit_absolute(x, u, f, f->lo, f->start, u->end, 1);
+		emit_absolute(x, u, &hi, f->hi, f->hi_start, u->end, 0);
+	}
+	if (d != DIM_NONE && f->lo > 0 && f->hi > 0) {
+		c = emit_ratio(x, fmax(f->lo, f->hi) / fmin(f->lo, f->hi), d,
+			       f->start, u->end);
+		if (c)
+			set_note(c, "from @1 to @2", f->lo, f->hi);
+	}
+}
+
+/* A figure in parentheses after a share: "to merely 0.9% (5.7M)",
+ * "0.1% (10k) of the training data"; or after a dataset: "dataset
+ * (620K)". */
+static int paren_figure(struct ctx *x, long k, const struct fig_read *f)
+{
+	long a = after_tok(x, k, f);
+	enum quantity q = Q_NONE;
+	enum dim d = DIM_NONE;
+
+	if (!is_p(x, k - 1, '(') || !is_p(x, a, ')') || !f->scaled)
+		return 0;
+	if (x->last_q == Q_RATIO && x->last_sentence == x->sentence &&
+	    tk(x, k - 1)->s - x->last_end < 4)
+		d = x->last_dim;
+	else if (x->last_q == Q_RATIO && x->last_sentence == x->sentence &&
+		 tk(x, k - 2) && is_p(x, k - 2, '%'))
+		d = x->last_dim;
+	if (d == DIM_PARAMS)
+		q = Q_PARAMS;
+	else if (d == DIM_DATA)
+		q = Q_DATA_SIZE;
+	else if (d == DIM_TOKENS)
+		q = Q_TOKENS;
+	else if (lx(x, k - 2) & (LX_DSCUE | LX_DATA))
+		q = Q_DATA_SIZE;
+	else if (d == DIM_NONE && is_w(x, a + 1, "of")) {
+		long used;
+		enum dim d2 = share_after(x, a + 1, &used);
+		q = d2 == DIM_DATA ? Q_DATA_SIZE : d2 == DIM_PARAMS ? Q_PARAMS : Q_NONE;
+	}
+	if (q == Q_NONE)
+		return 0;
+	{
+		struct claim *c = emit(x, q, f->lo, f->start, f->end);
+		set_note(c, "@1", f->lo, 0);
+	}
+	return 1;
+}
+
+/* "that costs 28,400", "at a cost of 1,890": money without a sign. */
+static int bare_cost(struct ctx *x, long k, const struct fig_read *f)
+{
+	long i = k - 1;
+
+	if (is_w(x, i, "of") || is_w(x, i, "only") || is_w(x, i, "roughly") ||
+	    is_w(x, i, "about"))
+		i--;
+	if (!(lx(x, i) & LX_COST) || f->lo < 10 || f->has_hi || f->suffix != FS_NONE)
+		return 0;
+	if (tk(x, after_tok(x, k, f)) && tk(x, after_tok(x, k, f))->kind == TK_WORD &&
+	    !(lx(x, after_tok(x, k, f)) & (LX_FILLER | LX_COMPARE)) &&
+	    !is_w(x, after_tok(x, k, f), "and"))
+		return 0;
+	return 1;
+}
+
+static void handle_money(struct ctx *x, long k, const struct fig_read *f)
+{
+	struct unit u;
+	struct claim *c;
+	long a = after_tok(x, k, f), p;
+	int vs;
+
+	memset(&u, 0, sizeof u);
+	u.q = Q_COST_USD;
+	u.mult = 1;
+	u.end = f->end;
+	if ((p = partner(x, a, &vs)) >= 0 && vs) {
+		struct fig_read f2;
+		if (!fig_read_at(x->t, x->len, tk(x, p)->s, 0, &f2)) {
+			u.end = f2.end;
+			emit_vs(x, k, f, &f2, &u);
+			return;
+		}
+	}
+	c = emit_absolute(x, &u, f, f->lo, f->start, f->end, baseline_subject(x, k));
+	if (!c)
+		return;
+	set_range(c, f, 1);
+	c->qualifier = qualifier_before(x, k);
+}
+
+/* Letters glued to the number ("25.8GB", "1024px"): a known unit is
+ * read as if spaced (*a points at a token for it); anything else makes
+ * the number no figure (returns 1). */
+static int glued_rest(struct ctx *x, long k, const struct fig_read *f, long *a)
+{
+	long i = k;
+	struct tok *w;
+
+	while ((size_t)i + 1 < x->n && x->tok[i].e < f->end)
+		i++;
+	w = tk(x, i);
+	if (!w || w->e <= f->end || w->s >= f->end)
+		return 0;
+	if (x->t[f->end] == '.' || x->t[f->end] == ',')
+		return 1;
+	if (span_is(x->t, f->end, w->e, "gb") || span_is(x->t, f->end, w->e, "gib")) {
+		/* a token of its own for the unit, so read_unit sees it */
+		w->s = f->end;
+		w->kind = TK_WORD;
+		w->lex = 0;
+		*a = i;
+		return 0;
+	}
+	return 1;
+}
+
+/* A number with neither % nor x after it. */
+static void handle_plain(struct ctx *x, long k, const struct fig_read *f)
+{
+	long a = after_tok(x, k, f), p;
+	struct unit u;
+	int vs, transition = is_transition(x, k, f);
+	struct claim *c;
+
+	/* a glued unit we do not know ("1024px", "2.64dB", "3D") or a
+	 * version ("1.5.2") */
+	if (glued_rest(x, k, f, &a))
+		return;
+	if (f->money) {
+		handle_money(x, k, f);
+		return;
+	}
+	if (devices_first(x, k, f))
+		return;
+	if (!read_unit(x, a, f, &u)) {
+		if ((p = partner(x, a, &vs)) >= 0) {
+			struct fig_read f2;
+			if (read_partner_unit(x, p, &f2, &u, 0) &&
+			    u.q != Q_RATIO) {
+				if (vs) {
+					emit_vs(x, k, f, &f2, &u);
+					return;
+				}
+				u.end = f->end;
+				goto claim;
+			}
+		}
+		memset(&u, 0, sizeof u);
+		u.metric = -1;
+		if (plain_quality(x, k, f, &u, transition))
+			return;
+		if (paren_figure(x, k, f) || name_size(x, k, f))
+			return;
+		if (bare_cost(x, k, f)) {
+			u.q = Q_COST_USD;
+			u.mult = 1;
+			u.end = f->end;
+			goto claim;
+		}
+		/* "models up to 2.7B", "model with 7B" */
+		if (f->scaled && f->lo >= 1e6 && qualifier_before(x, k) &&
+		    (lx(x, k - 3) & LX_MODEL)) {
+			c = emit(x, Q_PARAMS, f->lo, tk(x, k - 3)->s, f->end);
+			c->qualifier = qualifier_before(x, k);
+			set_note(c, "@1 parameters", f->lo, 0);
+		}
+		return;
+	}
+	if (transition) {
+		emit_transition(x, k, f, &u);
+		x->consumed = u.end;
+		return;
+	}
+	if (u.q == Q_QUALITY) {
+		plain_quality(x, k, f, &u, 0);
+		x->consumed = u.end;
+		return;
+	}
+	if (u.q == Q_RATIO)
+		return;
+claim:
+	if (u.q == Q_MEMORY_GB && !x->standalone) {
+		/* a size in GB is memory only when memory is named */
+		int mem = 0;
+		for (long i = k - 4; i < a + 3; i++)
+			if (i >= 0 && i != k && (lx(x, i) & LX_MEMORY))
+				mem = 1;
+		if (!mem)
+			return;
+	}
+	if (u.q == Q_TOKENS && !x->standalone) {
+		/* context lengths and visual tokens are not training data */
+		if (f->lo < 1e6)
+			return;
+		for (long i = k - 5; i < k; i++)
+			if (i >= 0 && (lx(x, i) & LX_CONTEXT))
+				return;
+	}
+	if (u.q == Q_DATA_SIZE && !f->scaled && f->lo < 50 && !x->standalone)
+		return;
+	c = emit_absolute(x, &u, f, f->lo, f->start, u.end > f->end ? u.end : f->end,
+			  baseline_subject(x, k) ||
+			  (u.q == Q_PARAMS && comparator_before(x, k, 6)));
+	if (!c)
+		return;
+	if (u.q != Q_COMPUTE)
+		set_range(c, f, 1);
+	if (!c->qualifier)
+		c->qualifier = qualifier_before(x, k);
+	if (u.end > x->consumed)
+		x->consumed = u.end;
+}
+
+/* ---- driver ------------------------------------------------------------ */
+
+/* Is the number at token k part of something else: "E$^{2}$", "8/15",
+ * "Mixtral-8x7B" (the name handler saw it)? */
+static int number_glued(struct ctx *x, long k)
+{
+	struct tok *p = tk(x, k - 1);
+
+	if (!p || tk(x, k)->space)
+		return 0;
+	if (p->kind != TK_PUNCT)
+		return 1;
+	return p->sym == '^' || p->sym == '{' || p->sym == '_' || p->sym == '[' ||
+	       p->sym == '#' || p->sym == '/' || p->sym == '.' || p->sym == ':' ||
+	       p->sym == '*' || p->sym == '=' || p->sym == '-' || p->sym == '@';
+}
+
+static void handle_number(struct ctx *x, long k)
+{
+	struct fig_read f;
+
+	if (number_glued(x, k) && !is_p(x, k - 1, '$') && !is_p(x, k - 1, '\\'))
+		return;
+	if (is_p(x, k - 1, '-') && !tk(x, k)->space && tk(x, k - 1)->space &&
+	    !x->standalone)
+		return; /* "-2.1 points": a signed change */
+	if (fig_read_at(x->t, x->len, tk(x, k)->s, x->standalone, &f))
+		return;
+	if (f.out_of_range) {
+		x->consumed = f.end;
+		return;
+	}
+	x->consumed = f.end;
+	if (f.suffix == FS_TIMES)
+		factor_times(x, k, &f);
+	else if (f.suffix == FS_PERCENT)
+		factor_percent(x, k, &f);
+	else
+		handle_plain(x, k, &f);
+	if (x->consumed < f.end)
+		x->consumed = f.end;
+}
+
+static int has_digit(const char *t, size_t s, size_t e)
+{
+	for (size_t i = s; i < e; i++)
+		if (is_digit((unsigned char)t[i]))
+			return 1;
+	return 0;
+}
+
+static void scan_sentence(struct ctx *x)
+{
+	for (long k = 0; (size_t)k < x->n; k++) {
+		struct tok *w = &x->tok[k];
+		size_t used;
+		if (w->s < x->consumed)
+			continue;
+		if (w->kind == TK_NUM) {
+			handle_number(x, k);
+		} else if (w->kind == TK_WORD) {
+			/* only "hour(s)" and "day(s)" are worth a lookup here */
+			size_t n = w->e - w->s;
+			int c = to_lower((unsigned char)x->t[w->s]);
+			if ((c == 'h' || c == 'd') && n >= 3 && n <= 5 &&
+			    (lx(x, k) & (LX_HOURS | LX_DAYS)))
+				word_time(x, k);
+			else if (!glued(x, k) || !is_p(x, k - 1, '-'))
+				if (has_digit(x->t, w->s, w->e) ||
+				    (is_p(x, k + 1, '-') && glued(x, k + 1) &&
+				     tk(x, k + 2) && tk(x, k + 2)->kind == TK_NUM))
+					if (!hardware_at(x->t, x->len, w->s, &used))
+						k = handle_name(x, k) - 1;
+		}
+	}
+}
+
+/* Claims in order of position; the same figure stated twice once.  Both
+ * steps sort (n log n), so a text of many megabytes with thousands of
+ * claims costs no more than its reading. */
+struct claim_key {
+	const struct claim *c;
+	size_t index;
+};
+
+static int dim_cmp(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+/* Order by what the claim says, then by position. */
+static int by_content(const void *pa, const void *pb)
+{
+	const struct claim_key *ka = pa, *kb = pb;
+	const struct claim *a = ka->c, *b = kb->c;
+	int d;
+
+	if (a->quantity != b->quantity)
+		return a->quantity < b->quantity ? -1 : 1;
+	if (a->value != b->value)
+		return a->value < b->value ? -1 : 1;
+	if (a->has_max != b->has_max)
+		return a->has_max < b->has_max ? -1 : 1;
+	if (a->has_max && a->value_max != b->value_max)
+		return a->value_max < b->value_max ? -1 : 1;
+	if (a->subject_baseline != b->subject_baseline)
+		return a->subject_baseline < b->subject_baseline ? -1 : 1;
+	if ((d = dim_cmp(a->dimension, b->dimension)) != 0)
+		return d;
+	if (a->span_start != b->span_start)
+		return a->span_start < b->span_start ? -1 : 1;
+	return ka->index < kb->index ? -1 : ka->index > kb->index;
+}
+
+static int same_content(const struct claim *a, const struct claim *b)
+{
+	return a->quantity == b->quantity && a->value == b->value &&
+	       a->has_max == b->has_max &&
+	       (!a->has_max || a->value_max == b->value_max) &&
+	       a->subject_baseline == b->subject_baseline &&
+	       !dim_cmp(a->dimension, b->dimension);
+}
+
+/* Position, the longer span first at equal starts (a pair before its
+ * parts), then the order the claims were made in. */
+static int by_position(const void *pa, const void *pb)
+{
+	const struct claim_key *ka = pa, *kb = pb;
+	const struct claim *a = ka->c, *b = kb->c;
+
+	if (a->span_start != b->span_start)
+		return a->span_start < b->span_start ? -1 : 1;
+	if (a->span_end != b->span_end)
+		return a->span_end > b->span_end ? -1 : 1;
+	return ka->index < kb->index ? -1 : ka->index > kb->index;
+}
+
+static void order_and_dedupe(struct claim_list *l, size_t first)
+{
+	size_t n = l->len - first, kept = 0;
+	struct claim_key *keys;
+	struct claim *items;
+	char *drop;
+
+	if (n < 2)
+		return;
+	keys = xmalloc(n * sizeof *keys);
+	items = xmalloc(n * sizeof *items);
+	drop = xcalloc(n, 1);
+	for (size_t i = 0; i < n; i++) {
+		keys[i].c = &l->items[first + i];
+		keys[i].index = i;
+	}
+	qsort(keys, n, sizeof *keys, by_content);
+	for (size_t i = 1; i < n; i++)
+		if (same_content(keys[i - 1].c, keys[i].c))
+			drop[keys[i].index] = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (drop[i]) {
+			claim_release(&l->items[first + i]);
+			continue;
+		}
+		keys[kept].c = &l->items[first + i];
+		keys[kept].index = i;
+		kept++;
+	}
+	qsort(keys, kept, sizeof *keys, by_position);
+	for (size_t i = 0; i < kept; i++)
+		items[i] = *keys[i].c;
+	memcpy(l->items + first, items, kept * sizeof *items);
+	l->len = first + kept;
+	free(keys);
+	free(items);
+	free(drop);
+}
+
+static void run(const char *text, size_t len, struct claim_list *out,
+		int standalone)
+{
+	struct ctx x;
+	size_t pos = 0;
+
+	memset(&x, 0, sizeof x);
+	x.t = text;
+	x.len = len;
+	x.out = out;
+	x.first = out->len;
+	x.standalone = standalone;
+	x.last_sentence = -1;
+	if (!text || !len)
+		return;
+	x.tok = xmalloc(MAX_TOKENS * sizeof *x.tok);
+	while (pos < len) {
+		size_t end = boring_until(&x, pos);
+		if (end > pos) {
+			x.sentence++;
+			pos = end;
+			continue;
+		}
+		end = tokenize(&x, pos);
+		if (end <= pos)
+			end = pos + 1;
+		scan_sentence(&x);
+		x.sentence++;
+		pos = end;
+	}
+	free(x.tok);
+	order_and_dedupe(out, x.first);
+}
+
+void extract_claims(const char *text, size_t len, struct claim_list *out)
+{
+	run(text, len, out, 0);
+}
+
+size_t extract_standalone(const char *text, size_t len, struct claim_list *out)
+{
+	size_t before = out->len;
+
+	run(text, len, out, 1);
+	return out->len - before;
+}

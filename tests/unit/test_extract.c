@@ -1,0 +1,259 @@
+/* test_extract.c - extract_claims() on phrases and sentences, its spans,
+ * and its behaviour on hostile input. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../src/lexicon.h"
+#include "claim.h"
+#include "extract.h"
+#include "unit.h"
+
+/* One expected claim: kind, value, optional range end and attribute. */
+struct want {
+	enum quantity q;
+	double value;
+	double value_max;  /* 0: none */
+	const char *extra; /* dimension, hardware or metric; NULL: skip */
+	const char *span;  /* NULL: skip */
+};
+
+struct ext_case {
+	const char *text;
+	size_t n;          /* number of claims expected */
+	struct want w[4];
+};
+
+static void check_spans(const char *text, const struct claim_list *l)
+{
+	size_t len = strlen(text);
+
+	for (size_t i = 0; i < l->len; i++) {
+		const struct claim *c = &l->items[i];
+		CHECK(c->origin == ORIGIN_EXTRACTED);
+		CHECK(c->span_start >= 0 && c->span_end > c->span_start &&
+		      (size_t)c->span_end <= len);
+		CHECK(c->span && strlen(c->span) == (size_t)(c->span_end - c->span_start) &&
+		      !memcmp(c->span, text + c->span_start, strlen(c->span)));
+		CHECK(c->raw != NULL && c->note != NULL && c->unit != NULL);
+		if (i)
+			CHECK(l->items[i - 1].span_start <= c->span_start);
+	}
+}
+
+static void run_cases(const struct ext_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct claim_list l = CLAIM_LIST_INIT;
+		const struct ext_case *ec = &cases[i];
+		extract_claims(ec->text, strlen(ec->text), &l);
+		if (l.len != ec->n)
+			printf("  \"%s\": %zu claims, want %zu\n", ec->text,
+			       l.len, ec->n);
+		CHECK(l.len == ec->n);
+		for (size_t k = 0; k < l.len && k < ec->n; k++) {
+			const struct claim *c = &l.items[k];
+			const struct want *w = &ec->w[k];
+			const char *got = c->quantity == Q_RATIO ? c->dimension :
+					  c->quantity == Q_COMPUTE ? c->hardware :
+					  c->metric;
+			CHECK_STR(quantity_name(c->quantity), quantity_name(w->q));
+			CHECK_NUM(c->value, w->value);
+			if (w->value_max)
+				CHECK_NUM(c->value_max, w->value_max);
+			if (w->extra)
+				CHECK_STR(got, w->extra);
+			if (w->span)
+				CHECK_STR(c->span, w->span);
+		}
+		check_spans(ec->text, &l);
+		claim_list_release(&l);
+	}
+}
+
+#define RUN_CASES(c) run_cases(c, sizeof c / sizeof *c)
+
+/* The phrases `effdash figure TEXT` is shown with. */
+static void test_standalone(void)
+{
+	static const struct ext_case cases[] = {
+		{ "6,250 A100 GPU days", 1,
+		  { { Q_COMPUTE, 150000, 0, "A100", "6,250 A100 GPU days" } } },
+		{ "118\\times lower cost", 1,
+		  { { Q_RATIO, 118, 0, "cost", "118\\times lower cost" } } },
+		{ "\\1,890", 1, { { Q_COST_USD, 1890, 0, NULL, "\\1,890" } } },
+		{ "$28.4K", 1, { { Q_COST_USD, 28400, 0, NULL, "$28.4K" } } },
+		{ "1.16 billion parameters", 1,
+		  { { Q_PARAMS, 1.16e9, 0, NULL, "1.16 billion parameters" } } },
+		{ "80% memory reduction", 1,
+		  { { Q_RATIO, 5, 0, "memory", NULL } } },
+		{ "12.7 FID on COCO", 1, { { Q_QUALITY, 12.7, 0, "fid", NULL } } },
+		{ "1.4T tokens", 1, { { Q_TOKENS, 1.4e12, 0, NULL, NULL } } },
+	};
+	RUN_CASES(cases);
+}
+
+static void test_sentences(void)
+{
+	static const struct ext_case cases[] = {
+		{ "we train a 1.16 billion parameter sparse transformer with "
+		  "only \\1,890 economical cost and achieve a 12.7 FID in "
+		  "zero-shot generation on the COCO dataset.", 3,
+		  { { Q_PARAMS, 1.16e9, 0, NULL, "1.16 billion parameter" },
+		    { Q_COST_USD, 1890, 0, NULL, "\\1,890" },
+		    { Q_QUALITY, 12.7, 0, "fid", "12.7 FID" } } },
+		{ "It reaches 98% accuracy on CIFAR-10 with only 3.7M "
+		  "parameters.", 2,
+		  { { Q_QUALITY, 98, 0, "accuracy", NULL },
+		    { Q_PARAMS, 3.7e6, 0, NULL, "3.7M parameters" } } },
+		{ "more than 80% memory and energy reductions.", 2,
+		  { { Q_RATIO, 5, 0, "memory", NULL },
+		    { Q_RATIO, 5, 0, "energy", NULL } } },
+		{ "We reduce the training time from 35.0 to 10.8 GPU hours.", 3,
+		  { { Q_COMPUTE, 35, 0, NULL, "35.0 to 10.8 GPU hours" },
+		    { Q_RATIO, 3.2407, 0, "compute", NULL },
+		    { Q_COMPUTE, 10.8, 0, NULL, "10.8 GPU hours" } } },
+		{ "it takes 10.8% of the training time (675 vs. 6,250 A100 GPU "
+		  "days).", 3,
+		  { { Q_RATIO, 9.2593, 0, "time", NULL },
+		    { Q_COMPUTE, 16200, 0, "A100", "675" },
+		    { Q_COMPUTE, 150000, 0, "A100", NULL } } },
+		{ "It can be trained in 13 hours on 8 A100 80 GB GPUs.", 1,
+		  { { Q_COMPUTE, 104, 0, "A100", NULL } } },
+		{ "The model uses 2.5 days on 64 TPUv3 chips.", 1,
+		  { { Q_COMPUTE, 3840, 0, "TPUv3", NULL } } },
+		{ "We pre-train on 300B tokens with a context length of "
+		  "32,768 tokens.", 1,
+		  { { Q_TOKENS, 3e11, 0, NULL, "300B tokens" } } },
+		{ "Experiments on LLaMA-3.1-8B show that it surpasses "
+		  "LLaMA-3.2-1B and GPT-3.", 1,
+		  { { Q_PARAMS, 8e9, 0, NULL, "LLaMA-3.1-8B" } } },
+		{ "It restores MobileLLM-125M to 600M with 200times fewer "
+		  "tokens.", 2,
+		  { { Q_PARAMS, 125e6, 600e6, NULL, NULL },
+		    { Q_RATIO, 200, 0, "tokens", "200times fewer tokens" } } },
+		{ "Our model is 10x smaller and 15% the size of ResNet50.", 2,
+		  { { Q_RATIO, 10, 0, "params", NULL },
+		    { Q_RATIO, 6.6667, 0, "params", NULL } } },
+		{ "A 7B model trained on 37M images costs $1,890.", 3,
+		  { { Q_PARAMS, 7e9, 0, NULL, "7B model" },
+		    { Q_DATA_SIZE, 37e6, 0, NULL, "37M images" },
+		    { Q_COST_USD, 1890, 0, NULL, "$1,890" } } },
+		{ "SemCoder achieves 81.1% on HumanEval (GPT-3.5-turbo: "
+		  "76.8%).", 1,
+		  { { Q_QUALITY, 81.1, 0, "pass@1", NULL } } },
+		{ "while reducing the computational cost by 8-10times.", 1,
+		  { { Q_RATIO, 8, 10, "compute", "8-10times" } } },
+	};
+	RUN_CASES(cases);
+}
+
+/* Figures that are not claims. */
+static void test_skips(void)
+{
+	static const char *const texts[] = {
+		"In 2023, ResNet-18 and GPT-3 were compared on 5 benchmarks.",
+		"It improves accuracy by 6.3% and gains +2.1 points.",
+		"We quantize to 3 and 2 bits at 1024px resolution.",
+		"Within a few hours of real-world experience, 3 hours in all.",
+		"It outperforms Mistral 7B, Gemma 7B and Llama-3 8B.",
+		"Table 3 and Figure 2 show eight tasks in 95 languages.",
+		"It complies 14% of the time.",
+		"context windows of up to 32,768 tokens",
+		"Qwen2.5 and v1.5 and 384times384 and 8x7B",
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		struct claim_list l = CLAIM_LIST_INIT;
+		extract_claims(texts[i], strlen(texts[i]), &l);
+		if (l.len)
+			printf("  \"%s\": %zu claims, first %s\n", texts[i],
+			       l.len, l.items[0].span);
+		CHECK(l.len == 0);
+		claim_list_release(&l);
+	}
+}
+
+/* Unicode and LaTeX remnants. */
+static void test_unicode(void)
+{
+	static const struct ext_case cases[] = {
+		{ "a 10\xe2\x80\x93" "20\xc3\x97 speedup", 1,
+		  { { Q_RATIO, 10, 20, "time", NULL } } },
+		{ "\xe2\x88\xbc" "3\xc3\x97 lower cost", 1,
+		  { { Q_RATIO, 3, 0, "cost", NULL } } },
+		{ "uses 6,250\xc2\xa0" "A100 GPU days", 1,
+		  { { Q_COMPUTE, 150000, 0, "A100", NULL } } },
+		{ "up to $1.18\\times$ faster training", 1,
+		  { { Q_RATIO, 1.18, 0, "time", "1.18\\times$ faster" } } },
+		{ "E$^{2}$GAN trains 2.5\xc3\x97 faster", 1,
+		  { { Q_RATIO, 2.5, 0, "time", NULL } } },
+	};
+	RUN_CASES(cases);
+}
+
+/* The same figure stated twice is one claim. */
+static void test_dedupe(void)
+{
+	const char *t = "We train a 7B model. The 7B model uses 1B tokens.";
+	struct claim_list l = CLAIM_LIST_INIT;
+
+	extract_claims(t, strlen(t), &l);
+	CHECK(l.len == 2);
+	if (l.len == 2) {
+		CHECK(l.items[0].quantity == Q_PARAMS);
+		CHECK(l.items[0].span_start == 11);
+		CHECK(l.items[1].quantity == Q_TOKENS);
+	}
+	claim_list_release(&l);
+}
+
+static void test_hostile(void)
+{
+	struct claim_list l = CLAIM_LIST_INIT;
+	size_t n = 5u << 20;
+	char *big = malloc(n);
+	static const char bad[] = "12\xff\xfe GPU \xc3 days \xe2\x80 7B\x80 model";
+	static const char nul[] = "uses 3\0 GPU days and 7B\0model 5 GPU days";
+
+	extract_claims(NULL, 0, &l);
+	extract_claims("", 0, &l);
+	CHECK(l.len == 0);
+	/* not NUL-terminated: only len bytes are read */
+	extract_claims("12 GPU days", 2, &l);
+	CHECK(l.len == 0);
+	memset(big, '7', n);
+	extract_claims(big, n, &l);
+	CHECK(l.len == 0);
+	for (size_t i = 0; i < n; i++)
+		big[i] = "1 x%.B-,\xc3\x97("[i % 11];
+	extract_claims(big, n, &l);
+	claim_list_clear(&l);
+	for (size_t i = 0; i < n; i++)
+		big[i] = (char)((i * 2654435761u) >> 13);
+	extract_claims(big, n, &l);
+	claim_list_clear(&l);
+	extract_claims(bad, sizeof bad - 1, &l);
+	claim_list_clear(&l);
+	extract_claims(nul, sizeof nul - 1, &l);
+	CHECK(l.len >= 1);
+	for (size_t i = 0; i < l.len; i++)
+		CHECK(l.items[i].span_end <= (long)(sizeof nul - 1));
+	claim_list_release(&l);
+	free(big);
+}
+
+static void test_lexicon(void)
+{
+	CHECK(lex_sorted());
+}
+
+int main(void)
+{
+	RUN(test_standalone);
+	RUN(test_sentences);
+	RUN(test_skips);
+	RUN(test_unicode);
+	RUN(test_dedupe);
+	RUN(test_hostile);
+	RUN(test_lexicon);
+	return UNIT_EXIT();
+}
