@@ -238,8 +238,10 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g)
 		goto out;
 	}
 	if (!g->quiet)
-		fprintf(stderr, "effdash: %s: %ld papers and %ld claims read from %d file%s\n",
-			g->db, in.papers, in.claims, argc - optind, argc - optind == 1 ? "" : "s");
+		fprintf(stderr, "effdash: %s: %ld paper records and %ld claims stored "
+			"from %d file%s; the database holds %ld papers, %ld claims\n",
+			g->db, in.papers, in.claims, argc - optind, argc - optind == 1 ? "" : "s",
+			store_count(in.st, "paper"), store_count(in.st, "claim"));
 out:
 	claim_list_release(&in.found);
 	store_close(in.st);

@@ -126,8 +126,14 @@ static size_t read_number(const char *t, size_t len, size_t i, int allow_exp,
 	}
 	if (ndig > 30)
 		*oor = 1;
-	*v = mant * pow10i(exp - frac);
-	if (exp - frac < -300)
+	/* Dividing by an exact power of ten rounds correctly where
+	 * multiplying by its inexact inverse would not (127 * 0.1 is
+	 * 12.700000000000001, 127 / 10 is 12.7). */
+	if (exp - frac >= 0)
+		*v = mant * pow10i(exp - frac);
+	else if (exp - frac >= -22)
+		*v = mant / pow10i(frac - exp);
+	else
 		*v = mant / pow10i(frac) * pow10i(exp);
 	if (!isfinite(*v))
 		*oor = 1;
@@ -1078,7 +1084,11 @@ int figure_parse(const char *text, enum quantity hint, struct claim *out,
 			break;
 		}
 	}
-	if (rc && hint != Q_NONE && skip_space(text, len, f.end) == len) {
+	/* Training data is counted in any unit ("240,000 image patches",
+	 * "20,000 statements"): with that hint, the words after the number
+	 * name the items. */
+	if (rc && ((hint != Q_NONE && skip_space(text, len, f.end) == len) ||
+		   (hint == Q_DATA_SIZE && !l.len))) {
 		struct claim c;
 		claim_init(&c);
 		if (!bare_with_hint(&f, hint, &c)) {
