@@ -20,9 +20,11 @@ static const char explain_usage[] =
 	"derived from it with its formula and assumptions.  Claim ids are\n"
 	"those of 'effdash claims'.\n";
 
+/* Six significant digits: derived values are estimates, and the exact
+ * stored values are in the database and the CSV exports. */
 static void num(double v, char *buf, size_t n)
 {
-	fmt_double(buf, n, v);
+	snprintf(buf, n, "%.6g", v);
 }
 
 static void explain_claim(const struct dataset *ds, const struct stored_claim *sc)

@@ -182,7 +182,7 @@ static int convert_value(const struct conv *cv, struct claim *c, int parsed)
 	} else if (v && !parsed) {
 		c->value = x;
 		claim_set(&c->raw, v);
-		claim_set(&c->unit, quantity_unit(c->quantity));
+		claim_set(&c->unit, get(cv, CF_UNIT) ? get(cv, CF_UNIT) : quantity_unit(c->quantity));
 	}
 	const char *vmax = get(cv, CF_VALUE_MAX);
 	if (vmax) {
@@ -275,7 +275,10 @@ int curated_convert(const struct curated_row *row, const char *path,
 		return bad(&cv, CF_QUANTITY, 0, "unknown quantity '%s'", qs);
 	c->quantity = q;
 	c->origin = ORIGIN_CURATED;
-	int have_figure = get(&cv, CF_FIGURE) || (get(&cv, CF_UNIT) && get(&cv, CF_VALUE));
+	/* A value with a unit is read as a figure ("5 A100 GPU days"), except
+	 * for quality, whose unit is just the metric's ("%", "FID"). */
+	int have_figure = get(&cv, CF_FIGURE) ||
+			  (get(&cv, CF_UNIT) && get(&cv, CF_VALUE) && q != Q_QUALITY);
 	if (!have_figure && !get(&cv, CF_VALUE))
 		return bad(&cv, CF_FIGURE, 0, "%s", "give the figure as written, or a value");
 	/* Explicit attributes first: the figure parser keeps fields that are

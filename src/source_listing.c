@@ -147,6 +147,8 @@ int source_read_listing(FILE *f, const char *path, const struct source_sink *sin
 			}
 			continue;
 		}
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			n--;
 		if (!ls.cur.text.len)
 			ls.cur.line = lineno;
 		else
