@@ -41,10 +41,13 @@ GEN := $(patsubst src/%.re,$(BUILD)/gen/%.c,$(RE))
 PLOTS := $(sort $(wildcard plots/*.gp))
 OBJ := $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(patsubst $(BUILD)/gen/%.c,$(BUILD)/gen/%.o,$(GEN)) \
        $(BUILD)/gen/templates.o $(BUILD)/gen/refdata.o
-REFDATA := data/accelerators.csv data/defaults.csv data/cpi.csv
+REFDATA := data/accelerators.csv data/defaults.csv data/cpi.csv data/currency.csv
 LIBOBJ := $(filter-out $(BUILD)/main.o,$(OBJ))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+FUZZ_NAMES := figure extract listing json csv reftable
+FUZZ_REPLAY := $(patsubst %,$(BUILD)/tests/fuzz_%,$(FUZZ_NAMES))
+HELPERS := $(BUILD)/tests/csvdump
 
 EFFDASH = $(BUILD)/effdash
 
@@ -79,6 +82,17 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
 
+# The fuzz entry points built without libFuzzer, to replay seeds and
+# findings in `make check` (tests/replay.sh).
+$(BUILD)/tests/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Isrc -Itests/fuzz $(CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIBOBJ) $(LIBS)
+
+# Test helpers: small programs over one module (tests/csvspec.sh).
+$(BUILD)/tests/%: tests/helpers/%.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LIBS)
+
 # Install the Debian packages effdash and its tests need (skips those present).
 deps:
 	sh tools/deps.sh
@@ -88,7 +102,7 @@ report: effdash
 	sh tools/report.sh
 
 # Every test that works from a plain clone; the last line is the summary.
-check: effdash $(UNIT_BIN)
+check: effdash $(UNIT_BIN) $(FUZZ_REPLAY) $(HELPERS)
 	@EFFDASH=$(abspath $(EFFDASH)) BUILD=$(BUILD) SHARED=$(SHARED) sh tests/run.sh
 
 # Score extraction against the shared gold annotations.
@@ -100,7 +114,16 @@ bench: effdash
 
 # libFuzzer entry points, FUZZ_TIME seconds each (see tools/fuzz.sh).
 fuzz:
-	@SHARED=$(SHARED) sh tools/fuzz.sh
+	@SHARED=$(SHARED) REFDATA="$(REFDATA)" sh tools/fuzz.sh
+
+# A short fuzzing pass for CI: FUZZ_CI_TIME seconds per entry point.
+FUZZ_CI_TIME ?= 15
+fuzz-ci:
+	@FUZZ_TIME=$(FUZZ_CI_TIME) SHARED=$(SHARED) REFDATA="$(REFDATA)" sh tools/fuzz.sh
+
+# The end-to-end tests and the fuzz replays under valgrind (plain build).
+valgrind: effdash $(FUZZ_REPLAY)
+	@EFFDASH=$(abspath $(EFFDASH)) BUILD=$(BUILD) SHARED=$(SHARED) sh tests/valgrind.sh
 
 golden-update: effdash
 	@EFFDASH=$(abspath $(EFFDASH)) UPDATE=1 sh tests/golden.sh
@@ -116,6 +139,11 @@ format:
 clean:
 	rm -rf build effdash
 
-.PHONY: all effdash deps report check eval bench fuzz golden-update install format clean
+# Generated site: html-validate, axe-core in headless Chromium, page
+# sizes, deterministic output and report --check (see tests/site.sh).
+site-check: effdash
+	@EFFDASH=$(abspath $(EFFDASH)) SHARED=$(SHARED) sh tests/site.sh
+
+.PHONY: all effdash deps report check site-check eval bench fuzz fuzz-ci valgrind golden-update install format clean
 
 -include $(OBJ:.o=.d)

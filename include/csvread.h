@@ -8,6 +8,8 @@
 #include "util.h"
 
 #define CSV_MAX_FIELDS 64
+/* Longest record read (bytes of its fields); longer ones are refused. */
+#define CSV_MAX_RECORD (16u << 20)
 
 struct csv_record {
 	size_t n;                       /* number of fields */
@@ -33,8 +35,8 @@ void csv_reader_release(struct csv_reader *r);
 /* Read the next record into rec (valid until the next call).  Returns 1
  * for a record, 0 at end of input, -1 on a syntax error (printed as
  * path:line:col).  Blank lines are skipped.  A leading UTF-8 byte order
- * mark is ignored; CRLF and LF both end records; NUL bytes and invalid
- * UTF-8 are errors. */
+ * mark is ignored; CRLF and LF both end records; NUL bytes, invalid UTF-8
+ * and records longer than CSV_MAX_RECORD are errors. */
 int csv_read(struct csv_reader *r, struct csv_record *rec);
 
 #endif

@@ -37,6 +37,7 @@ struct accelerator {
 	int year;
 	double price_usd_h;   /* on-demand price per device-hour */
 	char *price_date;
+	char *date;           /* when the row's figures were taken */
 	char *source;
 };
 
@@ -44,6 +45,26 @@ struct accelerator {
 struct assumption {
 	char *name;
 	char *value;
+	char *source;
+	char *date;           /* date of the source; NULL for overrides */
+};
+
+/* One year of the price index used for constant dollars (US CPI-U). */
+struct price_index {
+	int year;
+	double cpi;           /* annual average, 1982-84 = 100 */
+	char *date;           /* when the figure was published */
+	char *source;
+};
+
+/* The annual average exchange rate of one currency in one year. */
+struct currency {
+	char *code;           /* ISO 4217: "EUR" */
+	char *name;
+	char *symbols;        /* ';'-separated ways of writing it: "€;euro" */
+	int year;
+	double per_usd;       /* units of the currency per US dollar */
+	char *date;
 	char *source;
 };
 
@@ -58,6 +79,10 @@ struct dataset {
 	size_t n_accelerators;
 	struct assumption *assumptions;
 	size_t n_assumptions;
+	struct price_index *price_index; /* ordered by year */
+	size_t n_price_index;
+	struct currency *currencies;     /* ordered by code, then year */
+	size_t n_currencies;
 };
 
 void dataset_init(struct dataset *ds);

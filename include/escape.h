@@ -25,6 +25,13 @@ void esc_gnuplot(struct strbuf *out, const char *s);
 /* A field of a gnuplot data file, double-quoted, with no character that
  * gnuplot could interpret (quotes, newlines, enhanced-text markup). */
 void esc_gnuplot_data(struct strbuf *out, const char *s);
+/* A JSON string literal, quotes included (RFC 8259): quote, backslash and
+ * control characters escaped, invalid UTF-8 replaced.  NULL becomes
+ * null. */
+void esc_json(struct strbuf *out, const char *s);
+/* A field of a tab-separated line: tabs, newlines and other control
+ * characters become spaces, so the field never splits its line. */
+void esc_tsv(struct strbuf *out, const char *s);
 /* A safe file-name stem: [a-z0-9-] only, at most max bytes, never empty,
  * never "." or "..". */
 void esc_filename(struct strbuf *out, const char *s, size_t max);

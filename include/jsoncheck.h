@@ -13,4 +13,9 @@
  * of the problem and *why a static lower-case message. */
 int json_check(const char *text, size_t n, size_t *where, const char **why);
 
+/* Offset of the first \u0000 escape inside a string of the valid JSON
+ * text[0..n), or n when there is none.  cJSON ends its C strings there,
+ * so a record holding one would silently lose the rest of the string. */
+size_t json_nul_escape(const char *text, size_t n);
+
 #endif

@@ -9,12 +9,19 @@ struct report_options {
 	const char *gnuplot;   /* program to run; NULL = "gnuplot" from PATH */
 	int no_render;         /* write .gp and data but do not run gnuplot */
 	const char *db_path;   /* copied into the downloads, may be NULL */
+	int check;             /* compare with OUT, change nothing */
 };
 
 /* Write OUT/csv, OUT/plots and OUT/site from ds.  Everything is written
  * into a temporary folder inside OUT first and moved into place at the end,
  * so a failure leaves the previous report untouched.  Returns 0, or -1
- * after printing the reason. */
+ * after printing the reason.
+ *
+ * With opt->check, the report is built in a temporary folder outside OUT
+ * and compared with OUT file by file; the claims, derived values and
+ * charts that would change and the files that differ are printed on
+ * standard output, and nothing in OUT is touched.  Returns 0 when OUT is
+ * up to date, 1 when regenerating would change it, -1 on error. */
 int report_write(const struct dataset *ds, const struct report_options *opt);
 
 #endif

@@ -27,6 +27,8 @@ struct source_stats {
 	long claims;   /* curated claims delivered */
 	long skipped;  /* records reported and skipped */
 	const char *kind; /* "listing", "papers-json", "claims-json", "claims-csv" */
+	void *file;       /* the open FILE while reading (for progress), or NULL */
+	long long size;   /* the file's size in bytes, or -1 */
 };
 
 /* Read the file at path in format fmt (FMT_AUTO: decide from the content)

@@ -13,7 +13,7 @@
 struct store; /* opaque */
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* Open (creating if needed) and migrate the database at path.  readonly:
  * open an existing database without creating or migrating it.  Returns 0
@@ -41,11 +41,32 @@ int store_put_paper(struct store *st, struct paper *p, long source_id,
 		    int *abstract_changed);
 /* Find a paper by key; returns 1 and fills *id when present, 0 if not. */
 int store_find_paper(struct store *st, const char *key, long *id);
+/* Would store_put_paper(p) report the abstract as changed?  Sets
+ * *changed; 0 or -1.  Lets extraction start before the paper is stored. */
+int store_paper_changed(struct store *st, const struct paper *p, int *changed);
 /* Delete a paper's extracted claims (before extracting again). */
 int store_forget_extracted(struct store *st, long paper_id);
 /* Insert a claim of a paper; *claim_id may be NULL. */
 int store_add_claim(struct store *st, long paper_id, const struct claim *c,
 		    long source_id, long *claim_id);
+/* Mark a paper as changed in this connection, so its derived values are
+ * recomputed (store_each_paper with touched_only). */
+int store_touch(struct store *st, long paper_id);
+/* Mark every paper with curated claims from a source as changed. */
+int store_touch_source(struct store *st, long source_id);
+
+/* Call fn once per paper that has active claims (all papers, or only
+ * those touched), in paper id order, with the paper (no abstract) and its
+ * active claims (claims[i].paper is 0).  The arguments are valid during
+ * the call only.  Memory stays bounded by one paper's claims. */
+int store_each_paper(struct store *st, int touched_only,
+		     int (*fn)(void *ctx, struct paper *p,
+			       struct stored_claim *claims, size_t n),
+		     void *ctx);
+/* Replace the derived values of one paper's claims. */
+int store_replace_paper_derivations(struct store *st, long paper_id,
+				    const struct derivation *d, size_t n);
+
 /* Replace all derived values by those in ds->derivations (ids ignored). */
 int store_replace_derivations(struct store *st, const struct derivation *d,
 			      size_t n);
@@ -55,6 +76,10 @@ int store_put_accelerators(struct store *st, const struct accelerator *a,
 			   size_t n);
 int store_put_assumptions(struct store *st, const struct assumption *a,
 			  size_t n);
+int store_put_price_index(struct store *st, const struct price_index *p,
+			  size_t n);
+int store_put_currencies(struct store *st, const struct currency *c,
+			 size_t n);
 
 /* Load everything reports need: papers, active claims (extracted claims
  * superseded by a curated decision and curated rejections left out),

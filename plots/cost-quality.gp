@@ -1,53 +1,47 @@
-# cost-quality.gp - training cost against the result on one benchmark.
-# Written by effdash; redraw with "gnuplot NAME.gp" in this folder.
-# Data columns: cost, result, "paper", basis (0 stated, 1 estimated).
+# cost-quality.gp - training cost against the result on one benchmark,
+# with the Pareto frontier.
+# Written by effdash; redraw with "gnuplot NAME.gp" in this folder: it
+# writes NAME.svg (for the site) and NAME.png (for slides).
+# Data blocks: 0 points (cost, result, "paper", estimated, frontier);
+# 1 labels (x, y, "label", align 0 left 1 right 2 centre), placed by
+# effdash so they do not overlap; 2 leader lines (x, y, dx, dy);
+# 3 the frontier (cost, result), cheapest first.
 # Every text drawn from the data comes from the data file.
-set terminal svg size 900,600 dynamic noenhanced font 'sans,12' background '#ffffff'
-set output @OUTPUT@
-set encoding utf8
 data = @DATA@
-lower_is_better = @LOWER@
 has_estimated = @ESTIMATED@
 
-set title @TITLE@ font ',15'
+set terminal svg size 900,600 noenhanced font 'sans,12' background '#ffffff'
+set output @OUTPUT@
+set encoding utf8
+
+# The title sits above the key, both above the plot.
+set label 1000 @TITLE@ at screen 0.5, 0.955 center font ',15'
 set xlabel @XLABEL@
 set ylabel @YLABEL@
+set lmargin at screen 0.11
+set rmargin at screen 0.97
+set bmargin at screen 0.13
+set tmargin at screen 0.86
 set border 3 lc rgb '#444444'
-set tics nomirror out
-set grid xtics ytics lc rgb '#e6e6e6' lw 1 dt 1
-set key top right box lc rgb '#cccccc' opaque samplen 1 spacing 1.2
-
-# Log axis with human tick labels: 1k, 10k, 1M, 1B.
-hum(v) = v >= 1e12 ? sprintf('%gT', v/1e12) : v >= 1e9 ? sprintf('%gB', v/1e9) : \
-	v >= 1e6 ? sprintf('%gM', v/1e6) : v >= 1e3 ? sprintf('%gk', v/1e3) : sprintf('%g', v)
-stats data using 1 nooutput name 'X'
-stats data using 2 nooutput name 'Y'
+set tics nomirror out tc rgb '#222222'
+set grid xtics ytics lc rgb '#e3e3e3' lw 1 dt 1
+set key at screen 0.54, 0.9 center center horizontal samplen 2 spacing 1 font ',11' maxrows 1
 set logscale x 10
-# Label 2 and 5 too (2k, 5k) when the data span fewer than three decades.
-fine = X_max / X_min < 1000
-set xtics ()
-do for [e=-3:15] {
-	set xtics add (hum(10.0**e) 10.0**e)
-	do for [m=2:9] {
-		if (fine && (m == 2 || m == 5)) {
-			set xtics add (hum(m*10.0**e) m*10.0**e)
-		} else {
-			set xtics add ('' m*10.0**e 1)
-		}
-	}
-}
-set xrange [X_min/3:X_max*4]
-dy = Y_max - Y_min
-dy = dy > 0 ? dy : abs(Y_max)/4 + 1
-if (lower_is_better) {
-	set yrange [Y_max + 0.15*dy : Y_min - 0.15*dy]
-} else {
-	set yrange [Y_min - 0.15*dy : Y_max + 0.15*dy]
-}
+set mxtics default
+@AXES@
+# Okabe-Ito colours, safe for colour-blind readers: blue for stated
+# figures, orange (hollow) for estimates, vermilion for the frontier.
+colour(est) = est > 0 ? 0xE69F00 : 0x0072B2
+shape(est) = est > 0 ? 6 : 7
+plot data index 3 using 1:2 with steps lw 2 dt 2 lc rgb '#D55E00' title 'Pareto frontier', \
+	data index 0 using 1:2:(shape($4)):(colour($4)) with points pt variable ps 1.3 lw 2 lc rgb variable notitle, \
+	keyentry with points pt 7 ps 1.3 lc rgb '#0072B2' title @KEY_STATED@, \
+	keyentry with points pt 6 ps 1.3 lw 2 lc rgb '#E69F00' title (has_estimated ? @KEY_ESTIMATED@ : ''), \
+	data index 2 using 1:2:3:4 with vectors nohead lw 0.8 lc rgb '#999999' notitle, \
+	data index 1 using ($4 == 0 ? $1 : NaN):2:3 with labels left font ',10' tc rgb '#222222' notitle, \
+	data index 1 using ($4 == 1 ? $1 : NaN):2:3 with labels right font ',10' tc rgb '#222222' notitle, \
+	data index 1 using ($4 == 2 ? $1 : NaN):2:3 with labels center font ',10' tc rgb '#222222' notitle
 
-colour(basis) = basis == 0 ? 0x0072B2 : 0xE69F00
-shape(basis) = basis == 0 ? 7 : 6
-plot data using 1:2:(shape($4)):(colour($4)) with points pt variable ps 1.5 lw 2 lc rgb variable notitle, \
-	keyentry with points pt 7 ps 1.5 lc rgb '#0072B2' title @KEY_STATED@, \
-	keyentry with points pt 6 ps 1.5 lw 2 lc rgb '#E69F00' title (has_estimated ? @KEY_ESTIMATED@ : ''), \
-	data using 1:2:3 with labels left offset char 0.9,0.5 font ',10' tc rgb '#333333' notitle
+set terminal pngcairo size 1800,1200 noenhanced font 'sans,12' fontscale 2 linewidth 2 pointscale 2 background '#ffffff'
+set output @PNG@
+replot

@@ -1,51 +1,43 @@
-# params-tokens.gp - model size against training tokens, one point per paper.
-# Written by effdash; redraw with "gnuplot NAME.gp" in this folder.
-# Data columns: tokens, parameters, "paper".
+# params-tokens.gp - model size against training tokens, one point per
+# paper, with lines of equal training compute C = 6 N D.
+# Written by effdash; redraw with "gnuplot NAME.gp" in this folder: it
+# writes NAME.svg (for the site) and NAME.png (for slides).
+# Data blocks: 0 points (tokens, parameters, "paper"); 1 labels (x, y,
+# "label", align 0 left 1 right 2 centre), placed by effdash so they do
+# not overlap; 2 leader lines (x, y, dx, dy).
 # Every text drawn from the data comes from the data file.
-set terminal svg size 900,600 dynamic noenhanced font 'sans,12' background '#ffffff'
-set output @OUTPUT@
-set encoding utf8
 data = @DATA@
 
-set title @TITLE@ font ',15'
+set terminal svg size 900,600 noenhanced font 'sans,12' background '#ffffff'
+set output @OUTPUT@
+set encoding utf8
+
+# The title sits above the key, both above the plot.
+set label 1000 @TITLE@ at screen 0.5, 0.955 center font ',15'
 set xlabel 'Training tokens (log scale)'
 set ylabel 'Parameters (log scale)'
+set lmargin at screen 0.11
+set rmargin at screen 0.97
+set bmargin at screen 0.13
+set tmargin at screen 0.86
 set border 3 lc rgb '#444444'
-set tics nomirror out
-set grid xtics ytics lc rgb '#e6e6e6' lw 1 dt 1
-set key bottom right box lc rgb '#cccccc' opaque samplen 2 spacing 1.2
-
-# Log axes with human tick labels: 1k, 10k, 1M, 1B, 1T.
-hum(v) = v >= 1e12 ? sprintf('%gT', v/1e12) : v >= 1e9 ? sprintf('%gB', v/1e9) : \
-	v >= 1e6 ? sprintf('%gM', v/1e6) : v >= 1e3 ? sprintf('%gk', v/1e3) : sprintf('%g', v)
-stats data using 1 nooutput name 'X'
-stats data using 2 nooutput name 'Y'
+set tics nomirror out tc rgb '#222222'
+set grid xtics ytics lc rgb '#e3e3e3' lw 1 dt 1
+set key at screen 0.54, 0.9 center center horizontal samplen 2 spacing 1 font ',11' maxrows 1
 set logscale xy 10
-# Label 2 and 5 too (200B, 500B) when the data span fewer than three decades.
-fine_x = X_max / X_min < 1000
-fine_y = Y_max / Y_min < 1000
-set xtics ()
-set ytics ()
-do for [e=0:15] {
-	set xtics add (hum(10.0**e) 10.0**e)
-	set ytics add (hum(10.0**e) 10.0**e)
-	do for [m=2:9] {
-		if (fine_x && (m == 2 || m == 5)) {
-			set xtics add (hum(m*10.0**e) m*10.0**e)
-		} else {
-			set xtics add ('' m*10.0**e 1)
-		}
-		if (fine_y && (m == 2 || m == 5)) {
-			set ytics add (hum(m*10.0**e) m*10.0**e)
-		} else {
-			set ytics add ('' m*10.0**e 1)
-		}
-	}
-}
-set xrange [X_min/4:X_max*5]
-set yrange [Y_min/4:Y_max*4]
-set samples 200
+set samples 400
+@AXES@
+# Compute of 10^e FLOP for each e in iso: N = C / (6 D).
+@ISO@
+plot for [e in iso] (10.0**e)/(6*x) with lines lw 1 lc rgb '#c4c4c4' notitle, \
+	keyentry with lines lw 1 lc rgb '#a0a0a0' title 'equal compute 6ND (FLOP)', \
+	x/20 with lines dt 2 lw 1.5 lc rgb '#D55E00' title '20 tokens per parameter', \
+	data index 0 using 1:2 with points pt 7 ps 1.3 lc rgb '#009E73' title 'paper (own figures)', \
+	data index 2 using 1:2:3:4 with vectors nohead lw 0.8 lc rgb '#999999' notitle, \
+	data index 1 using ($4 == 0 ? $1 : NaN):2:3 with labels left font ',10' tc rgb '#222222' notitle, \
+	data index 1 using ($4 == 1 ? $1 : NaN):2:3 with labels right font ',10' tc rgb '#222222' notitle, \
+	data index 1 using ($4 == 2 ? $1 : NaN):2:3 with labels center font ',10' tc rgb '#222222' notitle
 
-plot data using 1:2 with points pt 7 ps 1.5 lc rgb '#009E73' title 'paper (own claims)', \
-	x/20 with lines dt 2 lw 1.5 lc rgb '#888888' title 'Chinchilla rule of thumb: 20 tokens per parameter', \
-	data using 1:2:3 with labels left offset char 0.9,0.5 font ',10' tc rgb '#333333' notitle
+set terminal pngcairo size 1800,1200 noenhanced font 'sans,12' fontscale 2 linewidth 2 pointscale 2 background '#ffffff'
+set output @PNG@
+replot

@@ -2,6 +2,7 @@
  * or CSV on standard output. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "claim_json.h"
@@ -10,6 +11,7 @@
 #include "diag.h"
 #include "escape.h"
 #include "extract.h"
+#include "normalize.h"
 #include "store.h"
 #include "util.h"
 
@@ -24,7 +26,11 @@ static const char figure_usage[] =
 	"usage: effdash figure TEXT...\n"
 	"\n"
 	"Find the figures in TEXT (the arguments joined by spaces) as the\n"
-	"extractor would in an abstract, and print each as a JSON line.\n";
+	"extractor would in an abstract, and print each as a JSON line: the\n"
+	"figure in canonical units and, under \"derived\", the values derived\n"
+	"from it with the built-in reference tables and default assumptions\n"
+	"(kind, value, low, high, unit, method, assumption), the figures of\n"
+	"TEXT taken as one paper of unknown date.\n";
 
 static const char *const csv_columns[] = {
 	"id", "paper", "arxiv_id", "quantity", "value", "value_max", "unit",
@@ -142,6 +148,53 @@ int cmd_claims(int argc, char **argv, const struct global_opts *g)
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
+/* Derive values from the figures of one text, taken as one paper of
+ * unknown date; claim i gets id i + 1.  The claims are borrowed. */
+static void figure_derive(struct dataset *ds, struct claim_list *found)
+{
+	ds->claims = xcalloc(found->len + 1, sizeof *ds->claims);
+	for (size_t i = 0; i < found->len; i++) {
+		ds->claims[i].id = (long)i + 1;
+		ds->claims[i].claim = found->items[i];
+	}
+	ds->n_claims = found->len;
+	normalize_derive(ds);
+	/* The claims stay found's: only the array is ours. */
+	free(ds->claims);
+	ds->claims = NULL;
+	ds->n_claims = 0;
+}
+
+/* Close the claim's JSON object with a "derived" array. */
+static void figure_derived_json(struct strbuf *line, const struct dataset *ds, long id)
+{
+	char buf[32];
+	int n = 0;
+	if (line->len && line->buf[line->len - 1] == '}')
+		line->buf[--line->len] = '\0';
+	sb_adds(line, ",\"derived\":[");
+	for (size_t i = 0; i < ds->n_derivations; i++) {
+		const struct derivation *d = &ds->derivations[i];
+		if (d->claim_id != id)
+			continue;
+		sb_adds(line, n++ ? ",{\"kind\":" : "{\"kind\":");
+		esc_json(line, d->kind);
+		fmt_double(buf, sizeof buf, d->value);
+		sb_addf(line, ",\"value\":%s", buf);
+		fmt_double(buf, sizeof buf, d->low);
+		sb_addf(line, ",\"low\":%s", buf);
+		fmt_double(buf, sizeof buf, d->high);
+		sb_addf(line, ",\"high\":%s,\"unit\":", buf);
+		esc_json(line, d->unit);
+		sb_adds(line, ",\"method\":");
+		esc_json(line, d->method);
+		sb_adds(line, ",\"assumption\":");
+		esc_json(line, d->assumption);
+		sb_addc(line, '}');
+	}
+	sb_adds(line, "]}");
+}
+
 int cmd_figure(int argc, char **argv, const struct global_opts *g)
 {
 	(void)g;
@@ -162,13 +215,22 @@ int cmd_figure(int argc, char **argv, const struct global_opts *g)
 		return EXIT_FAIL;
 	}
 	struct claim_list found = CLAIM_LIST_INIT;
+	struct dataset ds;
 	extract_claims(text.buf, text.len, &found);
+	dataset_init(&ds);
+	if (normalize_load_reference(NULL, &ds))
+		BUG("the built-in reference tables do not load");
+	figure_derive(&ds, &found);
 	for (size_t i = 0; i < found.len; i++) {
 		sb_reset(&line);
 		claim_json(&line, &found.items[i], NULL, NULL, 0);
+		figure_derived_json(&line, &ds, (long)i + 1);
 		sb_addc(&line, '\n');
 		fwrite(line.buf, 1, line.len, stdout);
 	}
+	ds.claims = NULL; /* borrowed from found */
+	ds.n_claims = 0;
+	dataset_release(&ds);
 	claim_list_release(&found);
 	sb_release(&text);
 	sb_release(&line);

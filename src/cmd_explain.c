@@ -13,12 +13,15 @@
 #include "util.h"
 
 static const char explain_usage[] =
-	"usage: effdash [--db FILE] explain [--assume N=V] [--price HW=USD] CLAIM_ID...\n"
+	"usage: effdash [--db FILE] explain [--assume N=V] [--price HW=USD]\n"
+	"                                   [--dollar-year Y] [--config FILE]\n"
+	"                                   CLAIM_ID...\n"
 	"\n"
 	"Show where each claim came from (paper, source file and line, the\n"
 	"exact evidence text), how the figure was read, and every value\n"
-	"derived from it with its formula and assumptions.  Claim ids are\n"
-	"those of 'effdash claims'.\n";
+	"derived from it with its formula, the numbers used, its assumptions\n"
+	"and its low/high bounds.  Claim ids are those of 'effdash claims'.\n"
+	"The overrides are those of 'effdash report'.\n";
 
 /* Six significant digits: derived values are estimates, and the exact
  * stored values are in the database and the CSV exports. */
@@ -37,6 +40,8 @@ static void explain_claim(const struct dataset *ds, const struct stored_claim *s
 		num(c->value_max, vmax, sizeof vmax);
 	printf("claim %ld: %s %s%s%s %s\n", sc->id, quantity_name(c->quantity), v,
 	       c->has_max ? " to " : "", vmax, c->unit ? c->unit : "");
+	if (p->date)
+		printf("  date:      %s\n", p->date);
 	printf("  paper:     %s", p->title);
 	if (p->arxiv_id)
 		printf(" (arXiv:%s)", p->arxiv_id);
@@ -72,10 +77,15 @@ static void explain_claim(const struct dataset *ds, const struct stored_claim *s
 		num(d->value, v, sizeof v);
 		num(d->low, lo, sizeof lo);
 		num(d->high, hi, sizeof hi);
+		if (!strcmp(d->kind, "unnormalised") || !strcmp(d->kind, "not_derived")) {
+			printf("  -> %s: %s\n", d->kind, d->method);
+			continue;
+		}
 		printf("  -> %s = %s %s", d->kind, v, d->unit);
 		if (d->low != d->high)
 			printf(" (range %s to %s)", lo, hi);
 		printf("\n     method:     %s\n     assumption: %s\n", d->method, d->assumption);
+		printf("     see:        methodology.html#d-%s\n", d->kind);
 	}
 }
 
@@ -84,11 +94,15 @@ int cmd_explain(int argc, char **argv, const struct global_opts *g)
 	static const struct option opts[] = {
 		{ "assume", required_argument, NULL, 'a' },
 		{ "price", required_argument, NULL, 'p' },
+		{ "dollar-year", required_argument, NULL, 'y' },
+		{ "config", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct store *st;
 	struct dataset ds;
+	struct override ov[OVERRIDES_MAX];
+	size_t n_ov = 0;
 	int c, rc;
 	if (store_open(g->db, 1, &st))
 		return EXIT_FAIL;
@@ -102,11 +116,10 @@ int cmd_explain(int argc, char **argv, const struct global_opts *g)
 			dataset_release(&ds);
 			return EXIT_OK;
 		}
-		if (c == 'a')
-			rc = normalize_assume(&ds, optarg);
-		else if (c == 'p')
-			rc = normalize_price(&ds, optarg);
-		else
+		if ((c == 'a' || c == 'p' || c == 'y' || c == 'f') && n_ov < OVERRIDES_MAX) {
+			ov[n_ov].kind = (char)c;
+			ov[n_ov++].arg = optarg;
+		} else
 			rc = -2;
 	}
 	if (rc == -2 || (!rc && optind == argc)) {
@@ -114,6 +127,8 @@ int cmd_explain(int argc, char **argv, const struct global_opts *g)
 		dataset_release(&ds);
 		return EXIT_USAGE;
 	}
+	if (!rc)
+		rc = normalize_apply(&ds, ov, n_ov);
 	if (!rc)
 		normalize_derive(&ds);
 	for (int i = optind; !rc && i < argc; i++) {
@@ -131,6 +146,10 @@ int cmd_explain(int argc, char **argv, const struct global_opts *g)
 			putchar('\n');
 		explain_claim(&ds, &ds.claims[k]);
 	}
+	struct strbuf used = STRBUF_INIT;
+	if (!rc && normalize_overrides(&ds, &used))
+		printf("\nassumptions overridden: %s\n", used.buf);
+	sb_release(&used);
 	dataset_release(&ds);
 	return rc ? EXIT_FAIL : EXIT_OK;
 }

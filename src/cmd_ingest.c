@@ -2,15 +2,19 @@
  * all in one transaction. */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "diag.h"
 #include "extract.h"
 #include "normalize.h"
+#include "refdata.h"
 #include "source.h"
 #include "store.h"
 #include "util.h"
@@ -26,34 +30,129 @@ static const char ingest_usage[] =
 	"  --format FMT  auto (default), listing, json, jsonl or csv\n"
 	"  --ref DIR     read the reference tables from DIR instead of the\n"
 	"                built-in copies of data/\n"
-	"  --force       read files even when unchanged since the last ingest\n";
+	"  --force       read files even when unchanged since the last ingest\n"
+	"  --jobs N      extraction threads (default: one per processor; 0 =\n"
+	"                extract in the reading thread); the result is the same\n";
+
+/*
+ * Papers flow through a ring of batches: the reading thread decides for
+ * each paper whether its abstract is new (a database lookup), worker
+ * threads extract claims from those that are, and the reading thread
+ * stores finished batches strictly in input order, so the database and
+ * every report are the same whatever the number of threads.
+ */
+#define BATCH_PAPERS 64
+#define RING_BATCHES 8
+#define MAX_JOBS 16
+
+enum batch_state { B_FREE = 0, B_FILLING, B_QUEUED, B_RUNNING, B_DONE };
+
+struct job {
+	struct paper paper;
+	int extract;              /* abstract new or changed: extract it */
+	struct claim_list claims; /* found by a worker */
+};
+
+struct batch {
+	struct job jobs[BATCH_PAPERS];
+	size_t n;
+	enum batch_state state;
+};
 
 struct ingest {
 	struct store *st;
 	long source_id;
 	const char *path;
-	struct claim_list found;
 	long papers, claims;
 	int failed;
+	/* the pipeline */
+	struct batch *ring;
+	size_t head, tail;        /* oldest batch not stored; batch filling */
+	int threads;
+	pthread_t tid[MAX_JOBS];
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	int stop;
+	/* progress on a terminal */
+	int show_progress;
+	const struct source_stats *stats;
+	double started, shown;
+	/* the paper of the previous curated row */
+	struct paper last_paper;
 };
 
-static int on_paper(void *ctx, struct paper *p)
+static void extract_job(struct job *j)
 {
-	struct ingest *in = ctx;
+	claim_list_clear(&j->claims);
+	if (j->extract)
+		extract_claims(j->paper.abstract, strlen(j->paper.abstract), &j->claims);
+}
+
+static void *worker(void *arg)
+{
+	struct ingest *in = arg;
+	pthread_mutex_lock(&in->mu);
+	for (;;) {
+		struct batch *b = NULL;
+		for (size_t k = 0; k < RING_BATCHES && !b; k++) {
+			struct batch *c = &in->ring[(in->head + k) % RING_BATCHES];
+			if (c->state == B_QUEUED)
+				b = c;
+		}
+		if (!b && in->stop)
+			break;
+		if (!b) {
+			pthread_cond_wait(&in->work, &in->mu);
+			continue;
+		}
+		b->state = B_RUNNING;
+		pthread_mutex_unlock(&in->mu);
+		for (size_t i = 0; i < b->n; i++)
+			extract_job(&b->jobs[i]);
+		pthread_mutex_lock(&in->mu);
+		b->state = B_DONE;
+		pthread_cond_broadcast(&in->done);
+	}
+	pthread_mutex_unlock(&in->mu);
+	return NULL;
+}
+
+static void pipeline_start(struct ingest *in, int threads)
+{
+	in->ring = xcalloc(RING_BATCHES, sizeof *in->ring);
+	in->threads = 0;
+	pthread_mutex_init(&in->mu, NULL);
+	pthread_cond_init(&in->work, NULL);
+	pthread_cond_init(&in->done, NULL);
+	for (int i = 0; i < threads && i < MAX_JOBS; i++) {
+		if (pthread_create(&in->tid[i], NULL, worker, in))
+			break; /* fewer threads; the reading thread extracts too */
+		in->threads++;
+	}
+}
+
+/* Store one finished job: the paper, then its claims. */
+static int store_job(struct ingest *in, struct job *j)
+{
+	struct paper *p = &j->paper;
 	int changed;
 	if (store_put_paper(in->st, p, in->source_id, &changed))
 		return -1;
 	in->papers++;
 	if (!changed)
 		return 0;
+	if (!j->extract) {
+		/* A duplicate within one batch: decided before its twin was
+		 * stored. */
+		j->extract = 1;
+		extract_job(j);
+	}
 	/* The abstract is new or differs from the stored version: its
 	 * extracted claims are replaced; curated ones stay. */
-	if (store_forget_extracted(in->st, p->id))
+	if (store_touch(in->st, p->id) || store_forget_extracted(in->st, p->id))
 		return -1;
-	claim_list_clear(&in->found);
-	extract_claims(p->abstract, strlen(p->abstract), &in->found);
-	for (size_t i = 0; i < in->found.len; i++) {
-		struct claim *c = &in->found.items[i];
+	for (size_t i = 0; i < j->claims.len; i++) {
+		struct claim *c = &j->claims.items[i];
 		c->source_line = p->source_line;
 		if (store_add_claim(in->st, p->id, c, in->source_id, NULL))
 			return -1;
@@ -62,12 +161,162 @@ static int on_paper(void *ctx, struct paper *p)
 	return 0;
 }
 
+/* Wait for the oldest pending batch, store it and free its slot. */
+static int store_oldest(struct ingest *in)
+{
+	struct batch *b = &in->ring[in->head];
+	int rc = 0;
+	pthread_mutex_lock(&in->mu);
+	if (b->state == B_QUEUED && !in->threads) {
+		b->state = B_RUNNING;
+		pthread_mutex_unlock(&in->mu);
+		for (size_t i = 0; i < b->n; i++)
+			extract_job(&b->jobs[i]);
+		pthread_mutex_lock(&in->mu);
+		b->state = B_DONE;
+	}
+	while (b->state != B_DONE)
+		pthread_cond_wait(&in->done, &in->mu);
+	pthread_mutex_unlock(&in->mu);
+	for (size_t i = 0; i < b->n; i++) {
+		if (!rc)
+			rc = store_job(in, &b->jobs[i]);
+		paper_release(&b->jobs[i].paper);
+		claim_list_clear(&b->jobs[i].claims);
+	}
+	b->n = 0;
+	b->state = B_FREE;
+	in->head = (in->head + 1) % RING_BATCHES;
+	return rc;
+}
+
+static void submit(struct ingest *in)
+{
+	struct batch *b = &in->ring[in->tail];
+	pthread_mutex_lock(&in->mu);
+	b->state = B_QUEUED;
+	pthread_cond_signal(&in->work);
+	pthread_mutex_unlock(&in->mu);
+	in->tail = (in->tail + 1) % RING_BATCHES;
+}
+
+/* Store everything still in the ring, in order. */
+static int pipeline_flush(struct ingest *in)
+{
+	int rc = 0;
+	if (in->ring[in->tail].state == B_FILLING)
+		submit(in);
+	while (in->ring[in->head].state != B_FREE) {
+		if (store_oldest(in))
+			rc = -1;
+	}
+	in->head = in->tail = 0;
+	return rc;
+}
+
+static void pipeline_stop(struct ingest *in)
+{
+	if (!in->ring)
+		return;
+	pthread_mutex_lock(&in->mu);
+	in->stop = 1;
+	pthread_cond_broadcast(&in->work);
+	pthread_mutex_unlock(&in->mu);
+	for (int i = 0; i < in->threads; i++)
+		pthread_join(in->tid[i], NULL);
+	for (size_t k = 0; k < RING_BATCHES; k++) {
+		for (size_t i = 0; i < BATCH_PAPERS; i++) {
+			paper_release(&in->ring[k].jobs[i].paper);
+			claim_list_release(&in->ring[k].jobs[i].claims);
+		}
+	}
+	free(in->ring);
+	pthread_mutex_destroy(&in->mu);
+	pthread_cond_destroy(&in->work);
+	pthread_cond_destroy(&in->done);
+}
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* "effdash: FILE: 45% 123456 papers, 3456 papers/s, 21.3 MB/s, ETA 0:12"
+ * on stderr, redrawn at most four times a second. */
+static void progress(struct ingest *in)
+{
+	if (!in->show_progress || !in->stats || !in->stats->file)
+		return;
+	double t = seconds_now();
+	if (t - in->shown < 0.25)
+		return;
+	in->shown = t;
+	double dt = t - in->started > 1e-6 ? t - in->started : 1e-6;
+	long long pos = ftell((FILE *)in->stats->file);
+	long long size = in->stats->size;
+	long n = in->stats->papers;
+	fprintf(stderr, "\reffdash: %s: ", in->path);
+	if (size > 0)
+		fprintf(stderr, "%3d%% ", (int)(100.0 * (double)pos / (double)size));
+	fprintf(stderr, "%ld papers, %.0f papers/s, %.1f MB/s", n, n / dt, pos / dt / 1e6);
+	if (size > 0 && pos > 0) {
+		long eta = (long)((double)(size - pos) / ((double)pos / dt));
+		fprintf(stderr, ", ETA %ld:%02ld", eta / 60, eta % 60);
+	}
+	fputs("   ", stderr);
+}
+
+static int on_paper(void *ctx, struct paper *p)
+{
+	struct ingest *in = ctx;
+	progress(in);
+	struct batch *b = &in->ring[in->tail];
+	if (b->state != B_FREE && b->state != B_FILLING)
+		BUG("batch %zu is busy", in->tail);
+	b->state = B_FILLING;
+	struct job *j = &b->jobs[b->n++];
+	paper_copy(&j->paper, p);
+	if (store_paper_changed(in->st, p, &j->extract))
+		return -1;
+	if (b->n < BATCH_PAPERS)
+		return 0;
+	submit(in);
+	/* The next slot must be free before the reader goes on. */
+	if (in->ring[in->tail].state != B_FREE)
+		return store_oldest(in);
+	return 0;
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* Curated files list a paper's claims on consecutive rows: a row naming
+ * the same paper as the previous one reuses its id instead of looking the
+ * paper up and updating it again. */
+static int same_paper(const struct paper *a, const struct paper *b)
+{
+	return same_text(a->title, b->title) && same_text(a->arxiv_id, b->arxiv_id) &&
+	       same_text(a->url, b->url) && same_text(a->date, b->date);
+}
+
 static int on_claim(void *ctx, struct paper *p, struct claim *c)
 {
 	struct ingest *in = ctx;
 	int changed;
-	if (store_put_paper(in->st, p, in->source_id, &changed))
+	if (pipeline_flush(in))
 		return -1;
+	if (in->last_paper.id && same_paper(p, &in->last_paper)) {
+		p->id = in->last_paper.id;
+	} else {
+		if (store_put_paper(in->st, p, in->source_id, &changed) ||
+		    store_touch(in->st, p->id))
+			return -1;
+		paper_copy(&in->last_paper, p);
+	}
 	if (store_add_claim(in->st, p->id, c, in->source_id, NULL))
 		return -1;
 	in->claims++;
@@ -120,36 +369,112 @@ static int ingest_file(struct ingest *in, const char *path, enum source_format f
 			fprintf(stderr, "effdash: %s: unchanged since the last ingest\n", path);
 		return 0;
 	}
-	if (store_forget_curated(in->st, in->source_id))
+	if (store_touch_source(in->st, in->source_id) ||
+	    store_forget_curated(in->st, in->source_id))
 		return -1;
 	in->path = path;
+	paper_release(&in->last_paper);
+	in->stats = &stats;
+	in->started = in->shown = seconds_now();
 	int rc = source_read(path, fmt, &sink, &stats);
+	if (pipeline_flush(in))
+		rc = -1;
+	if (in->show_progress && in->shown > in->started)
+		fputc('\n', stderr); /* end the progress line */
+	in->stats = NULL;
 	if (rc >= 0 && store_put_source(in->st, path, stats.kind, fp, &in->source_id,
 					&unchanged))
 		return -1;
 	return rc;
 }
 
-/* Store the reference tables (read afresh, so edits to data/ take effect)
- * and recompute the derived values of every active claim. */
+/* The reference tables as read: the built-in copies, or DIR/NAME.csv for
+ * each of them.  Their fingerprint decides whether every derived value
+ * must be recomputed. */
+static int reference_fingerprint(const char *ref_dir, char out[64])
+{
+	unsigned long long h = 1469598103934665603ULL, size = 0;
+	for (unsigned i = 0; i < reference_file_count; i++) {
+		char *text = NULL;
+		size_t len;
+		const char *src = reference_files[i].text;
+		if (ref_dir) {
+			struct strbuf path = STRBUF_INIT;
+			sb_addf(&path, "%s/%s.csv", ref_dir, reference_files[i].name);
+			int rc = read_file(path.buf, &text, &len);
+			if (rc && errno != ENOENT) {
+				err("%s: cannot read: %s", path.buf, strerror(errno));
+				sb_release(&path);
+				return -1;
+			}
+			sb_release(&path);
+			src = text ? text : "";
+		}
+		for (const unsigned char *p = (const unsigned char *)src; *p; p++, size++) {
+			h ^= *p;
+			h *= 1099511628211ULL;
+		}
+		h ^= 0xff; /* file separator */
+		h *= 1099511628211ULL;
+		free(text);
+	}
+	snprintf(out, 64, "%llu:%016llx", size, h);
+	return 0;
+}
+
+struct derive {
+	struct store *st;
+	const struct dataset *ref;
+};
+
+/* Derived values of one paper: normalize_derive over a dataset that
+ * borrows the reference tables and holds just this paper's claims. */
+static int derive_paper(void *ctx, struct paper *p, struct stored_claim *claims, size_t n)
+{
+	struct derive *dv = ctx;
+	struct dataset one = *dv->ref;
+	one.papers = p;
+	one.n_papers = 1;
+	one.claims = claims;
+	one.n_claims = n;
+	one.derivations = NULL;
+	one.n_derivations = 0;
+	normalize_derive(&one);
+	int rc = store_replace_paper_derivations(dv->st, p->id, one.derivations,
+						 one.n_derivations);
+	normalize_clear(&one);
+	return rc;
+}
+
+/* Store the reference tables when they changed, and recompute derived
+ * values: of every paper when the tables changed, else of the papers this
+ * ingest touched.  Streams paper by paper, so memory stays flat. */
 static int derive_all(struct store *st, const char *ref_dir)
 {
-	struct dataset ref, ds;
+	struct dataset ref;
+	char fp[64];
+	long id;
+	int unchanged;
 	dataset_init(&ref);
-	dataset_init(&ds);
-	int rc = normalize_load_reference(ref_dir, &ref);
+	int rc = reference_fingerprint(ref_dir, fp);
 	if (!rc)
+		rc = normalize_load_reference(ref_dir, &ref);
+	if (!rc)
+		rc = store_put_source(st, "(reference tables)", "reference", fp, &id, &unchanged);
+	if (!rc && !unchanged) {
 		rc = store_put_accelerators(st, ref.accelerators, ref.n_accelerators);
-	if (!rc)
-		rc = store_put_assumptions(st, ref.assumptions, ref.n_assumptions);
-	if (!rc)
-		rc = store_load(st, &ds);
+		if (!rc)
+			rc = store_put_assumptions(st, ref.assumptions, ref.n_assumptions);
+		if (!rc)
+			rc = store_put_price_index(st, ref.price_index, ref.n_price_index);
+		if (!rc)
+			rc = store_put_currencies(st, ref.currencies, ref.n_currencies);
+	}
 	if (!rc) {
-		normalize_derive(&ds);
-		rc = store_replace_derivations(st, ds.derivations, ds.n_derivations);
+		struct derive dv = { st, &ref };
+		rc = store_each_paper(st, unchanged, derive_paper, &dv);
 	}
 	dataset_release(&ref);
-	dataset_release(&ds);
 	return rc;
 }
 
@@ -175,14 +500,18 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g)
 		{ "format", required_argument, NULL, 'f' },
 		{ "ref", required_argument, NULL, 'r' },
 		{ "force", no_argument, NULL, 'F' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	enum source_format fmt = FMT_AUTO;
 	const char *ref_dir = NULL;
 	int force = 0, c;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int jobs = ncpu > 1 ? (int)(ncpu < MAX_JOBS ? ncpu : MAX_JOBS) : 0;
+	char *end;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+f:r:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+f:r:j:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (source_format_parse(optarg, &fmt)) {
@@ -195,6 +524,13 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g)
 			break;
 		case 'F':
 			force = 1;
+			break;
+		case 'j':
+			jobs = (int)strtol(optarg, &end, 10);
+			if (*end || jobs < 0 || jobs > MAX_JOBS) {
+				err("ingest: --jobs takes a number from 0 to %d", MAX_JOBS);
+				return EXIT_USAGE;
+			}
 			break;
 		case 'h':
 			fputs(ingest_usage, stdout);
@@ -212,6 +548,8 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g)
 	memset(&in, 0, sizeof in);
 	if (ensure_parent(g->db) || store_open(g->db, 0, &in.st))
 		return EXIT_FAIL;
+	pipeline_start(&in, jobs);
+	in.show_progress = !g->quiet && isatty(STDERR_FILENO);
 	int status = EXIT_OK;
 	if (store_begin(in.st)) {
 		status = EXIT_FAIL;
@@ -243,7 +581,8 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g)
 			g->db, in.papers, in.claims, argc - optind, argc - optind == 1 ? "" : "s",
 			store_count(in.st, "paper"), store_count(in.st, "claim"));
 out:
-	claim_list_release(&in.found);
+	paper_release(&in.last_paper);
+	pipeline_stop(&in);
 	store_close(in.st);
 	return status;
 }

@@ -12,7 +12,7 @@
 #include "store.h"
 
 static const char report_usage[] =
-	"usage: effdash [--db FILE] report [--out DIR] [--no-render]\n"
+	"usage: effdash [--db FILE] report [--out DIR] [--check] [--no-render]\n"
 	"                                  [--assume NAME=VALUE] [--price HW=USD]\n"
 	"\n"
 	"Write OUT/csv (CSV exports), OUT/plots (gnuplot scripts, data and\n"
@@ -21,25 +21,37 @@ static const char report_usage[] =
 	"was.\n"
 	"\n"
 	"  --out DIR          output folder (default output)\n"
+	"  --check            change nothing; exit 0 when OUT is up to date, 1 when\n"
+	"                     regenerating would change it, printing what would\n"
+	"                     change (claims, derived values, charts, files)\n"
 	"  --no-render        write gnuplot scripts and data, do not run gnuplot\n"
 	"  --gnuplot PROG     gnuplot program to run (default gnuplot)\n"
 	"  --assume N=V       override a default assumption (e.g. utilization=0.35)\n"
-	"  --price HW=USD     override an accelerator's price per device-hour\n";
+	"  --price HW=USD     override an accelerator's price per device-hour\n"
+	"                     (in reference-year dollars)\n"
+	"  --dollar-year Y    restate dollars in constant dollars of year Y\n"
+	"  --config FILE      overrides from FILE, one a line: 'assume N=V',\n"
+	"                     'price HW=USD' or 'dollar-year Y'; the command line\n"
+	"                     wins over the file\n";
 
 int cmd_report(int argc, char **argv, const struct global_opts *g)
 {
 	static const struct option opts[] = {
 		{ "out", required_argument, NULL, 'o' },
 		{ "no-render", no_argument, NULL, 'n' },
+		{ "check", no_argument, NULL, 'c' },
 		{ "gnuplot", required_argument, NULL, 'g' },
 		{ "assume", required_argument, NULL, 'a' },
 		{ "price", required_argument, NULL, 'p' },
+		{ "dollar-year", required_argument, NULL, 'y' },
+		{ "config", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report_options ro = { "output", NULL, 0, g->db };
-	const char *assume[32], *price[32];
-	int n_assume = 0, n_price = 0, c;
+	struct report_options ro = { "output", NULL, 0, g->db, 0 };
+	struct override ov[OVERRIDES_MAX];
+	size_t n_ov = 0;
+	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "+o:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -49,19 +61,22 @@ int cmd_report(int argc, char **argv, const struct global_opts *g)
 		case 'n':
 			ro.no_render = 1;
 			break;
+		case 'c':
+			ro.check = 1;
+			break;
 		case 'g':
 			ro.gnuplot = optarg;
 			break;
 		case 'a':
 		case 'p':
-			if ((c == 'a' ? n_assume : n_price) == 32) {
-				err("report: too many --%s options", c == 'a' ? "assume" : "price");
+		case 'y':
+		case 'f':
+			if (n_ov == OVERRIDES_MAX) {
+				err("report: too many overrides");
 				return EXIT_USAGE;
 			}
-			if (c == 'a')
-				assume[n_assume++] = optarg;
-			else
-				price[n_price++] = optarg;
+			ov[n_ov].kind = (char)c;
+			ov[n_ov++].arg = optarg;
 			break;
 		case 'h':
 			fputs(report_usage, stdout);
@@ -82,17 +97,23 @@ int cmd_report(int argc, char **argv, const struct global_opts *g)
 	dataset_init(&ds);
 	int rc = store_load(st, &ds);
 	store_close(st);
-	for (int i = 0; !rc && i < n_assume; i++)
-		rc = normalize_assume(&ds, assume[i]);
-	for (int i = 0; !rc && i < n_price; i++)
-		rc = normalize_price(&ds, price[i]);
+	if (!rc)
+		rc = normalize_apply(&ds, ov, n_ov);
 	if (!rc) {
 		normalize_derive(&ds);
 		rc = report_write(&ds, &ro);
 	}
-	if (!rc && !g->quiet)
+	if (!rc && !g->quiet && !ro.check)
 		fprintf(stderr, "effdash: report written to %s/ (%zu papers, %zu claims)\n",
 			ro.out_dir, ds.n_papers, ds.n_claims);
+	if (!rc && !g->quiet && !ro.check && n_ov) {
+		struct strbuf used = STRBUF_INIT;
+		normalize_overrides(&ds, &used);
+		fprintf(stderr, "effdash: assumptions overridden: %s\n", sb_str(&used));
+		sb_release(&used);
+	}
 	dataset_release(&ds);
+	if (ro.check && rc == 1)
+		return EXIT_FAIL; /* up to date: 0; would change: 1 */
 	return rc ? EXIT_FAIL : EXIT_OK;
 }

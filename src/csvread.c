@@ -56,14 +56,24 @@ static int fail(struct csv_reader *r, long line, long col, const char *msg)
 	return -1;
 }
 
+/* Add byte c, just read, to the field: NUL bytes and records too long
+ * to hold are refused where they are. */
+static int add_byte(struct csv_reader *r, int c)
+{
+	if (c == '\0')
+		return fail(r, r->line, r->col - 1, "NUL byte in field");
+	if (r->buf.len >= CSV_MAX_RECORD)
+		return fail(r, r->line, r->col - 1, "record longer than 16 MiB");
+	sb_addc(&r->buf, (char)c);
+	return 0;
+}
+
 /* Validate the UTF-8 of the field just finished. */
 static int check_field(struct csv_reader *r, size_t start, long line, long col)
 {
 	size_t bad;
-	const char *s = r->buf.buf + start;
+	const char *s = sb_str(&r->buf) + start;
 	size_t n = r->buf.len - start;
-	if (memchr(s, '\0', n))
-		return fail(r, line, col, "NUL byte in field");
 	if (!utf8_valid(s, n, &bad))
 		return fail(r, line, col + (long)bad, "invalid UTF-8");
 	return 0;
@@ -83,13 +93,15 @@ static int read_field(struct csv_reader *r, int *end)
 			if (c == '"') {
 				if (peek(r) == '"') {
 					next(r);
-					sb_addc(&r->buf, '"');
+					if (add_byte(r, '"'))
+						return -1;
 					continue;
 				}
 				c = next(r);
 				break;
 			}
-			sb_addc(&r->buf, (char)c);
+			if (add_byte(r, c))
+				return -1;
 		}
 		if (c == '\r' && peek(r) == '\n')
 			c = next(r);
@@ -105,7 +117,8 @@ static int read_field(struct csv_reader *r, int *end)
 				c = next(r);
 				break;
 			}
-			sb_addc(&r->buf, (char)c);
+			if (add_byte(r, c))
+				return -1;
 			c = next(r);
 		}
 	}

@@ -64,7 +64,8 @@ static int bad(const struct conv *cv, enum curated_field f, long extra_col,
 	return -1;
 }
 
-/* A plain decimal number, the whole text, finite. */
+/* A plain decimal number, the whole text, finite: returns 0, -1 when s
+ * is not a number, -2 when it is one out of range ("1e400", "1e-400"). */
 static int parse_number(const char *s, double *out)
 {
 	char *end;
@@ -76,8 +77,12 @@ static int parse_number(const char *s, double *out)
 	double v = strtod(s, &end);
 	while (isspace((unsigned char)*end))
 		end++;
-	if (*end || errno == ERANGE || !isfinite(v))
+	if (*end || end == s)
 		return -1;
+	if (!isfinite(v) && errno != ERANGE)
+		return -1; /* "inf", "nan" */
+	if (errno == ERANGE || !isfinite(v))
+		return -2;
 	*out = v;
 	return 0;
 }
@@ -166,8 +171,9 @@ static int convert_value(const struct conv *cv, struct claim *c, int parsed)
 {
 	const char *v = get(cv, CF_VALUE);
 	double x;
-	if (v && parse_number(v, &x))
-		return bad(cv, CF_VALUE, 0, "'%s' is not a number", v);
+	int rc = v ? parse_number(v, &x) : 0;
+	if (rc)
+		return bad(cv, CF_VALUE, 0, rc == -2 ? "'%s' is out of range" : "'%s' is not a number", v);
 	if (v && get(cv, CF_FIGURE)) {
 		double tol = 5e-4 * fmax(fabs(x), 1e-9);
 		if (fabs(c->value - x) > tol) {
@@ -186,8 +192,9 @@ static int convert_value(const struct conv *cv, struct claim *c, int parsed)
 	}
 	const char *vmax = get(cv, CF_VALUE_MAX);
 	if (vmax) {
-		if (parse_number(vmax, &x))
-			return bad(cv, CF_VALUE_MAX, 0, "'%s' is not a number", vmax);
+		if ((rc = parse_number(vmax, &x)))
+			return bad(cv, CF_VALUE_MAX, 0, rc == -2 ? "'%s' is out of range"
+							  : "'%s' is not a number", vmax);
 		if (x < c->value)
 			return bad(cv, CF_VALUE_MAX, 0, "%s is below value", vmax);
 		c->value_max = x;

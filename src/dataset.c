@@ -22,6 +22,7 @@ static void accelerator_release(struct accelerator *a)
 	free(a->name);
 	free(a->aliases);
 	free(a->price_date);
+	free(a->date);
 	free(a->source);
 }
 
@@ -30,6 +31,22 @@ static void assumption_release(struct assumption *a)
 	free(a->name);
 	free(a->value);
 	free(a->source);
+	free(a->date);
+}
+
+static void price_index_release(struct price_index *p)
+{
+	free(p->date);
+	free(p->source);
+}
+
+static void currency_release(struct currency *c)
+{
+	free(c->code);
+	free(c->name);
+	free(c->symbols);
+	free(c->date);
+	free(c->source);
 }
 
 void dataset_release(struct dataset *ds)
@@ -44,10 +61,16 @@ void dataset_release(struct dataset *ds)
 		accelerator_release(&ds->accelerators[i]);
 	for (size_t i = 0; i < ds->n_assumptions; i++)
 		assumption_release(&ds->assumptions[i]);
+	for (size_t i = 0; i < ds->n_price_index; i++)
+		price_index_release(&ds->price_index[i]);
+	for (size_t i = 0; i < ds->n_currencies; i++)
+		currency_release(&ds->currencies[i]);
 	free(ds->papers);
 	free(ds->claims);
 	free(ds->derivations);
 	free(ds->accelerators);
 	free(ds->assumptions);
+	free(ds->price_index);
+	free(ds->currencies);
 	dataset_init(ds);
 }

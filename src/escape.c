@@ -246,6 +246,44 @@ void esc_gnuplot_data(struct strbuf *out, const char *s)
 	sb_addc(out, '"');
 }
 
+static void map_json(struct strbuf *out, char c)
+{
+	switch (c) {
+	case '"': sb_adds(out, "\\\""); break;
+	case '\\': sb_adds(out, "\\\\"); break;
+	case '\n': sb_adds(out, "\\n"); break;
+	case '\t': sb_adds(out, "\\t"); break;
+	case '\r': sb_adds(out, "\\r"); break;
+	default:
+		if (is_control(c))
+			sb_addf(out, "\\u%04x", (unsigned)(unsigned char)c);
+		else
+			sb_addc(out, c);
+	}
+}
+
+void esc_json(struct strbuf *out, const char *s)
+{
+	if (!s) {
+		sb_adds(out, "null");
+		return;
+	}
+	sb_addc(out, '"');
+	walk(out, s, map_json);
+	sb_addc(out, '"');
+}
+
+static void map_tsv(struct strbuf *out, char c)
+{
+	sb_addc(out, is_control(c) ? ' ' : c);
+}
+
+void esc_tsv(struct strbuf *out, const char *s)
+{
+	if (s)
+		walk(out, s, map_tsv);
+}
+
 static int slug_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

@@ -167,8 +167,97 @@ static int sentence_stop(struct ctx *x, size_t i)
 static const unsigned char boring_stop[256] = {
 	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
 	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['\n'] = 1, ['.'] = 1,
-	['!'] = 1, ['?'] = 1, ['g'] = 1,
+	['!'] = 1, ['?'] = 1,
 };
+
+/* Pairs of bytes (c, next) at which the skimming loop must look closer:
+ * every pair led by a byte of boring_stop, and the letter pairs inside
+ * the words spelled_hint() knows ("gl" of "single", "ll" of "billion",
+ * "lf" of "half", "tw" of "twice", "im" of "times", "ld" of "fold", ...).
+ * A bit per pair, 8 KB, filled once. */
+static unsigned char stop_pairs[65536 / 8];
+static int stop_pairs_ready;
+
+static void stop_pairs_fill(void)
+{
+	static const char *const pairs[] = {
+		"gl", "gn", "ll", "lf", "lv", "bl", "tw", "Tw", "im", "ld",
+	};
+	for (unsigned c = 0; c < 256; c++)
+		if (boring_stop[c])
+			for (unsigned n = 0; n < 256; n++)
+				stop_pairs[(c << 5) | (n >> 3)] |= (unsigned char)(1u << (n & 7));
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		unsigned c = (unsigned char)pairs[i][0], n = (unsigned char)pairs[i][1];
+		stop_pairs[(c << 5) | (n >> 3)] |= (unsigned char)(1u << (n & 7));
+	}
+	stop_pairs_ready = 1;
+}
+
+static int lower_is(const char *t, size_t len, size_t i, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (i + n > len)
+		return 0;
+	for (size_t k = 0; k < n; k++)
+		if (to_lower((unsigned char)t[i + k]) != lit[k])
+			return 0;
+	return 1;
+}
+
+/* Does the letter at i (one of g, l, w, m, f) sit inside a word that
+ * may spell a figure: "single", "magnitude", "billion", "half", "halves",
+ * "double", "twice", "times", "tenfold"?  A few byte compares; the word
+ * itself is judged when the sentence is read. */
+static int spelled_hint(const char *t, size_t len, size_t pos, size_t i)
+{
+	/* one byte beside the letter turns most of them away */
+	unsigned char prev = i > pos ? (unsigned char)t[i - 1] : 0;
+	unsigned char next = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+
+	switch (t[i]) {
+	case 'g':
+		if (prev != 'n' && prev != 'a')
+			return 0;
+		break;
+	case 'l':
+		if (next != 'l' && prev != 'a' && prev != 'b')
+			return 0;
+		break;
+	case 'w':
+		if (prev != 't' && prev != 'T')
+			return 0;
+		break;
+	case 'm':
+		if (prev != 'i' || next != 'e')
+			return 0;
+		break;
+	case 'f':
+		if (next != 'o')
+			return 0;
+		break;
+	}
+	switch (t[i]) {
+	case 'g':
+		return (i >= pos + 3 && lower_is(t, len, i - 3, "single")) ||
+		       (i >= pos + 2 && lower_is(t, len, i - 2, "magnitude"));
+	case 'l':
+		return lower_is(t, len, i, "llion") ||
+		       (i >= pos + 2 && lower_is(t, len, i - 2, "hal") &&
+			i + 1 < len && (t[i + 1] == 'f' || t[i + 1] == 'v')) ||
+		       (i >= pos + 4 && lower_is(t, len, i - 4, "doubl"));
+	case 'w':
+		return i >= pos + 1 && lower_is(t, len, i - 1, "twice");
+	case 'm':
+		return i >= pos + 2 && lower_is(t, len, i - 2, "times");
+	case 'f':
+		return lower_is(t, len, i, "fold");
+	case 'd':
+		return i >= pos + 3 && lower_is(t, len, i - 3, "fold");
+	}
+	return 0;
+}
 
 /* Start of the word that ends at i (for the abbreviation check). */
 static size_t word_start(const char *t, size_t pos, size_t i)
@@ -178,11 +267,12 @@ static size_t word_start(const char *t, size_t pos, size_t i)
 	return i;
 }
 
-/* Most sentences hold no figure.  A sentence with no digit and no
- * "single" (for "within a single GPU hour") cannot yield a claim, so it
- * is skimmed by a table-driven byte loop without being cut into tokens;
- * its end is found with the same rule as tokenize()'s.  ("one GPU hour"
- * in a sentence without any digit is missed: rare, and the price of not
+/* Most sentences hold no figure.  A sentence with no digit and no word
+ * that may spell one (spelled_hint: "single", "billion", "half",
+ * "twice", "times", "-fold", "magnitude") cannot yield a claim, so it is
+ * skimmed by a table-driven byte loop without being cut into tokens; its
+ * end is found with the same rule as tokenize()'s.  ("one GPU hour" in a
+ * sentence without any digit is missed: rare, and the price of not
  * stopping at every "e".)  Returns the end of a boring sentence, or 0 if
  * the sentence needs reading. */
 static size_t boring_until(struct ctx *x, size_t pos)
@@ -192,14 +282,15 @@ static size_t boring_until(struct ctx *x, size_t pos)
 
 	for (size_t i = pos; i < len; i++) {
 		unsigned char c = (unsigned char)t[i];
-		if (!boring_stop[c])
+		unsigned char n = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+		if (!(stop_pairs[(c << 5) | (n >> 3)] & (1u << (n & 7))))
 			continue;
 		if (is_digit(c))
 			return 0;
-		if (c == 'g') {
-			if (i >= pos + 3 && i + 3 <= len &&
-			    to_lower((unsigned char)t[i - 3]) == 's' &&
-			    !memcmp(t + i - 2, "ingle", 5))
+		if (is_alpha(c)) {
+			/* the letter that matters is the second of the pair */
+			if (spelled_hint(t, len, pos, i) ||
+			    (i + 1 < len && spelled_hint(t, len, pos, i + 1)))
 				return 0;
 			continue;
 		}
@@ -302,12 +393,24 @@ static int metric_of(struct ctx *x, long i)
 	return k->metric;
 }
 
-static int is_w(struct ctx *x, long i, const char *lit)
+/* Is token i the word lit (lower case, n bytes)?  The length is compared
+ * first: most words differ in it, and this runs thousands of times per
+ * figure-dense sentence. */
+static int word_is(struct ctx *x, long i, const char *lit, size_t n)
 {
 	struct tok *k = tk(x, i);
 
-	return k && k->kind != TK_PUNCT && span_is(x->t, k->s, k->e, lit);
+	if (!k || k->kind == TK_PUNCT || k->e - k->s != n)
+		return 0;
+	for (size_t b = 0; b < n; b++)
+		if (to_lower((unsigned char)x->t[k->s + b]) != lit[b])
+			return 0;
+	return 1;
 }
+
+/* IS_W(x, i, "word"): word_is with the literal's length known at compile
+ * time. */
+#define IS_W(x, i, lit) word_is((x), (i), "" lit "", sizeof(lit) - 1)
 
 static int is_p(struct ctx *x, long i, int sym)
 {
@@ -376,23 +479,103 @@ static struct claim *emit(struct ctx *x, enum quantity q, double v,
 	return c;
 }
 
-static void set_note(struct claim *c, const char *fmt, double a, double b)
+/* Notes are written for every claim, so on text dense with figures their
+ * formatting is a large part of the work: numbers that are integers or
+ * short decimals are written here directly, and only the rest goes
+ * through fmt_double() (printf and strtod).  The result is the same
+ * text: the shortest decimal that reads back as v. */
+static size_t num_fmt(char *buf, size_t size, double v)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char n1[40], n2[40];
+	static const double p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+	char tmp[32];
+	size_t n = 0, w = 0;
 
-	fmt_double(n1, sizeof n1, a);
-	fmt_double(n2, sizeof n2, b);
-	for (const char *p = fmt; *p; p++) {
-		if (*p == '@' && (p[1] == '1' || p[1] == '2')) {
-			sb_adds(&sb, p[1] == '1' ? n1 : n2);
-			p++;
-		} else {
-			sb_addc(&sb, *p);
+	if (v >= 1e-3 && v < 1e9) {
+		for (int k = 0; k <= 6; k++) {
+			double m = round(v * p10[k]);
+			if (m / p10[k] != v)
+				continue;
+			unsigned long long u = (unsigned long long)m;
+			int digits = 0;
+			do {
+				tmp[n++] = (char)('0' + u % 10);
+				u /= 10;
+				digits++;
+			} while (u || digits <= k);
+			/* tmp holds the digits in reverse; k of them are the
+			 * fraction */
+			while (n > (size_t)k && w + 1 < size)
+				buf[w++] = tmp[--n];
+			if (k && w + 1 < size)
+				buf[w++] = '.';
+			while (n && w + 1 < size)
+				buf[w++] = tmp[--n];
+			buf[w] = '\0';
+			return w;
 		}
 	}
+	if (v >= 1e9 && v < 1e15 && v == floor(v)) {
+		unsigned long long u = (unsigned long long)v;
+		do {
+			tmp[n++] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u);
+		while (n && w + 1 < size)
+			buf[w++] = tmp[--n];
+		buf[w] = '\0';
+		return w;
+	}
+	fmt_double(buf, size, v);
+	return strlen(buf);
+}
+
+/* A note of a few dozen bytes, assembled on the stack and copied once. */
+struct note {
+	char buf[192];
+	size_t len;
+};
+
+static void note_add(struct note *n, const char *s, size_t len)
+{
+	if (len > sizeof n->buf - 1 - n->len)
+		len = sizeof n->buf - 1 - n->len;
+	memcpy(n->buf + n->len, s, len);
+	n->len += len;
+}
+
+static void note_num(struct note *n, double v)
+{
+	char b[40];
+	size_t len = num_fmt(b, sizeof b, v);
+
+	note_add(n, b, len);
+}
+
+static void note_set(struct claim *c, const struct note *n)
+{
 	free(c->note);
-	c->note = sb_detach(&sb);
+	c->note = xstrndup(n->buf, n->len);
+}
+
+/* fmt with "@1" and "@2" standing for a and b. */
+static void set_note(struct claim *c, const char *fmt, double a, double b)
+{
+	struct note n;
+	const char *p = fmt, *q;
+
+	n.len = 0;
+	while ((q = strchr(p, '@')) != NULL) {
+		note_add(&n, p, (size_t)(q - p));
+		if (q[1] == '1' || q[1] == '2') {
+			note_num(&n, q[1] == '1' ? a : b);
+			p = q + 2;
+		} else {
+			note_add(&n, q, 1);
+			p = q + 1;
+		}
+	}
+	note_add(&n, p, strlen(p));
+	note_set(c, &n);
 }
 
 static void set_range(struct claim *c, const struct fig_read *f, double mult)
@@ -424,17 +607,17 @@ static enum qualifier qualifier_before(struct ctx *x, long k)
 			return QUAL_NONE;
 		}
 		seen++;
-		if (is_w(x, i, "to") && is_w(x, i - 1, "up"))
+		if (IS_W(x, i, "to") && IS_W(x, i - 1, "up"))
 			return QUAL_UPPER;
 		if (f & LX_APPROX)
 			return QUAL_APPROX;
-		if (is_w(x, i, "within") || (is_w(x, i, "than") && is_w(x, i - 1, "less")))
+		if (IS_W(x, i, "within") || (IS_W(x, i, "than") && IS_W(x, i - 1, "less")))
 			return QUAL_UPPER;
-		if (is_w(x, i, "least") || is_w(x, i, "over") ||
-		    is_w(x, i, "above") || is_w(x, i, "exceeding") ||
-		    (is_w(x, i, "than") && is_w(x, i - 1, "more")))
+		if (IS_W(x, i, "least") || IS_W(x, i, "over") ||
+		    IS_W(x, i, "above") || IS_W(x, i, "exceeding") ||
+		    (IS_W(x, i, "than") && IS_W(x, i - 1, "more")))
 			return QUAL_LOWER;
-		if (!(f & LX_FILLER) && !is_w(x, i, "than") && !is_w(x, i, "to"))
+		if (!(f & LX_FILLER) && !IS_W(x, i, "than") && !IS_W(x, i, "to"))
 			return QUAL_NONE;
 	}
 	return QUAL_NONE;
@@ -453,7 +636,7 @@ static int comparator_before(struct ctx *x, long k, int words)
 		seen++;
 		if (lx(x, i) & (LX_COMPARE | LX_BASEWORD))
 			return 1;
-		if (is_w(x, i, "e.g") || is_w(x, i, "over"))
+		if (IS_W(x, i, "e.g") || IS_W(x, i, "over"))
 			return 1;
 	}
 	return 0;
@@ -524,9 +707,9 @@ static int find_dataset(struct ctx *x, long k, long after, size_t *s, size_t *e)
 		/* the next result has its own dataset */
 		if (i > after && tk(x, i)->kind == TK_NUM && pct_after(x, i))
 			break;
-		if (is_w(x, i, "on") || is_w(x, i, "in") || is_w(x, i, "of")) {
+		if (IS_W(x, i, "on") || IS_W(x, i, "in") || IS_W(x, i, "of")) {
 			long j = i + 1;
-			if (is_w(x, j, "the"))
+			if (IS_W(x, j, "the"))
 				j++;
 			if (dataset_at(x, j, s, e) >= 0)
 				return 1;
@@ -538,9 +721,9 @@ static int find_dataset(struct ctx *x, long k, long after, size_t *s, size_t *e)
 		if (tk(x, i)->kind == TK_PUNCT)
 			continue;
 		seen++;
-		if (is_w(x, i, "on") || is_w(x, i, "in")) {
+		if (IS_W(x, i, "on") || IS_W(x, i, "in")) {
 			long j = i + 1;
-			if (is_w(x, j, "the"))
+			if (IS_W(x, j, "the"))
 				j++;
 			if (dataset_at(x, j, s, e) >= 0)
 				return 1;
@@ -582,10 +765,10 @@ static enum dim dim_phrase(struct ctx *x, long i, long *last)
 	enum dim d = dm(x, i);
 
 	/* "14% of the time" is a frequency, not training time */
-	if (is_w(x, i, "time") && (is_w(x, i - 1, "the") || is_w(x, i - 1, "of")) &&
+	if (IS_W(x, i, "time") && (IS_W(x, i - 1, "the") || IS_W(x, i - 1, "of")) &&
 	    !dm(x, i + 1))
 		return DIM_NONE;
-	if (is_w(x, i, "sample") || (is_w(x, i, "training") && is_w(x, i + 1, "data")))
+	if (IS_W(x, i, "sample") || (IS_W(x, i, "training") && IS_W(x, i + 1, "data")))
 		d = DIM_DATA;
 	if (!d)
 		return DIM_NONE;
@@ -595,10 +778,10 @@ static enum dim dim_phrase(struct ctx *x, long i, long *last)
 		if (is_p(x, j, '-') && glued(x, j))
 			continue;
 		d2 = dm(x, j);
-		if (!d2 || is_w(x, j, "faster") || is_w(x, j, "smaller"))
+		if (!d2 || IS_W(x, j, "faster") || IS_W(x, j, "smaller"))
 			break;
 		*last = j;
-		if (d2 != DIM_COST && !is_w(x, j, "size") && !is_w(x, j, "inference"))
+		if (d2 != DIM_COST && !IS_W(x, j, "size") && !IS_W(x, j, "inference"))
 			d = d2;
 	}
 	return d;
@@ -612,14 +795,14 @@ static int modifier(struct ctx *x, long i)
 
 	if (f & (LX_LESS | LX_FILLER))
 		return 1;
-	return is_w(x, i, "training") || is_w(x, i, "total") ||
-	       is_w(x, i, "pre") || is_w(x, i, "overall") ||
-	       is_w(x, i, "gpu") || is_w(x, i, "end") || is_w(x, i, "to") ||
-	       is_w(x, i, "mean") || is_w(x, i, "average") ||
-	       is_w(x, i, "labeled") || is_w(x, i, "trainable") ||
-	       is_w(x, i, "in") || is_w(x, i, "wall") || is_w(x, i, "clock") ||
-	       is_w(x, i, "model") || is_w(x, i, "fine") ||
-	       is_w(x, i, "tuning") || is_w(x, i, "extra");
+	return IS_W(x, i, "training") || IS_W(x, i, "total") ||
+	       IS_W(x, i, "pre") || IS_W(x, i, "overall") ||
+	       IS_W(x, i, "gpu") || IS_W(x, i, "end") || IS_W(x, i, "to") ||
+	       IS_W(x, i, "mean") || IS_W(x, i, "average") ||
+	       IS_W(x, i, "labeled") || IS_W(x, i, "trainable") ||
+	       IS_W(x, i, "in") || IS_W(x, i, "wall") || IS_W(x, i, "clock") ||
+	       IS_W(x, i, "model") || IS_W(x, i, "fine") ||
+	       IS_W(x, i, "tuning") || IS_W(x, i, "extra");
 }
 
 /* Dimension after a factor: "x lower cost", "times faster inference",
@@ -646,7 +829,7 @@ static enum dim dim_after(struct ctx *x, long i, long *used)
 		seen++;
 		if ((d = dim_phrase(x, i, used)) != DIM_NONE) {
 			/* "faster inference": the noun is more precise */
-			if (d == DIM_TIME && is_w(x, i, "faster") &&
+			if (d == DIM_TIME && IS_W(x, i, "faster") &&
 			    dm(x, i + 1) == DIM_LATENCY)
 				d = DIM_LATENCY;
 			return d;
@@ -677,7 +860,7 @@ static enum dim dim_before(struct ctx *x, long k, int words)
 			return DIM_NONE;
 		if (dm(x, i)) {
 			long j = i;
-			while (j > 0 && dm(x, j - 1) && !is_w(x, j - 1, "faster"))
+			while (j > 0 && dm(x, j - 1) && !IS_W(x, j - 1, "faster"))
 				j--;
 			return dim_phrase(x, j, &last);
 		}
@@ -710,17 +893,17 @@ static long device_phrase(struct ctx *x, long i, struct unit *u)
 	int count_given = 0, device = 0;
 	size_t used;
 
-	if (is_w(x, j, "on") || is_w(x, j, "using") || is_w(x, j, "with") ||
-	    is_w(x, j, "across") || is_w(x, j, "of"))
+	if (IS_W(x, j, "on") || IS_W(x, j, "using") || IS_W(x, j, "with") ||
+	    IS_W(x, j, "across") || IS_W(x, j, "of"))
 		j++;
 	u->devices = 1;
-	if (is_w(x, j, "a") || is_w(x, j, "an") || is_w(x, j, "one")) {
+	if (IS_W(x, j, "a") || IS_W(x, j, "an") || IS_W(x, j, "one")) {
 		j++;
-		if (is_w(x, j, "single")) {
+		if (IS_W(x, j, "single")) {
 			count_given = 1;
 			j++;
 		}
-	} else if (is_w(x, j, "single")) {
+	} else if (IS_W(x, j, "single")) {
 		count_given = 1;
 		j++;
 	}
@@ -733,7 +916,7 @@ static long device_phrase(struct ctx *x, long i, struct unit *u)
 		u->devices = f.lo;
 		count_given = 1;
 		j = tok_from(x, j, f.lo_end);
-		if (is_p(x, j, '-') || is_p(x, j, '*') || is_w(x, j, "x"))
+		if (is_p(x, j, '-') || is_p(x, j, '*') || IS_W(x, j, "x"))
 			j++;
 	}
 	for (int n = 0; n < 4 && (size_t)j < x->n; n++) {
@@ -746,8 +929,8 @@ static long device_phrase(struct ctx *x, long i, struct unit *u)
 		} else if (lx(x, j) & LX_DEVICE) {
 			device = 1;
 			j++;
-		} else if (is_w(x, j, "node") || is_w(x, j, "nodes") ||
-			   is_w(x, j, "nvidia") || is_w(x, j, "cloud")) {
+		} else if (IS_W(x, j, "node") || IS_W(x, j, "nodes") ||
+			   IS_W(x, j, "nvidia") || IS_W(x, j, "cloud")) {
 			j++;
 		} else {
 			break;
@@ -810,14 +993,14 @@ static int unit_compute(struct ctx *x, long j, struct unit *u)
 	if (in_unit) {
 		u->end = tk(x, e - 1)->e;
 		/* "184K GPU-hours on A100s" */
-		if (!u->hw && is_w(x, e, "on") &&
+		if (!u->hw && IS_W(x, e, "on") &&
 		    (d = device_phrase(x, e, u)) >= 0)
 			u->devices = 1, u->end = tk(x, d - 1)->e;
 		u->dev_unstated = 0;
 		return 1;
 	}
-	if (is_w(x, e, "of") || is_w(x, e, "on") || is_w(x, e, "using") ||
-	    is_w(x, e, "with") || is_w(x, e, "across")) {
+	if (IS_W(x, e, "of") || IS_W(x, e, "on") || IS_W(x, e, "using") ||
+	    IS_W(x, e, "with") || IS_W(x, e, "across")) {
 		d = device_phrase(x, e, u);
 		if (d >= 0) {
 			u->end = tk(x, d - 1)->e;
@@ -837,8 +1020,8 @@ static int unit_params(struct ctx *x, long j, const struct fig_read *f,
 
 	if (is_p(x, i, '-') && glued(x, i))
 		i++;
-	if (is_w(x, i, "trainable") || is_w(x, i, "total") ||
-	    is_w(x, i, "active") || is_w(x, i, "learnable"))
+	if (IS_W(x, i, "trainable") || IS_W(x, i, "total") ||
+	    IS_W(x, i, "active") || IS_W(x, i, "learnable"))
 		i++;
 	if (lx(x, i) & LX_PARAM) {
 		u->q = Q_PARAMS;
@@ -854,7 +1037,7 @@ static int unit_params(struct ctx *x, long j, const struct fig_read *f,
 			u->q = Q_PARAMS;
 			u->end = k->e;
 			/* "7B language model", "3B-parameter LM" */
-			if (is_w(x, j, "language") && (lx(x, j + 1) & LX_MODEL))
+			if (IS_W(x, j, "language") && (lx(x, j + 1) & LX_MODEL))
 				u->end = tk(x, j + 1)->e;
 			return 1;
 		}
@@ -896,9 +1079,14 @@ static int unit_data(struct ctx *x, long j, struct unit *u)
 			   LX_COMPARE | LX_DEVICE | LX_HOURS | LX_DAYS |
 			   LX_METRIC | LX_CHANGE | LX_DELTA)))
 			return 0;
-		if (is_w(x, j, "of") || is_w(x, j, "to") || is_w(x, j, "from") ||
-		    is_w(x, j, "with") || is_w(x, j, "for") || is_w(x, j, "in") ||
-		    is_w(x, j, "on") || is_w(x, j, "than") || is_w(x, j, "per"))
+		if (IS_W(x, j, "of") || IS_W(x, j, "to") || IS_W(x, j, "from") ||
+		    IS_W(x, j, "with") || IS_W(x, j, "for") || IS_W(x, j, "in") ||
+		    IS_W(x, j, "on") || IS_W(x, j, "than") || IS_W(x, j, "per"))
+			return 0;
+		/* "14 million possible instructions": a space of choices,
+		 * not examples anyone trained on */
+		if (IS_W(x, j, "possible") || IS_W(x, j, "potential") ||
+		    IS_W(x, j, "feasible") || IS_W(x, j, "hypothetical"))
 			return 0;
 	}
 	return 0;
@@ -924,8 +1112,10 @@ static int read_unit(struct ctx *x, long j, const struct fig_read *f,
 		return 1;
 	}
 	if (lx(x, j) & LX_TOKEN ||
-	    ((is_w(x, j, "training") || is_w(x, j, "text")) &&
+	    ((IS_W(x, j, "training") || IS_W(x, j, "text") ||
+	      (is_p(x, j, '-') && glued(x, j) && glued(x, j + 1))) &&
 	     (lx(x, j + 1) & LX_TOKEN))) {
+		/* "300B tokens", "2T training tokens", "a 100B-token corpus" */
 		long i = (lx(x, j) & LX_TOKEN) ? j : j + 1;
 		u->q = Q_TOKENS;
 		u->end = tk(x, i)->e;
@@ -935,14 +1125,24 @@ static int read_unit(struct ctx *x, long j, const struct fig_read *f,
 		return 1;
 	if (unit_data(x, j, u))
 		return 1;
-	if (metric_of(x, j) >= 0 || (is_w(x, j, "top") && metric_of(x, j + 3) >= 0)) {
+	/* "the resulting 1.4B subset", "a 5M dataset": the size of a
+	 * training set named by what it is, in a scaled count */
+	if (f->scaled && f->lo >= 1e4 &&
+	    (IS_W(x, j, "subset") || IS_W(x, j, "dataset") || IS_W(x, j, "corpus") ||
+	     IS_W(x, j, "split")) && !(lx(x, j + 1) & (LX_TOKEN | LX_DATA)) &&
+	    !IS_W(x, j + 1, "of")) {
+		u->q = Q_DATA_SIZE;
+		u->end = tk(x, j)->e;
+		return 1;
+	}
+	if (metric_of(x, j) >= 0 || (IS_W(x, j, "top") && metric_of(x, j + 3) >= 0)) {
 		long m = metric_of(x, j) >= 0 ? j : j + 3;
 		u->q = Q_QUALITY;
 		u->metric = metric_of(x, m);
 		u->end = tk(x, m)->e;
 		return 1;
 	}
-	if (is_w(x, j, "fps") || (is_w(x, j, "tokens") && is_w(x, j + 1, "per"))) {
+	if (IS_W(x, j, "fps") || (IS_W(x, j, "tokens") && IS_W(x, j + 1, "per"))) {
 		u->q = Q_RATIO; /* only meaningful as a before/after pair */
 		u->dim = DIM_TIME;
 		u->end = tk(x, j)->e;
@@ -956,22 +1156,29 @@ static int read_unit(struct ctx *x, long j, const struct fig_read *f,
 static void note_compute(struct claim *c, const struct fig_read *f,
 			 const struct unit *u, double v)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char a[40], b[40], r[40];
+	struct note n;
+	const char *tw = u->time_word ? u->time_word : "h";
 
-	fmt_double(a, sizeof a, f->has_hi ? f->hi : f->lo);
-	fmt_double(b, sizeof b, u->devices);
-	fmt_double(r, sizeof r, v);
-	sb_addf(&sb, "%s %s", a, u->time_word ? u->time_word : "h");
-	if (u->mult != 1)
-		sb_addf(&sb, " x %g h", u->mult);
-	if (u->devices != 1)
-		sb_addf(&sb, " x %s devices", b);
-	sb_addf(&sb, " = %s device-hours", r);
+	n.len = 0;
+	note_num(&n, f->has_hi ? f->hi : f->lo);
+	note_add(&n, " ", 1);
+	note_add(&n, tw, strlen(tw));
+	if (u->mult != 1) {
+		note_add(&n, " x ", 3);
+		note_num(&n, u->mult);
+		note_add(&n, " h", 2);
+	}
+	if (u->devices != 1) {
+		note_add(&n, " x ", 3);
+		note_num(&n, u->devices);
+		note_add(&n, " devices", 8);
+	}
+	note_add(&n, " = ", 3);
+	note_num(&n, v);
+	note_add(&n, " device-hours", 13);
 	if (u->dev_unstated)
-		sb_adds(&sb, " (device count not stated: at least)");
-	free(c->note);
-	c->note = sb_detach(&sb);
+		note_add(&n, " (device count not stated: at least)", 36);
+	note_set(c, &n);
 }
 
 /* Emit an absolute claim of the unit's kind for value v (already in the
@@ -1035,19 +1242,19 @@ static struct claim *emit_quality(struct ctx *x, double v, const char *metric,
  * range, when "from" follows a verb of change. */
 static int is_transition(struct ctx *x, long k, const struct fig_read *f)
 {
-	if (!f->has_hi || !is_w(x, k - 1, "from"))
+	if (!f->has_hi || !IS_W(x, k - 1, "from"))
 		return 0;
 	if (tok_from(x, k, f->lo_end) >= (long)x->n ||
-	    !is_w(x, tok_from(x, k, f->lo_end), "to"))
+	    !IS_W(x, tok_from(x, k, f->lo_end), "to"))
 		return 0;
 	for (long i = k - 2, seen = 0; i >= 0 && seen < 12; i--) {
 		if (tk(x, i)->kind == TK_PUNCT)
 			continue;
 		seen++;
-		if (lx(x, i) & (LX_CHANGE | LX_REDUCE) || is_w(x, i, "fast"))
+		if (lx(x, i) & (LX_CHANGE | LX_REDUCE) || IS_W(x, i, "fast"))
 			return 1;
-		if (is_w(x, i, "ranging") || is_w(x, i, "scales") ||
-		    is_w(x, i, "range") || is_w(x, i, "vary"))
+		if (IS_W(x, i, "ranging") || IS_W(x, i, "scales") ||
+		    IS_W(x, i, "range") || IS_W(x, i, "vary"))
 			return 0;
 	}
 	return 0;
@@ -1087,8 +1294,8 @@ static enum dim share_after(struct ctx *x, long a, long *used)
 {
 	long i = a;
 
-	if (is_w(x, i, "of") || (is_w(x, i, "as") && is_w(x, i + 1, "many"))) {
-		i += is_w(x, i, "of") ? 1 : 2;
+	if (IS_W(x, i, "of") || (IS_W(x, i, "as") && IS_W(x, i + 1, "many"))) {
+		i += IS_W(x, i, "of") ? 1 : 2;
 		for (int n = 0; n < 8 && (size_t)i < x->n; n++, i++) {
 			enum dim d;
 			if (is_p(x, i, ',') || is_p(x, i, ';') || is_p(x, i, '.'))
@@ -1100,7 +1307,7 @@ static enum dim share_after(struct ctx *x, long a, long *used)
 		}
 		return DIM_NONE;
 	}
-	if (is_w(x, i, "the")) {
+	if (IS_W(x, i, "the")) {
 		enum dim d = dim_phrase(x, i + 1, used);
 		if (d == DIM_NONE)
 			d = dim_phrase(x, i + 2, used);
@@ -1121,7 +1328,7 @@ static int dims_after_pct(struct ctx *x, long a, enum dim *dims, int *reduce,
 
 	*reduce = 0;
 	/* "45% and 47% computational cost": share the second's words */
-	if (is_w(x, i, "and") && tk(x, i + 1) && tk(x, i + 1)->kind == TK_NUM &&
+	if (IS_W(x, i, "and") && tk(x, i + 1) && tk(x, i + 1)->kind == TK_NUM &&
 	    is_p(x, i + 2, '%'))
 		i += 3;
 	for (int seen = 0; (size_t)i < x->n && seen < 6; i++) {
@@ -1137,7 +1344,7 @@ static int dims_after_pct(struct ctx *x, long a, enum dim *dims, int *reduce,
 		if (fl & (LX_REDUCE | LX_LESS)) {
 			*reduce = 1;
 			*used = i;
-			if (n && !is_w(x, i + 1, "and"))
+			if (n && !IS_W(x, i + 1, "and"))
 				break;
 			continue;
 		}
@@ -1145,11 +1352,11 @@ static int dims_after_pct(struct ctx *x, long a, enum dim *dims, int *reduce,
 			if (n < 3)
 				dims[n++] = d;
 			i = *used;
-			if (!is_w(x, i + 1, "and") && !(lx(x, i + 1) & (LX_REDUCE | LX_LESS)))
+			if (!IS_W(x, i + 1, "and") && !(lx(x, i + 1) & (LX_REDUCE | LX_LESS)))
 				break;
 			continue;
 		}
-		if (is_w(x, i, "and") && n)
+		if (IS_W(x, i, "and") && n)
 			continue;
 		if (!modifier(x, i))
 			break;
@@ -1159,11 +1366,17 @@ static int dims_after_pct(struct ctx *x, long a, enum dim *dims, int *reduce,
 
 /* A verb of reduction before a percentage ("reduce ... by up to 73%",
  * "saving the training cost by 43%", "reducing 90% CO2 emissions"), and
- * the dimension between them.  Returns 1 if found. */
-static int reduce_before(struct ctx *x, long k, enum dim *d, int *to_share)
+ * the dimension between them; a second one joined by "and" goes to *d2
+ * ("reduces the parameter count and MACs by half").  *verb_dim is set
+ * when the dimension is only implied by the verb ("compresses X to
+ * 40%").  Returns 1 if found. */
+static int reduce_before(struct ctx *x, long k, enum dim *d, enum dim *d2,
+			 int *to_share, int *verb_dim)
 {
-	*d = DIM_NONE;
-	*to_share = 0;
+	long first_at = -1;
+
+	*d = *d2 = DIM_NONE;
+	*to_share = *verb_dim = 0;
 	for (long i = k - 1, seen = 0; i >= 0 && seen < 14; i--) {
 		struct tok *w = tk(x, i);
 		if (w->kind == TK_PUNCT) {
@@ -1176,17 +1389,28 @@ static int reduce_before(struct ctx *x, long k, enum dim *d, int *to_share)
 		if (w->kind == TK_NUM && seen > 1 && plain_number(x, i) &&
 		    !pct_after(x, i))
 			return 0;
-		if (seen <= 3 && is_w(x, i, "to") && !is_w(x, i - 1, "up"))
+		if (seen <= 3 && IS_W(x, i, "to") && !IS_W(x, i - 1, "up"))
 			*to_share = 1;
-		if (*d == DIM_NONE && dm(x, i) && !(lx(x, i) & LX_CHANGE)) {
+		if (dm(x, i) && !(lx(x, i) & (LX_CHANGE | LX_REDUCE))) {
 			long j = i, last;
-			while (j > 0 && dm(x, j - 1) && !(lx(x, j - 1) & LX_CHANGE))
+			while (j > 0 && dm(x, j - 1) &&
+			       !(lx(x, j - 1) & (LX_CHANGE | LX_REDUCE)))
 				j--;
-			*d = dim_phrase(x, j, &last);
+			if (*d == DIM_NONE) {
+				*d = dim_phrase(x, j, &last);
+				first_at = j;
+			} else if (*d2 == DIM_NONE && i < first_at &&
+				   i >= first_at - 4 && IS_W(x, first_at - 1, "and")) {
+				*d2 = dim_phrase(x, j, &last);
+				if (*d2 == *d)
+					*d2 = DIM_NONE;
+			}
 		}
 		if (lx(x, i) & LX_REDUCE) {
-			if (lx(x, i) & LX_DIM && *d == DIM_NONE)
+			if (lx(x, i) & LX_DIM && *d == DIM_NONE) {
 				*d = dm(x, i);
+				*verb_dim = 1;
+			}
 			return 1;
 		}
 		/* "improving latency by 6%" is a reduction of latency */
@@ -1252,7 +1476,7 @@ static void pct_ratio(struct ctx *x, const struct fig_read *f, enum dim d,
 static int pct_is_delta(struct ctx *x, long k, long a, int from_to)
 {
 	if (is_p(x, k - 1, '+') || (lx(x, a) & LX_DELTA) ||
-	    is_w(x, a, "percentage"))
+	    IS_W(x, a, "percentage"))
 		return 1;
 	for (long i = k - 1, seen = 0; i >= 0 && seen < 10; i--) {
 		if (is_p(x, i, ';') || is_p(x, i, ':'))
@@ -1260,7 +1484,7 @@ static int pct_is_delta(struct ctx *x, long k, long a, int from_to)
 		if (tk(x, i)->kind == TK_PUNCT)
 			continue;
 		seen++;
-		if (seen <= 4 && is_w(x, i, "by"))
+		if (seen <= 4 && IS_W(x, i, "by"))
 			return 1;
 		/* "improve ... by", "improvements (e.g., up to 49.76%)"; a verb
 		 * of change before "82.71% accuracy" or "from A% to B%" leaves
@@ -1280,14 +1504,14 @@ static const char *metric_refined(struct ctx *x, long m)
 {
 	const char *name = metric_name(metric_of(x, m));
 
-	if (is_w(x, m, "rate")) {
-		if (is_w(x, m - 1, "win"))
+	if (IS_W(x, m, "rate")) {
+		if (IS_W(x, m - 1, "win"))
 			return "win rate";
-		return is_w(x, m - 1, "success") ? "success rate" : NULL;
+		return IS_W(x, m - 1, "success") ? "success rate" : NULL;
 	}
 	if (name && !strcmp(name, "accuracy"))
 		for (long b = m - 1; b >= 0 && b >= m - 4; b--)
-			if (is_w(x, b, "top1") || (is_w(x, b, "top") && is_w(x, b + 2, "1")))
+			if (IS_W(x, b, "top1") || (IS_W(x, b, "top") && IS_W(x, b + 2, "1")))
 				return "top-1 accuracy";
 	return name;
 }
@@ -1309,11 +1533,11 @@ static void pct_quality(struct ctx *x, long k, const struct fig_read *f)
 			m = i;
 			break;
 		}
-		if (!(is_w(x, i, "top") || is_w(x, i, "zero") || is_w(x, i, "shot") ||
+		if (!(IS_W(x, i, "top") || IS_W(x, i, "zero") || IS_W(x, i, "shot") ||
 		      is_p(x, i, '-') || (tk(x, i)->kind == TK_NUM && glued(x, i)) ||
-		      is_w(x, i, "top1") || is_w(x, i, "mean") ||
-		      is_w(x, i, "test") || is_w(x, i, "average") ||
-		      is_w(x, i, "success") || is_w(x, i, "win")))
+		      IS_W(x, i, "top1") || IS_W(x, i, "mean") ||
+		      IS_W(x, i, "test") || IS_W(x, i, "average") ||
+		      IS_W(x, i, "success") || IS_W(x, i, "win")))
 			break;
 	}
 	if (m >= 0) {
@@ -1334,15 +1558,15 @@ static void pct_quality(struct ctx *x, long k, const struct fig_read *f)
 	if (!metric) {
 		/* a bare percentage needs a dataset right after it, or a verb of
 		 * achievement and a dataset somewhere in the sentence */
-		int verb = (is_w(x, k - 1, "to") && !is_w(x, k - 2, "up")) ||
-			   is_w(x, k - 1, "from") || is_w(x, k - 1, "achieves") ||
-			   is_w(x, k - 1, "achieve") || is_w(x, k - 1, "reaches") ||
-			   is_w(x, k - 1, "of") || is_w(x, k - 1, "obtains") ||
-			   is_w(x, k - 1, "scores");
-		int on = is_w(x, a, "on") && find_dataset(x, k, a, &ds, &de);
+		int verb = (IS_W(x, k - 1, "to") && !IS_W(x, k - 2, "up")) ||
+			   IS_W(x, k - 1, "from") || IS_W(x, k - 1, "achieves") ||
+			   IS_W(x, k - 1, "achieve") || IS_W(x, k - 1, "reaches") ||
+			   IS_W(x, k - 1, "of") || IS_W(x, k - 1, "obtains") ||
+			   IS_W(x, k - 1, "scores");
+		int on = IS_W(x, a, "on") && find_dataset(x, k, a, &ds, &de);
 		if (!on && !(verb && find_dataset(x, k, a, &ds, &de)))
 			return;
-		if (is_w(x, k - 1, "of") && !is_w(x, k - 2, "average"))
+		if (IS_W(x, k - 1, "of") && !IS_W(x, k - 2, "average"))
 			return;
 		metric = default_metric(x->t, ds, de);
 	}
@@ -1352,25 +1576,26 @@ static void pct_quality(struct ctx *x, long k, const struct fig_read *f)
 static void factor_percent(struct ctx *x, long k, const struct fig_read *f)
 {
 	long a = after_tok(x, k, f), used = a;
-	enum dim dims[3], d;
-	int n, reduce, to_share;
+	enum dim dims[3], d, d2;
+	int n, reduce, to_share, verb_dim;
 	enum qualifier q = qualifier_before(x, k);
 
 	/* "(<3%) of", "less than 1% of": the share is at most p, the factor
 	 * at least 100/p */
-	if (is_p(x, k - 1, '<') || (is_w(x, k - 1, "than") && is_w(x, k - 2, "less")))
+	if (is_p(x, k - 1, '<') || (IS_W(x, k - 1, "than") && IS_W(x, k - 2, "less")))
 		q = QUAL_LOWER;
-	if (is_p(x, a, ')') && is_w(x, a + 1, "of"))
+	if (is_p(x, a, ')') && IS_W(x, a + 1, "of"))
 		a++;
 	/* "0.1% (10k) of the training data" */
 	if (is_p(x, a, '(') && tk(x, a + 1) && tk(x, a + 1)->kind == TK_NUM &&
-	    is_p(x, a + 2, ')') && is_w(x, a + 3, "of"))
+	    is_p(x, a + 2, ')') && IS_W(x, a + 3, "of"))
 		a += 3;
 	if ((d = share_after(x, a, &used)) != DIM_NONE) {
 		/* "save 80% of the training steps" is a reduction by 80%,
 		 * "reducing ... to 0.9%" and "using 20% of" are shares */
-		enum dim d2;
-		int share = !reduce_before(x, k, &d2, &to_share) || to_share;
+		enum dim r1, r2;
+		int share = !reduce_before(x, k, &r1, &r2, &to_share, &verb_dim) ||
+			    to_share;
 		if (reduce_follows(x, used + 1))
 			share = 0;
 		pct_ratio(x, f, d, share, tk(x, used)->e, q);
@@ -1382,13 +1607,20 @@ static void factor_percent(struct ctx *x, long k, const struct fig_read *f)
 			pct_ratio(x, f, dims[i], 0, tk(x, used)->e, q);
 		return;
 	}
-	if (reduce_before(x, k, &d, &to_share)) {
+	if (reduce_before(x, k, &d, &d2, &to_share, &verb_dim)) {
 		if (n)
-			d = dims[0];
-		if (d != DIM_NONE) {
+			d = dims[0], d2 = DIM_NONE;
+		/* "compresses the network to 40%": a share of what the verb
+		 * does not say */
+		if (d != DIM_NONE && !(to_share && verb_dim)) {
 			pct_ratio(x, f, d, to_share, n ? tk(x, used)->e : f->end, q);
+			if (d2 != DIM_NONE)
+				pct_ratio(x, f, d2, to_share,
+					  n ? tk(x, used)->e : f->end, q);
 			return;
 		}
+		if (d != DIM_NONE)
+			return;
 	}
 	if (n && !pct_is_delta(x, k, a, 0)) {
 		/* "using only 8.9% parameters", "10.7% training data" */
@@ -1396,7 +1628,7 @@ static void factor_percent(struct ctx *x, long k, const struct fig_read *f)
 		return;
 	}
 	/* "our training cost is merely 1%", "MACs to 0.8%" */
-	if ((lx(x, k - 1) & LX_ONLY) || is_w(x, k - 1, "to")) {
+	if ((lx(x, k - 1) & LX_ONLY) || IS_W(x, k - 1, "to")) {
 		d = dim_before(x, k, 4);
 		if (d != DIM_NONE && !pct_is_delta(x, k, a, 0)) {
 			pct_ratio(x, f, d, 1, f->end, q);
@@ -1421,11 +1653,17 @@ static int baseline_subject(struct ctx *x, long k)
 		seen++;
 		if (glued(x, i))
 			continue;
-		if (is_w(x, i, "than") || is_w(x, i, "whereas") ||
-		    is_w(x, i, "baseline") || is_w(x, i, "compared") ||
-		    is_w(x, i, "vs") || is_w(x, i, "versus"))
+		/* "more than 240,000": a bound, not a comparator */
+		if (IS_W(x, i, "than") && seen <= 2 &&
+		    (IS_W(x, i - 1, "more") || IS_W(x, i - 1, "less") ||
+		     IS_W(x, i - 1, "fewer") || IS_W(x, i - 1, "greater") ||
+		     IS_W(x, i - 1, "over")))
+			continue;
+		if (IS_W(x, i, "than") || IS_W(x, i, "whereas") ||
+		    IS_W(x, i, "baseline") || IS_W(x, i, "compared") ||
+		    IS_W(x, i, "vs") || IS_W(x, i, "versus"))
 			return 1;
-		if (is_w(x, i, "we") || is_w(x, i, "our"))
+		if (IS_W(x, i, "we") || IS_W(x, i, "our"))
 			return 0;
 	}
 	return 0;
@@ -1444,10 +1682,10 @@ static int metric_before(struct ctx *x, long k)
 		seen++;
 		if (metric_of(x, i) >= 0) {
 			/* "score" alone is too vague; "GLUE score" is glue */
-			if (is_w(x, i, "score")) {
+			if (IS_W(x, i, "score")) {
 				long j = i - 1;
 				while (j >= 0 && (is_p(x, j, ')') || is_p(x, j, '(') ||
-						  is_w(x, j, "dev") || is_w(x, j, "test")))
+						  IS_W(x, j, "dev") || IS_W(x, j, "test")))
 					j--;
 				if (metric_of(x, j) >= 0)
 					return metric_of(x, j);
@@ -1458,11 +1696,49 @@ static int metric_before(struct ctx *x, long k)
 			}
 			return metric_of(x, i);
 		}
-		if (!(is_w(x, i, "of") || is_w(x, i, "from") || is_w(x, i, "is") ||
-		      is_w(x, i, "a") || is_w(x, i, "an") || is_w(x, i, "dev") ||
-		      is_w(x, i, "test") || is_w(x, i, "zero") || is_w(x, i, "shot") ||
-		      is_w(x, i, "achieves") || is_w(x, i, "score")))
+		if (!(IS_W(x, i, "of") || IS_W(x, i, "from") || IS_W(x, i, "is") ||
+		      IS_W(x, i, "a") || IS_W(x, i, "an") || IS_W(x, i, "dev") ||
+		      IS_W(x, i, "test") || IS_W(x, i, "zero") || IS_W(x, i, "shot") ||
+		      IS_W(x, i, "achieves") || IS_W(x, i, "score")))
 			return -1;
+	}
+	return -1;
+}
+
+/* "ranging from", "varying from": the pair after it is a range. */
+static int range_words(struct ctx *x, long k)
+{
+	for (long i = k - 2, seen = 0; i >= 0 && seen < 4; i--, seen++)
+		if (IS_W(x, i, "ranging") || IS_W(x, i, "range") ||
+		    IS_W(x, i, "ranges") || IS_W(x, i, "varying") ||
+		    IS_W(x, i, "vary") || IS_W(x, i, "varies") || IS_W(x, i, "between"))
+			return 1;
+	return 0;
+}
+
+/* "accuracy of code repair from 16.4 to 17.8", "the BLEU score on the
+ * test split from 14.7 to 15.9": a metric named a few words before a
+ * change stated with "from".  Returns the metric, or -1. */
+static int metric_before_from(struct ctx *x, long k)
+{
+	if (!IS_W(x, k - 1, "from"))
+		return -1;
+	for (long i = k - 2, seen = 0; i >= 0 && seen < 7; i--) {
+		int m;
+		if (tk(x, i)->kind != TK_WORD)
+			return -1;
+		seen++;
+		long h = i + 1;
+		if ((m = metric_of(x, i)) < 0)
+			continue;
+		/* the metric heads the phrase: "accuracy of ...", "BLEU score
+		 * on ..." */
+		if (IS_W(x, h, "score"))
+			h++;
+		if (h == k - 1 || IS_W(x, h, "of") || IS_W(x, h, "on") ||
+		    IS_W(x, h, "for") || IS_W(x, h, "in"))
+			return m;
+		return -1;
 	}
 	return -1;
 }
@@ -1474,19 +1750,27 @@ static int plain_quality(struct ctx *x, long k, const struct fig_read *f,
 {
 	int m = u->q == Q_QUALITY ? u->metric : metric_before(x, k);
 	long a = after_tok(x, k, f);
-	double v = (transition || !f->has_hi) ? (f->has_hi ? f->hi : f->lo) : f->lo;
+	double v;
 	struct claim *c;
+
+	/* a metric before "from X to Y" makes the pair a change, whatever
+	 * verb stood before it: the second figure is the result */
+	if (m < 0 && f->has_hi && (m = metric_before_from(x, k)) >= 0)
+		transition = 1;
+	if (m >= 0 && f->has_hi && IS_W(x, k - 1, "from") && !range_words(x, k))
+		transition = 1;
 
 	if (m < 0 || !strcmp(metric_name(m), "score"))
 		return 0;
+	v = (transition || !f->has_hi) ? (f->has_hi ? f->hi : f->lo) : f->lo;
 	long z = u->q == Q_QUALITY ? tok_from(x, a, u->end) : a;
 
-	if (is_w(x, z, "score"))
+	if (IS_W(x, z, "score"))
 		z++;
-	if (is_p(x, k - 1, '+') || is_w(x, k - 1, "by") || (lx(x, a) & LX_DELTA) ||
+	if (is_p(x, k - 1, '+') || IS_W(x, k - 1, "by") || (lx(x, a) & LX_DELTA) ||
 	    (lx(x, z) & LX_DELTA))
 		return 1; /* a delta: consumed, not claimed */
-	if (u->q == Q_QUALITY && (is_w(x, k - 1, "higher") || is_w(x, a, "higher")))
+	if (u->q == Q_QUALITY && (IS_W(x, k - 1, "higher") || IS_W(x, a, "higher")))
 		return 1;
 	c = emit_quality(x, v, metric_name(m), metric_unit(m), k,
 			 u->q == Q_QUALITY ? tok_from(x, a, u->end) : a, f->start,
@@ -1592,7 +1876,7 @@ static long handle_name(struct ctx *x, long k)
 	if (size_at < 0 || dataset_name(x->t, tk(x, k)->s, tk(x, k)->e) ||
 	    (lx(x, j) & (LX_DSCUE | LX_DATA)) || comparator_before(x, k, BACK_WORDS))
 		return j;
-	if (is_w(x, j, "to") && tk(x, j + 1) && tk(x, j + 1)->kind == TK_NUM &&
+	if (IS_W(x, j, "to") && tk(x, j + 1) && tk(x, j + 1)->kind == TK_NUM &&
 	    size_token(x, j + 1) > v) {
 		/* "MobileLLM-125M to 600M" */
 		struct claim *c = emit(x, Q_PARAMS, v, tk(x, k)->s, tk(x, j + 1)->e);
@@ -1606,20 +1890,29 @@ static long handle_name(struct ctx *x, long k)
 	return j;
 }
 
-/* "Pythia 410M", "Llama-2 7B", "CodeT5+ 16B": a size after a name. */
+/* "Pythia 410M", "Llama-2 7B", "CodeT5+ 16B": a size after a name; also
+ * in parentheses, "Llama-3 (8B)", "RT-2-X (55B)". */
 static int name_size(struct ctx *x, long k, const struct fig_read *f)
 {
 	long p = k - 1;
 	struct tok *w;
 	int caps = 0;
 	double v = size_token(x, k);
+	size_t end = tk(x, k)->e;
 
 	if (v <= 0 || !f->scaled)
 		return 0;
+	if (is_p(x, p, '(') && !tk(x, k)->space &&
+	    is_p(x, after_tok(x, k, f), ')') && tk(x, p)->space) {
+		end = tk(x, after_tok(x, k, f))->e;
+		p--;
+	} else if (!tk(x, k)->space) {
+		return 0;
+	}
 	if (is_p(x, p, '+') && glued(x, p))
 		p--;
 	w = tk(x, p);
-	if (!w || !tk(x, k)->space || w->kind == TK_PUNCT || lx(x, p))
+	if (!w || w->kind == TK_PUNCT || lx(x, p))
 		return 0;
 	for (size_t b = w->s; b < w->e; b++)
 		caps += x->t[b] >= 'A' && x->t[b] <= 'Z';
@@ -1630,11 +1923,13 @@ static int name_size(struct ctx *x, long k, const struct fig_read *f)
 		p--;
 	while (p > 1 && glued(x, p) && (is_p(x, p - 1, '-') || is_p(x, p - 1, '_')))
 		p -= 2;
-	if (dataset_name(x->t, tk(x, p)->s, tk(x, p)->e))
+	if (tk(x, p)->kind == TK_NUM ||
+	    dataset_name(x->t, tk(x, p)->s, tk(x, p)->e))
 		return 0;
 	if (comparator_before(x, p, BACK_WORDS))
 		return 1;
-	emit_params(x, v, tk(x, p)->s, tk(x, k)->e, 0);
+	emit_params(x, v, tk(x, p)->s, end, 0);
+	x->consumed = end;
 	return 1;
 }
 
@@ -1651,7 +1946,7 @@ static int devices_first(struct ctx *x, long k, const struct fig_read *f)
 	if (f->has_hi || f->suffix != FS_NONE || f->lo < 1)
 		return 0;
 	d = device_phrase(x, k, &u);
-	if (d < 0 || !is_w(x, d, "for") || !tk(x, d + 1) ||
+	if (d < 0 || !IS_W(x, d, "for") || !tk(x, d + 1) ||
 	    tk(x, d + 1)->kind != TK_NUM)
 		return 0;
 	j = d + 1;
@@ -1689,11 +1984,11 @@ static void word_time(struct ctx *x, long k)
 		in_unit = 1;
 		s--;
 	}
-	if (!(is_w(x, s, "single") || is_w(x, s, "one")))
+	if (!(IS_W(x, s, "single") || IS_W(x, s, "one")))
 		return;
-	if (is_w(x, s - 1, "a"))
+	if (IS_W(x, s - 1, "a"))
 		s--;
-	if (time_unit(x, s + (is_w(x, s, "a") ? 2 : 1), &u, &in_unit) != k + 1)
+	if (time_unit(x, s + (IS_W(x, s, "a") ? 2 : 1), &u, &in_unit) != k + 1)
 		return;
 	u.q = Q_COMPUTE;
 	u.devices = 1;
@@ -1725,12 +2020,12 @@ static long partner(struct ctx *x, long a, int *vs)
 	*vs = 0;
 	if (is_p(x, i, ','))
 		i++;
-	if (is_w(x, i, "vs") || is_w(x, i, "versus")) {
+	if (IS_W(x, i, "vs") || IS_W(x, i, "versus")) {
 		*vs = 1;
 		i++;
 		if (is_p(x, i, '.'))
 			i++;
-	} else if (is_w(x, i, "and") || is_w(x, i, "or")) {
+	} else if (IS_W(x, i, "and") || IS_W(x, i, "or")) {
 		i++;
 	} else if (i == a) {
 		return -1;
@@ -1856,7 +2151,7 @@ static int paren_figure(struct ctx *x, long k, const struct fig_read *f)
 		q = Q_TOKENS;
 	else if (lx(x, k - 2) & (LX_DSCUE | LX_DATA))
 		q = Q_DATA_SIZE;
-	else if (d == DIM_NONE && is_w(x, a + 1, "of")) {
+	else if (d == DIM_NONE && IS_W(x, a + 1, "of")) {
 		long used;
 		enum dim d2 = share_after(x, a + 1, &used);
 		q = d2 == DIM_DATA ? Q_DATA_SIZE : d2 == DIM_PARAMS ? Q_PARAMS : Q_NONE;
@@ -1875,16 +2170,59 @@ static int bare_cost(struct ctx *x, long k, const struct fig_read *f)
 {
 	long i = k - 1;
 
-	if (is_w(x, i, "of") || is_w(x, i, "only") || is_w(x, i, "roughly") ||
-	    is_w(x, i, "about"))
+	if (IS_W(x, i, "of") || IS_W(x, i, "only") || IS_W(x, i, "roughly") ||
+	    IS_W(x, i, "about"))
 		i--;
 	if (!(lx(x, i) & LX_COST) || f->lo < 10 || f->has_hi || f->suffix != FS_NONE)
 		return 0;
 	if (tk(x, after_tok(x, k, f)) && tk(x, after_tok(x, k, f))->kind == TK_WORD &&
 	    !(lx(x, after_tok(x, k, f)) & (LX_FILLER | LX_COMPARE)) &&
-	    !is_w(x, after_tok(x, k, f), "and"))
+	    !IS_W(x, after_tok(x, k, f), "and"))
 		return 0;
 	return 1;
+}
+
+/* "took 146 hours of A100 training whereas X was trained for 23,000 A100
+ * hours", "with 1B tokens than the baseline ... with 3B tokens": the text
+ * sets the paper's figure against a comparator's of the same kind in one
+ * sentence, which implies a ratio (the guidelines annotate it).  base is
+ * the comparator's claim just made; the paper's is the last claim of the
+ * same kind, not a comparator's, earlier in the sentence.  No ratio when
+ * the sentence states one of that dimension itself, or when the paper's
+ * figure is the larger.  Model sizes are left out: a smaller model set
+ * against larger ones ("our 3B model rivals 7B models") compares results
+ * across sizes, not what either cost. */
+static void implied_ratio(struct ctx *x, const struct claim *base)
+{
+	static const enum dim unit_dim[Q__COUNT] = {
+		DIM_NONE, DIM_COST, DIM_COMPUTE, DIM_NONE, DIM_TOKENS,
+		DIM_DATA, DIM_MEMORY, DIM_NONE, DIM_NONE,
+	};
+	enum dim d = unit_dim[base->quantity];
+	long from = (long)x->tok[0].s, own_s = -1, base_e = base->span_end;
+	double own = 0, theirs = base->value;
+	struct claim *c;
+
+	if (d == DIM_NONE)
+		return;
+	for (size_t i = x->out->len - 1, n = 0; i-- > x->first && n < 16; n++) {
+		const struct claim *o = &x->out->items[i];
+		if (o->span_start < from)
+			break;
+		if (o->quantity == Q_RATIO && o->dimension &&
+		    !strcmp(o->dimension, dim_name(d)))
+			return;
+		if (own_s < 0 && o->quantity == base->quantity &&
+		    !o->subject_baseline && !o->has_max) {
+			own = o->value;
+			own_s = o->span_start;
+		}
+	}
+	if (own_s < 0 || !(own > 0) || !(theirs > own))
+		return;
+	c = emit_ratio(x, theirs / own, d, (size_t)own_s, (size_t)base_e);
+	if (c)
+		set_note(c, "@1 vs @2 (the comparator's): ratio implied", own, theirs);
 }
 
 static void handle_money(struct ctx *x, long k, const struct fig_read *f)
@@ -1911,6 +2249,8 @@ static void handle_money(struct ctx *x, long k, const struct fig_read *f)
 		return;
 	set_range(c, f, 1);
 	c->qualifier = qualifier_before(x, k);
+	if (c->subject_baseline && !c->has_max)
+		implied_ratio(x, c);
 }
 
 /* Letters glued to the number ("25.8GB", "1024px"): a known unit is
@@ -1939,12 +2279,78 @@ static int glued_rest(struct ctx *x, long k, const struct fig_read *f, long *a)
 	return 1;
 }
 
+/* Words that make sizes of a class of models ("LLMs at 7B and 34B
+ * scales", "7B LLMs") a comparator's: the class is what the paper is set
+ * against ("than 7B LLMs", "across ... LLMs at 7B", "other 7B models").
+ * Looks back from token k within the clause. */
+static int class_cue(struct ctx *x, long k)
+{
+	for (long i = k - 1, seen = 0; i >= 0 && seen < 10; i--) {
+		if (is_p(x, i, ';') || is_p(x, i, ':') || is_p(x, i, '.'))
+			return 0;
+		if (tk(x, i)->kind == TK_PUNCT)
+			continue;
+		seen++;
+		if ((lx(x, i) & (LX_COMPARE | LX_BASEWORD)) || IS_W(x, i, "across") ||
+		    IS_W(x, i, "various") || IS_W(x, i, "spectrum") ||
+		    IS_W(x, i, "among") || IS_W(x, i, "other") ||
+		    IS_W(x, i, "existing") || IS_W(x, i, "over"))
+			return 1;
+		if (IS_W(x, i, "we") || IS_W(x, i, "our"))
+			return 0;
+	}
+	return 0;
+}
+
+/* A plural model noun: the figure sizes a class, not one model. */
+static int plural_model(struct ctx *x, long i)
+{
+	struct tok *w = tk(x, i);
+
+	return w && (lx(x, i) & LX_MODEL) &&
+	       to_lower((unsigned char)x->t[w->e - 1]) == 's' &&
+	       !IS_W(x, i, "transformers");
+}
+
+/* "LLMs at 7B and 34B", "models of 7B": the plural noun before a list of
+ * sizes.  Returns its token or -1. */
+static long class_noun_before(struct ctx *x, long k)
+{
+	long i = k - 1;
+
+	/* a list of a few sizes; bounded, so a run of them stays linear */
+	while (i >= 1 && i > k - 12 &&
+	       (IS_W(x, i, "and") || IS_W(x, i, "or") || is_p(x, i, ',') ||
+		(tk(x, i)->kind == TK_NUM && size_token(x, i) > 0)))
+		i--;
+	if (!(IS_W(x, i, "at") || IS_W(x, i, "of") || IS_W(x, i, "with")))
+		return -1;
+	return plural_model(x, i - 1) ? i - 1 : -1;
+}
+
+/* A size whose unit is a plural model noun ("7B LLMs", "7B and 34B
+ * scales") with a comparator cue before it. */
+static int class_after(struct ctx *x, long k)
+{
+	long i = k + 1;
+
+	while (i < k + 12 &&
+	       (IS_W(x, i, "and") || IS_W(x, i, "or") || is_p(x, i, ',') ||
+		(tk(x, i) && tk(x, i)->kind == TK_NUM && size_token(x, i) > 0)))
+		i++;
+	if (!plural_model(x, i))
+		return 0;
+	if (class_noun_before(x, k) >= 0)
+		return class_cue(x, class_noun_before(x, k));
+	return class_cue(x, k);
+}
+
 /* A number with neither % nor x after it. */
 static void handle_plain(struct ctx *x, long k, const struct fig_read *f)
 {
 	long a = after_tok(x, k, f), p;
 	struct unit u;
-	int vs, transition = is_transition(x, k, f);
+	int vs, cue = 0, transition = is_transition(x, k, f);
 	struct claim *c;
 
 	/* a glued unit we do not know ("1024px", "2.64dB", "3D") or a
@@ -1981,6 +2387,14 @@ static void handle_plain(struct ctx *x, long k, const struct fig_read *f)
 			u.mult = 1;
 			u.end = f->end;
 			goto claim;
+		}
+		/* "LLMs at 7B and 34B", "models of 1B, 3B and 8B" */
+		if (f->scaled && f->lo >= 1e6 && size_token(x, k) > 0 &&
+		    (p = class_noun_before(x, k)) >= 0) {
+			c = emit(x, Q_PARAMS, f->lo, f->start, f->end);
+			c->subject_baseline = class_cue(x, p);
+			set_note(c, "@1 parameters", f->lo, 0);
+			return;
 		}
 		/* "models up to 2.7B", "model with 7B" */
 		if (f->scaled && f->lo >= 1e6 && qualifier_before(x, k) &&
@@ -2023,9 +2437,13 @@ claim:
 	}
 	if (u.q == Q_DATA_SIZE && !f->scaled && f->lo < 50 && !x->standalone)
 		return;
+	if (u.q == Q_DATA_SIZE && !x->standalone && f->lo < 1e4 &&
+	    IS_W(x, tok_from(x, k, u.end) - 1, "patches"))
+		return; /* patches of an image, not a training set */
 	c = emit_absolute(x, &u, f, f->lo, f->start, u.end > f->end ? u.end : f->end,
-			  baseline_subject(x, k) ||
-			  (u.q == Q_PARAMS && comparator_before(x, k, 6)));
+			  (cue = baseline_subject(x, k)) ||
+			  (u.q == Q_PARAMS && (comparator_before(x, k, 6) ||
+					       class_after(x, k))));
 	if (!c)
 		return;
 	if (u.q != Q_COMPUTE)
@@ -2034,6 +2452,8 @@ claim:
 		c->qualifier = qualifier_before(x, k);
 	if (u.end > x->consumed)
 		x->consumed = u.end;
+	if (cue && !c->has_max)
+		implied_ratio(x, c);
 }
 
 /* ---- driver ------------------------------------------------------------ */
@@ -2053,6 +2473,29 @@ static int number_glued(struct ctx *x, long k)
 	       p->sym == '*' || p->sym == '=' || p->sym == '-' || p->sym == '@';
 }
 
+/* A currency after the amount at token k: a euro, pound or yen sign,
+ * "300 EUR", "20 euros". */
+static int currency_after(struct ctx *x, long k, const struct fig_read *f)
+{
+	const unsigned char *t = (const unsigned char *)x->t;
+	size_t i = f->end, s;
+
+	if (f->suffix != FS_NONE)
+		return 0;
+	if (i < x->len && t[i] == ' ')
+		i++;
+	if (i + 2 < x->len && t[i] == 0xe2 && t[i + 1] == 0x82 && t[i + 2] == 0xac)
+		return 1;
+	if (i + 1 < x->len && t[i] == 0xc2 && (t[i + 1] == 0xa3 || t[i + 1] == 0xa5))
+		return 1;
+	for (s = i; s < x->len && is_alpha(t[s]); s++)
+		;
+	if (s == i || s - i > 6)
+		return 0;
+	k = tok_from(x, k, i);
+	return tk(x, k) && tk(x, k)->s == i && (lx(x, k) & LX_CURRENCY);
+}
+
 static void handle_number(struct ctx *x, long k)
 {
 	struct fig_read f;
@@ -2064,7 +2507,9 @@ static void handle_number(struct ctx *x, long k)
 		return; /* "-2.1 points": a signed change */
 	if (fig_read_at(x->t, x->len, tk(x, k)->s, x->standalone, &f))
 		return;
-	if (f.out_of_range) {
+	if (f.out_of_range || f.currency || currency_after(x, k, &f)) {
+		/* a cost_usd claim is in US dollars: an amount in another
+		 * currency is read (so that it is no other figure) and left */
 		x->consumed = f.end;
 		return;
 	}
@@ -2077,6 +2522,242 @@ static void handle_number(struct ctx *x, long k)
 		handle_plain(x, k, &f);
 	if (x->consumed < f.end)
 		x->consumed = f.end;
+}
+
+/* ---- spelled figures ---------------------------------------------------- */
+
+/* Numbers written as words, for "one billion parameters", "three times
+ * faster", "two orders of magnitude". */
+static double number_word(struct ctx *x, long k)
+{
+	static const struct {
+		const char *word;
+		double v;
+	} words[] = {
+		{ "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 },
+		{ "five", 5 }, { "six", 6 }, { "seven", 7 }, { "eight", 8 },
+		{ "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 },
+		{ "fifteen", 15 }, { "twenty", 20 }, { "thirty", 30 },
+		{ "forty", 40 }, { "fifty", 50 }, { "hundred", 100 },
+	};
+	struct tok *w = tk(x, k);
+
+	if (!w || w->kind != TK_WORD || w->e - w->s > 7)
+		return 0;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (words[i].word[0] == to_lower((unsigned char)x->t[w->s]) &&
+		    span_is(x->t, w->s, w->e, words[i].word))
+			return words[i].v;
+	return 0;
+}
+
+/* "threefold", "tenfold": a number word glued to "fold". */
+static double fold_word(struct ctx *x, long k)
+{
+	struct tok *w = tk(x, k);
+	struct tok save;
+	double v;
+
+	if (!w || w->kind != TK_WORD || w->e - w->s < 7 ||
+	    !span_is(x->t, w->e - 4, w->e, "fold"))
+		return 0;
+	save = *w;
+	w->e -= 4;
+	v = number_word(x, k);
+	*w = save;
+	return v;
+}
+
+static double scale_word(struct ctx *x, long k)
+{
+	if (IS_W(x, k, "thousand"))
+		return 1e3;
+	if (IS_W(x, k, "million"))
+		return 1e6;
+	if (IS_W(x, k, "billion"))
+		return 1e9;
+	if (IS_W(x, k, "trillion"))
+		return 1e12;
+	return 0;
+}
+
+/* A factor is "better" only in the sense of the guidelines: "twice as
+ * fast", not "twice as many parameters" or "an order of magnitude
+ * larger". */
+static int worse_after(struct ctx *x, long a)
+{
+	if (IS_W(x, a, "as") && (IS_W(x, a + 1, "many") || IS_W(x, a + 1, "much") ||
+				 IS_W(x, a + 1, "large") || IS_W(x, a + 1, "big")))
+		return 1;
+	return IS_W(x, a, "more") || IS_W(x, a, "larger") || IS_W(x, a, "bigger") ||
+	       IS_W(x, a, "higher") || IS_W(x, a, "longer") ||
+	       IS_W(x, a, "slower") || IS_W(x, a, "greater") ||
+	       (IS_W(x, a, "the") && IS_W(x, a + 1, "number"));
+}
+
+/* A verb of change or reduction shortly before token k ("reduces memory
+ * by an order of magnitude", "accelerates training three times"). */
+static int change_before(struct ctx *x, long k)
+{
+	for (long i = k - 1, seen = 0; i >= 0 && seen < 8; i--) {
+		if (tk(x, i)->kind == TK_PUNCT) {
+			if (is_p(x, i, ',') || is_p(x, i, ';') || is_p(x, i, ':'))
+				return 0;
+			continue;
+		}
+		seen++;
+		if (lx(x, i) & (LX_REDUCE | LX_CHANGE))
+			return 1;
+	}
+	return 0;
+}
+
+/* A spelled factor over tokens [k, f->end): its dimension from the words
+ * after it, or, after a verb of change, from the words before. */
+static void spelled_factor(struct ctx *x, long k, const struct fig_read *f)
+{
+	long a = after_tok(x, k, f), used = a;
+	enum dim d;
+	size_t end = f->end;
+	struct claim *c;
+
+	if (worse_after(x, a))
+		return;
+	d = dim_after(x, a, &used);
+	if (d != DIM_NONE)
+		end = tk(x, used)->e;
+	else if (change_before(x, k))
+		d = dim_before(x, k, 14);
+	c = emit_ratio(x, f->lo, d, f->start, end);
+	if (!c)
+		return;
+	c->qualifier = qualifier_before(x, k);
+	set_note(c, "factor @1 as stated in words", f->lo, 0);
+	x->consumed = end;
+}
+
+/* "halves the memory", "halving training time": a reduction by 2 in the
+ * dimension named after the verb. */
+static void halving(struct ctx *x, long k)
+{
+	long used = k + 1;
+	enum dim d = dim_after(x, k + 1, &used);
+	struct claim *c;
+
+	if (d == DIM_NONE)
+		return;
+	c = emit_ratio(x, 2, d, tk(x, k)->s, tk(x, used)->e);
+	if (c)
+		set_note(c, "halved: factor @1", 2, 0);
+	x->consumed = tk(x, used)->e;
+}
+
+/* "doubles the throughput": twice as fast.  Doubling anything else
+ * (cost, time, parameters) is no gain and is left. */
+static void doubling(struct ctx *x, long k)
+{
+	long used = k + 1;
+	enum dim d = dim_after(x, k + 1, &used);
+	struct claim *c;
+
+	if (d != DIM_TIME || !(IS_W(x, used, "throughput") || IS_W(x, used, "speed") ||
+			       IS_W(x, used, "fps")))
+		return;
+	c = emit_ratio(x, 2, d, tk(x, k)->s, tk(x, used)->e);
+	if (c)
+		set_note(c, "doubled: factor @1", 2, 0);
+	x->consumed = tk(x, used)->e;
+}
+
+/* A figure written in words starting at token k.  It is read into a
+ * fig_read as if it were digits and judged by the same rules. */
+static void handle_spelled(struct ctx *x, long k)
+{
+	struct fig_read f;
+	double v = number_word(x, k), scale;
+	long j = k + 1;
+
+	memset(&f, 0, sizeof f);
+	f.start = f.num_start = tk(x, k)->s;
+	if (IS_W(x, k, "a") || IS_W(x, k, "an"))
+		v = 1;
+	if (v > 0 && (IS_W(x, j, "order") || IS_W(x, j, "orders")) &&
+	    IS_W(x, j + 1, "of") && IS_W(x, j + 2, "magnitude")) {
+		/* "an order of magnitude": 10; "two orders": 100 */
+		if (v > 3)
+			return;
+		f.lo = pow(10, v);
+		f.suffix = FS_TIMES;
+		f.end = f.lo_end = tk(x, j + 2)->e;
+		spelled_factor(x, k, &f);
+		return;
+	}
+	/* "one billion parameters"; "a million-dollar question" is an
+	 * adjective, no amount */
+	if (v > 0 && (scale = scale_word(x, j)) > 0 &&
+	    !(is_p(x, j + 1, '-') && glued(x, j + 1) && IS_W(x, j + 2, "dollar"))) {
+		f.lo = v * scale;
+		f.scaled = 1;
+		f.end = f.lo_end = tk(x, j)->e;
+		handle_plain(x, k, &f);
+		if (x->consumed < f.end)
+			x->consumed = f.end;
+		return;
+	}
+	if (IS_W(x, k, "a") || IS_W(x, k, "an"))
+		return;
+	if (v >= 2 && (IS_W(x, j, "times") || IS_W(x, j, "fold") ||
+		       (is_p(x, j, '-') && glued(x, j) && IS_W(x, j + 1, "fold")))) {
+		f.lo = v;
+		f.suffix = FS_TIMES;
+		f.end = f.lo_end = tk(x, is_p(x, j, '-') ? j + 1 : j)->e;
+		spelled_factor(x, k, &f);
+		return;
+	}
+	if ((v = fold_word(x, k)) >= 2 || IS_W(x, k, "twice")) {
+		f.lo = v >= 2 ? v : 2;
+		f.suffix = FS_TIMES;
+		f.end = f.lo_end = tk(x, k)->e;
+		spelled_factor(x, k, &f);
+		return;
+	}
+	if (IS_W(x, k, "half") && !(is_p(x, j, '-') && glued(x, j))) {
+		/* "by half", "in half": a reduction by 50%; "half the memory",
+		 * "half of the parameters": a share of 50% */
+		if (!(IS_W(x, k - 1, "by") || IS_W(x, k - 1, "in") ||
+		      IS_W(x, j, "the") || IS_W(x, j, "of")))
+			return;
+		f.lo = 50;
+		f.suffix = FS_PERCENT;
+		f.end = f.lo_end = tk(x, k)->e;
+		factor_percent(x, k, &f);
+		return;
+	}
+	if (IS_W(x, k, "halves") || IS_W(x, k, "halve") || IS_W(x, k, "halved") ||
+	    IS_W(x, k, "halving")) {
+		halving(x, k);
+		return;
+	}
+	if (IS_W(x, k, "doubles") || IS_W(x, k, "double") ||
+	    IS_W(x, k, "doubled") || IS_W(x, k, "doubling"))
+		doubling(x, k);
+}
+
+/* Might word token w begin a spelled figure?  A cheap test on its first
+ * letter and length before handle_spelled() looks it up. */
+static int maybe_spelled(struct ctx *x, const struct tok *w)
+{
+	size_t n = w->e - w->s;
+	int c = to_lower((unsigned char)x->t[w->s]);
+
+	switch (c) {
+	case 'a':
+		return n <= 2;
+	case 'o': case 't': case 'f': case 's': case 'e': case 'n':
+	case 'h': case 'd':
+		return n >= 3 && n <= 12;
+	}
+	return 0;
 }
 
 static int has_digit(const char *t, size_t s, size_t e)
@@ -2103,13 +2784,131 @@ static void scan_sentence(struct ctx *x)
 			if ((c == 'h' || c == 'd') && n >= 3 && n <= 5 &&
 			    (lx(x, k) & (LX_HOURS | LX_DAYS)))
 				word_time(x, k);
-			else if (!glued(x, k) || !is_p(x, k - 1, '-'))
+			else if (maybe_spelled(x, w) && !glued(x, k))
+				handle_spelled(x, k);
+			if (w->s < x->consumed)
+				continue;
+			if (!glued(x, k) || !is_p(x, k - 1, '-'))
 				if (has_digit(x->t, w->s, w->e) ||
 				    (is_p(x, k + 1, '-') && glued(x, k + 1) &&
 				     tk(x, k + 2) && tk(x, k + 2)->kind == TK_NUM))
 					if (!hardware_at(x->t, x->len, w->s, &used))
 						k = handle_name(x, k) - 1;
 		}
+	}
+}
+
+/* ---- what a ratio is measured against ---------------------------------- */
+
+/* First token whose start is at or after byte b (binary search). */
+static long tok_at(struct ctx *x, size_t b)
+{
+	size_t lo = 0, hi = x->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (x->tok[mid].s < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo;
+}
+
+/* Words that end the name of a comparator. */
+static int name_stop(struct ctx *x, long i)
+{
+	static const char *const stops[] = {
+		"and", "while", "with", "on", "in", "at", "by", "for", "when",
+		"which", "that", "whereas", "but", "without", "across", "under",
+		"during", "using", "as", "to", "of", "is", "are", "was", "were",
+		"or", "from", "we", "it", "its", "our", "both", "even", "respectively",
+		"despite", "thanks", "due", "achieving", "making", "yielding",
+	};
+	struct tok *w = tk(x, i);
+
+	if (!w)
+		return 1;
+	if (w->kind == TK_PUNCT)
+		return !((w->sym == '-' || w->sym == '.' || w->sym == '+' ||
+			  w->sym == '/') && glued(x, i) && glued(x, i + 1));
+	/* inside a compound ("state-of-the-art", "FlashAttention-2") */
+	if (glued(x, i) && tk(x, i - 1)->kind == TK_PUNCT)
+		return 0;
+	if (w->kind == TK_NUM)
+		return 1;
+	for (size_t k = 0; k < sizeof stops / sizeof *stops; k++)
+		if (span_is(x->t, w->s, w->e, stops[k]))
+			return 1;
+	return 0;
+}
+
+/* The name after a cue word ending at token i ("than [the] X", "over
+ * X"): up to six words.  Sets the claim's baseline; returns 1 if a name
+ * was found. */
+static int take_name(struct ctx *x, long i, struct claim *c)
+{
+	long s = i, e;
+	int words;
+
+	if (IS_W(x, s, "the") || IS_W(x, s, "a") || IS_W(x, s, "an"))
+		s++;
+	if ((IS_W(x, s, "that") || IS_W(x, s, "those")) && IS_W(x, s + 1, "of"))
+		s += 2;
+	for (e = s, words = 0; words < 6 && !name_stop(x, e); e++)
+		words += tk(x, e)->kind != TK_PUNCT;
+	if (e == s || !tk(x, s) || tk(x, s)->kind != TK_WORD)
+		return 0;
+	c->baseline = xstrndup(x->t + tk(x, s)->s, tk(x, e - 1)->e - tk(x, s)->s);
+	return 1;
+}
+
+/* A cue for the comparator at token i: "than", "over", "versus",
+ * "against", "compared to|with", "relative to", "in comparison to".
+ * Returns the token after it, or -1. */
+static long baseline_cue(struct ctx *x, long i)
+{
+	if (IS_W(x, i, "than") || IS_W(x, i, "over") || IS_W(x, i, "versus") ||
+	    IS_W(x, i, "against"))
+		return i + 1;
+	if (IS_W(x, i, "vs"))
+		return is_p(x, i + 1, '.') ? i + 2 : i + 1;
+	if ((IS_W(x, i, "compared") || IS_W(x, i, "relative") ||
+	     IS_W(x, i, "comparison")) &&
+	    (IS_W(x, i + 1, "to") || IS_W(x, i + 1, "with")))
+		return i + 2;
+	return -1;
+}
+
+/* The baseline of each ratio made in this sentence (claims from index
+ * first on): the comparator named after the ratio ("3x faster than
+ * FlashAttention", "reductions over the original model"), or before it
+ * in the sentence ("Compared to X, ... 2x fewer ..."). */
+static void ratio_baselines(struct ctx *x, size_t first)
+{
+	for (size_t n = first; n < x->out->len; n++) {
+		struct claim *c = &x->out->items[n];
+		long a, i, cue;
+		if (c->quantity != Q_RATIO || c->baseline)
+			continue;
+		a = tok_at(x, (size_t)c->span_end);
+		for (i = a; i < a + 6 && (size_t)i < x->n; i++) {
+			if (is_p(x, i, ',') || is_p(x, i, ';') || is_p(x, i, '.'))
+				break;
+			if ((cue = baseline_cue(x, i)) >= 0) {
+				take_name(x, cue, c);
+				break;
+			}
+		}
+		if (c->baseline)
+			continue;
+		a = tok_at(x, (size_t)c->span_start);
+		for (i = a - 1; i >= 0 && i > a - 30; i--)
+			if ((IS_W(x, i, "compared") || IS_W(x, i, "relative")) &&
+			    (cue = baseline_cue(x, i)) >= 0) {
+				take_name(x, cue, c);
+				break;
+			}
 	}
 }
 
@@ -2218,7 +3017,7 @@ static void run(const char *text, size_t len, struct claim_list *out,
 		int standalone)
 {
 	struct ctx x;
-	size_t pos = 0;
+	size_t pos = 0, before;
 
 	memset(&x, 0, sizeof x);
 	x.t = text;
@@ -2229,6 +3028,8 @@ static void run(const char *text, size_t len, struct claim_list *out,
 	x.last_sentence = -1;
 	if (!text || !len)
 		return;
+	if (!stop_pairs_ready)
+		stop_pairs_fill();
 	x.tok = xmalloc(MAX_TOKENS * sizeof *x.tok);
 	while (pos < len) {
 		size_t end = boring_until(&x, pos);
@@ -2240,7 +3041,9 @@ static void run(const char *text, size_t len, struct claim_list *out,
 		end = tokenize(&x, pos);
 		if (end <= pos)
 			end = pos + 1;
+		before = out->len;
 		scan_sentence(&x);
+		ratio_baselines(&x, before);
 		x.sentence++;
 		pos = end;
 	}

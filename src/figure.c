@@ -261,15 +261,88 @@ static enum fig_suffix read_suffix(const char *t, size_t len, size_t *i,
 	return FS_TIMES;
 }
 
+/* Does t[s..e) (case-insensitive) spell the upper-case code?  Only
+ * whole words count: the byte before s must not be a letter. */
+static int code_at(const char *t, size_t s, size_t e, const char *code)
+{
+	size_t n = strlen(code);
+
+	if (e - s != n || (s > 0 && is_alpha((unsigned char)t[s - 1])))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if ((t[s + i] & ~0x20) != code[i])
+			return 0;
+	return 1;
+}
+
+/* A currency other than the US dollar written before the number that
+ * ends at p (white space already skipped): the euro, pound and yen
+ * signs, an ISO code, or a dollar of another country ("A$", "HK$").
+ * Returns its code and sets *start, or NULL. */
+static const char *other_currency(const char *t, size_t p, size_t *start)
+{
+	static const char *const codes[] = {
+		"EUR", "GBP", "JPY", "CNY", "RMB", "INR", "CHF", "KRW", "AUD",
+		"CAD",
+	};
+	static const char *const dollars[][2] = {
+		{ "A", "AUD" }, { "C", "CAD" }, { "HK", "HKD" }, { "NT", "TWD" },
+		{ "S", "SGD" }, { "NZ", "NZD" }, { "R", "BRL" },
+	};
+	size_t s;
+	unsigned char c = p >= 1 ? (unsigned char)t[p - 1] : 0;
+
+	/* most numbers follow a space or a lower-case word */
+	if (c != '$' && c < 0x80 && !(c >= 'A' && c <= 'Z'))
+		return NULL;
+	if (p >= 3 && (unsigned char)t[p - 3] == 0xe2 &&
+	    (unsigned char)t[p - 2] == 0x82 && (unsigned char)t[p - 1] == 0xac) {
+		*start = p - 3;
+		return "EUR";
+	}
+	if (p >= 2 && (unsigned char)t[p - 2] == 0xc2 &&
+	    ((unsigned char)t[p - 1] == 0xa3 || (unsigned char)t[p - 1] == 0xa5)) {
+		*start = p - 2;
+		return (unsigned char)t[p - 1] == 0xa3 ? "GBP" : "JPY";
+	}
+	if (p >= 1 && t[p - 1] == '$') {
+		for (s = p - 1; s > 0 && is_alpha((unsigned char)t[s - 1]) &&
+				p - 1 - s < 3; s--)
+			;
+		for (size_t i = 0; i < sizeof dollars / sizeof *dollars; i++)
+			if (code_at(t, s, p - 1, dollars[i][0])) {
+				*start = s;
+				return dollars[i][1];
+			}
+		return NULL;
+	}
+	for (s = p; s > 0 && is_alpha((unsigned char)t[s - 1]) && p - s < 4; s--)
+		;
+	for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+		if (code_at(t, s, p, codes[i]) &&
+		    t[s] >= 'A' && t[s] <= 'Z') {
+			*start = s;
+			return codes[i];
+		}
+	return NULL;
+}
+
 /* A currency mark before the number at pos: "$", "US$", "US$ ", "\" (the
- * dollar sign lost to LaTeX).  Sets f->money / f->math_dollar and
- * f->start. */
+ * dollar sign lost to LaTeX), or another currency (the euro sign, "EUR ",
+ * "A$").  Sets f->money / f->currency / f->math_dollar and f->start. */
 static void read_prefix(const char *t, size_t len, size_t pos,
 			struct fig_read *f)
 {
-	size_t p = pos;
+	size_t p = pos, s;
 
 	f->start = pos;
+	if (p >= 1 && t[p - 1] == ' ')
+		p--;
+	if ((f->currency = other_currency(t, p, &s)) != NULL) {
+		f->start = s;
+		return;
+	}
+	p = pos;
 	if (p >= 1 && t[p - 1] == ' ' && p >= 2 && t[p - 2] == '$')
 		p--;
 	if (p >= 1 && t[p - 1] == '$') {
@@ -520,11 +593,15 @@ static const struct lex_entry lexicon[] = {
 	{ "emissions", LX_DIM, D(ENERGY), -1 },
 	{ "energy", LX_DIM, D(ENERGY), -1 },
 	{ "epochs", LX_DIM | LX_SKIPNOUN, D(TIME), -1 },
+	{ "eur", LX_CURRENCY, 0, -1 },
+	{ "euro", LX_CURRENCY, 0, -1 },
+	{ "euros", LX_CURRENCY, 0, -1 },
 	{ "examples", LX_DATA | LX_DIM, D(DATA), -1 },
 	{ "exceeds", LX_COMPARE, 0, -1 },
 	{ "expense", LX_DIM, D(COST), -1 },
 	{ "expenses", LX_DIM, D(COST), -1 },
 	{ "f1", LX_METRIC, 0, 15 },
+	{ "fast", LX_DIM, D(TIME), -1 },
 	{ "faster", LX_DIM | LX_LESS, D(TIME), -1 },
 	{ "fewer", LX_LESS, 0, -1 },
 	{ "fid", LX_METRIC, 0, 0 },
@@ -535,6 +612,7 @@ static const struct lex_entry lexicon[] = {
 	{ "gain", LX_DELTA, 0, -1 },
 	{ "gains", LX_DELTA, 0, -1 },
 	{ "gb", LX_GB, 0, -1 },
+	{ "gbp", LX_CURRENCY, 0, -1 },
 	{ "gflops", LX_DIM, D(FLOPS), -1 },
 	{ "gib", LX_GB, 0, -1 },
 	{ "glue", LX_METRIC, 0, 17 },
@@ -560,6 +638,7 @@ static const struct lex_entry lexicon[] = {
 	{ "instructions", LX_DATA, 0, -1 },
 	{ "iou", LX_METRIC, 0, 26 },
 	{ "iterations", LX_DIM | LX_SKIPNOUN, D(TIME), -1 },
+	{ "jpy", LX_CURRENCY, 0, -1 },
 	{ "just", LX_FILLER | LX_ONLY, 0, -1 },
 	{ "labels", LX_DATA | LX_DIM, D(DATA), -1 },
 	{ "languages", LX_SKIPNOUN, 0, -1 },
@@ -603,9 +682,11 @@ static const struct lex_entry lexicon[] = {
 	{ "parameters", LX_PARAM | LX_DIM, D(PARAMS), -1 },
 	{ "params", LX_PARAM | LX_DIM, D(PARAMS), -1 },
 	{ "pass@1", LX_METRIC, 0, 10 },
+	{ "patches", LX_DATA, 0, -1 },
 	{ "perplexity", LX_METRIC, 0, 4 },
 	{ "point", LX_DELTA, 0, -1 },
 	{ "points", LX_DELTA, 0, -1 },
+	{ "pounds", LX_CURRENCY, 0, -1 },
 	{ "power", LX_DIM, D(ENERGY), -1 },
 	{ "ppl", LX_METRIC, 0, 4 },
 	{ "previous", LX_BASEWORD, 0, -1 },
@@ -622,6 +703,7 @@ static const struct lex_entry lexicon[] = {
 	{ "reduction", LX_REDUCE, 0, -1 },
 	{ "reductions", LX_REDUCE, 0, -1 },
 	{ "rivals", LX_COMPARE, 0, -1 },
+	{ "rmb", LX_CURRENCY, 0, -1 },
 	{ "rouge", LX_METRIC, 0, 16 },
 	{ "roughly", LX_APPROX, 0, -1 },
 	{ "samples", LX_DATA | LX_DIM, D(DATA), -1 },
@@ -682,6 +764,8 @@ static const struct lex_entry lexicon[] = {
 	{ "wer", LX_METRIC, 0, 24 },
 	{ "whereas", LX_BASEWORD, 0, -1 },
 	{ "within", LX_UPPER, 0, -1 },
+	{ "yen", LX_CURRENCY, 0, -1 },
+	{ "yuan", LX_CURRENCY, 0, -1 },
 };
 #undef D
 
@@ -760,7 +844,7 @@ static const char *device_word(const char *w)
 		{ "titan", "Titan" }, { "gaudi2", "Gaudi2" },
 	};
 	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
-		if (!strcmp(w, plain[i][0]))
+		if (plain[i][0][0] == w[0] && !strcmp(w, plain[i][0]))
 			return plain[i][1];
 	return NULL;
 }
@@ -783,8 +867,10 @@ static const char *card_number(const char *w, int ti)
 		{ "6000", "RTX 6000", "RTX 6000" },
 		{ "8000", "RTX 8000", "RTX 8000" },
 	};
+	if (strlen(w) != 4)
+		return NULL;
 	for (size_t i = 0; i < sizeof cards / sizeof *cards; i++)
-		if (!strcmp(w, cards[i][0]))
+		if (cards[i][0][0] == w[0] && !strcmp(w, cards[i][0]))
 			return cards[i][ti ? 2 : 1];
 	return NULL;
 }
@@ -842,12 +928,38 @@ static int ti_after(const char *t, size_t len, size_t i, size_t *end)
 	return 0;
 }
 
+/* Can a device name start with byte c?  Device names start with one of
+ * a few letters ("A100", "RTX", "TPU", "NVIDIA") or are a card number of
+ * four digits; everything else is turned away before any comparison,
+ * since this is asked for nearly every number and word near a figure. */
+static int device_start(const char *t, size_t len, size_t s)
+{
+	static const unsigned char first[256] = {
+		['a'] = 1, ['b'] = 1, ['c'] = 1, ['g'] = 1, ['h'] = 1, ['k'] = 1,
+		['l'] = 1, ['m'] = 1, ['n'] = 1, ['p'] = 1, ['r'] = 1, ['t'] = 1,
+		['v'] = 1,
+	};
+	unsigned char c = byte_at(t, len, s);
+
+	if (is_digit(c))
+		return is_digit(byte_at(t, len, s + 1)) &&
+		       is_digit(byte_at(t, len, s + 2)) &&
+		       is_digit(byte_at(t, len, s + 3)) &&
+		       !is_alnum(byte_at(t, len, s + 4)) &&
+		       !((byte_at(t, len, s + 4) == '.' ||
+			  byte_at(t, len, s + 4) == ',') &&
+			 is_digit(byte_at(t, len, s + 5)));
+	return first[to_lower(c)];
+}
+
 const char *hardware_at(const char *t, size_t len, size_t s, size_t *used)
 {
 	char w[16], v[16];
 	size_t i = s, e, e2;
 	const char *name;
 
+	if (!device_start(t, len, s))
+		return NULL;
 	e = word_lower(t, len, i, w, sizeof w);
 	if (!strcmp(w, "nvidia") || !strcmp(w, "amd") || !strcmp(w, "google") ||
 	    !strcmp(w, "geforce") || !strcmp(w, "tesla") || !strcmp(w, "cloud")) {
@@ -1034,6 +1146,45 @@ static int spelled_number(const char *text, size_t len, struct strbuf *sb)
 	return 0;
 }
 
+/* The code of a currency word of the lexicon ("euros" -> "EUR"). */
+static const char *currency_word(const char *t, size_t s, size_t e)
+{
+	static const char *const words[][2] = {
+		{ "eur", "EUR" }, { "euro", "EUR" }, { "euros", "EUR" },
+		{ "gbp", "GBP" }, { "pounds", "GBP" }, { "jpy", "JPY" },
+		{ "yen", "JPY" }, { "rmb", "CNY" }, { "yuan", "CNY" },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (span_is(t, s, e, words[i][0]))
+			return words[i][1];
+	return "other";
+}
+
+/* An amount in another currency ("EUR 1,200", "300 euros"): cost_usd is
+ * in US dollars and nothing here converts, so the figure is refused; the
+ * amount and its currency code are left in out->value and out->unit, and
+ * out->note says why.  Returns 1 for such a figure. */
+static int other_currency_figure(const char *text, size_t len,
+				 const struct fig_read *f, struct claim *out)
+{
+	const char *code = f->currency;
+	size_t s = skip_space(text, len, f->end), e = s;
+	enum dim dim;
+	int metric;
+
+	while (e < len && is_alpha((unsigned char)text[e]))
+		e++;
+	if (!code && e > s && (lex_lookup(text, s, e, &dim, &metric) & LX_CURRENCY))
+		code = currency_word(text, s, e);
+	if (!code)
+		return 0;
+	out->value = f->lo;
+	claim_set(&out->unit, code);
+	claim_set(&out->note, "amount not in US dollars: not converted, no "
+		  "cost_usd claim");
+	return 1;
+}
+
 int figure_parse(const char *text, enum quantity hint, struct claim *out,
 		 struct figure_error *err)
 {
@@ -1073,6 +1224,11 @@ int figure_parse(const char *text, enum quantity hint, struct claim *out,
 	}
 	if (f.lo == 0 && hint != Q_QUALITY) {
 		set_err(err, (long)d, "zero amount", NULL);
+		goto out;
+	}
+	if (other_currency_figure(text, len, &f, out)) {
+		set_err(err, (long)f.start + 1, "amount not in US dollars",
+			out->unit);
 		goto out;
 	}
 	extract_standalone(text, len, &l);

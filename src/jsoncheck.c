@@ -235,3 +235,18 @@ int json_check(const char *text, size_t n, size_t *where, const char **why)
 	*why = j.why;
 	return -1;
 }
+
+size_t json_nul_escape(const char *text, size_t n)
+{
+	int in_string = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '"') {
+			in_string = !in_string;
+		} else if (in_string && text[i] == '\\' && i + 1 < n) {
+			if (text[i + 1] == 'u' && n - i >= 6 && !memcmp(text + i + 2, "0000", 4))
+				return i;
+			i++; /* the escaped character */
+		}
+	}
+	return n;
+}

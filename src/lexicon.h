@@ -23,6 +23,8 @@ struct fig_read {
 	int has_hi;
 	int scaled;            /* a scale letter or word was given */
 	int money;             /* $, US$, USD or a backslash lost from $ */
+	const char *currency;  /* ISO code of another currency: "EUR" for the
+				  euro sign, "AUD" for "A$"; NULL for none or USD */
 	int math_dollar;       /* '$' that opens LaTeX math, not money */
 	enum fig_suffix suffix;
 	size_t start, end;     /* bytes covered, prefix and suffix included */
@@ -134,6 +136,7 @@ struct tok {
 #define LX_COST       (1u << 26) /* cost, costs, costing */
 #define LX_BASEWORD   (1u << 27) /* baseline, whereas, prior, previous */
 #define LX_SCALEWORD  (1u << 28) /* thousand, million, billion */
+#define LX_CURRENCY   (1u << 29) /* money that is not US dollars: euros */
 
 /* Ratio dimensions, in the vocabulary's spelling. */
 enum dim {

@@ -12,6 +12,7 @@
  * time limit: no shell ever sees any text from the dataset. */
 #include "report.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -369,6 +370,36 @@ void report_claim_value(struct strbuf *out, const struct claim *c)
 	add_unit(out, c);
 }
 
+void report_cost_text(struct strbuf *out, const struct report_model *m,
+		      enum cost_axis axis, double v)
+{
+	if (axis == AXIS_USD)
+		sb_addc(out, '$');
+	report_human_number(out, v);
+	if (axis == AXIS_REF_HOURS)
+		sb_addf(out, " %s", m->hours_unit);
+}
+
+const char *report_kind_label(enum quantity q)
+{
+	static const char *const labels[Q__COUNT] = {
+		"none", "cost", "compute", "parameters", "tokens", "data size",
+		"memory", "ratio", "quality",
+	};
+	return (int)q >= 0 && q < Q__COUNT ? labels[q] : "?";
+}
+
+unsigned long long report_fnv(unsigned long long h, const void *data,
+			      size_t n)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
 void report_plain_number(struct strbuf *out, double v)
 {
 	char buf[40];
@@ -402,17 +433,56 @@ int report_save(const char *dir, const char *name, const struct strbuf *sb)
 	return rc;
 }
 
+/* Copy in the kernel (copy_file_range), which also lets file systems that
+ * can share extents do so; fall back to reading and writing. */
+static int copy_fd(int in, int out)
+{
+	struct stat st;
+	if (fstat(in, &st) < 0)
+		return -1;
+	off_t left = st.st_size;
+	while (left > 0) {
+		ssize_t n = copy_file_range(in, NULL, out, NULL, (size_t)left, 0);
+		if (n <= 0)
+			return n == 0 ? 0 : -1;
+		left -= n;
+	}
+	return 0;
+}
+
 int report_copy(const char *from, const char *to)
 {
-	char *text = NULL;
-	size_t len = 0;
-	if (read_file(from, &text, &len) < 0) {
+	int in = open(from, O_RDONLY | O_CLOEXEC);
+	if (in < 0) {
 		err("cannot read '%s': %s", from, strerror(errno));
 		return -1;
 	}
-	struct strbuf sb = { text, len, len + 1 };
-	int rc = save_path(to, &sb);
-	sb_release(&sb);
+	int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	int rc = out < 0 ? -1 : copy_fd(in, out);
+	if (rc < 0 && out >= 0 && (errno == EXDEV || errno == ENOSYS ||
+				   errno == EINVAL || errno == EOPNOTSUPP)) {
+		/* No kernel copy here: the plain way. */
+		char *text = NULL;
+		size_t len = 0;
+		close(out);
+		close(in);
+		if (read_file(from, &text, &len) < 0) {
+			err("cannot read '%s': %s", from, strerror(errno));
+			return -1;
+		}
+		struct strbuf sb = { text, len, len + 1 };
+		rc = save_path(to, &sb);
+		sb_release(&sb);
+		return rc;
+	}
+	int e = errno;
+	if (out >= 0 && close(out) < 0 && rc == 0) {
+		rc = -1;
+		e = errno;
+	}
+	close(in);
+	if (rc < 0)
+		err("cannot write '%s': %s", to, strerror(e ? e : EIO));
 	return rc;
 }
 
@@ -517,11 +587,12 @@ static enum render run_gnuplot(const char *prog, const char *dir,
 	return render_status(prog, script, status);
 }
 
-/* Render every chart and copy each SVG into the site.  A missing gnuplot
- * is one warning; a failing one is an error. */
+/* Render every chart and copy its SVG and PNG into the site.  A missing
+ * gnuplot is one warning; a failing one is an error. */
 static int render_charts(struct chart_list *charts, const char *stage,
 			 const struct report_options *opt)
 {
+	static const char *const ext[] = { "svg", "png" };
 	const char *prog = opt->gnuplot ? opt->gnuplot : "gnuplot";
 	struct strbuf dir = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT;
 	int rc = 0;
@@ -537,14 +608,16 @@ static int render_charts(struct chart_list *charts, const char *stage,
 			rc = -1;
 			break;
 		}
-		sb_reset(&a);
-		sb_reset(&b);
-		sb_addf(&a, "%s/%s.svg", dir.buf, c->name);
-		sb_addf(&b, "%s/site/charts/%s.svg", stage, c->name);
-		if (report_copy(a.buf, b.buf) < 0) {
-			rc = -1;
-			break;
+		for (int e = 0; e < 2 && rc == 0; e++) {
+			sb_reset(&a);
+			sb_reset(&b);
+			sb_addf(&a, "%s/%s.%s", dir.buf, c->name, ext[e]);
+			sb_addf(&b, "%s/site/charts/%s.%s", stage, c->name,
+				ext[e]);
+			rc = report_copy(a.buf, b.buf);
 		}
+		if (rc < 0)
+			break;
 		c->rendered = 1;
 	}
 	sb_release(&dir);
@@ -561,8 +634,8 @@ static const char *const parts[] = { "csv", "plots", "site" };
 static int make_stage_dirs(const char *stage)
 {
 	static const char *const dirs[] = {
-		"csv", "plots", "site", "site/papers", "site/charts",
-		"site/downloads",
+		"csv", "csv/cost-quality", "plots", "site", "site/papers",
+		"site/benchmarks", "site/charts", "site/downloads", "site/data",
 	};
 	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
 		if (make_dir(stage, dirs[i]) < 0)
@@ -574,10 +647,11 @@ static int copy_downloads(const char *stage, const char *db_path)
 {
 	static const char *const files[] = {
 		"claims.csv", "papers.csv", "derivations.csv",
+		"cost-quality.csv",
 	};
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
 	int rc = 0;
-	for (size_t i = 0; i < 3 && rc == 0; i++) {
+	for (size_t i = 0; i < sizeof files / sizeof *files && rc == 0; i++) {
 		sb_reset(&a);
 		sb_reset(&b);
 		sb_addf(&a, "%s/csv/%s", stage, files[i]);
@@ -594,32 +668,97 @@ static int copy_downloads(const char *stage, const char *db_path)
 	return rc;
 }
 
-static int build(const struct dataset *ds, const struct report_options *opt,
-		 const char *stage)
+/* The text of OUT/site/data/NAME, or NULL when there is none. */
+static char *previous_file(const char *out, const char *name)
 {
+	struct strbuf path = STRBUF_INIT;
+	char *text = NULL;
+	size_t len;
+	sb_addf(&path, "%s/site/data/%s", out, name);
+	if (read_file(path.buf, &text, &len) < 0)
+		text = NULL;
+	sb_release(&path);
+	return text;
+}
+
+/* Compare this report's manifest with the previous one in OUT.  When
+ * nothing changed, the previous report's list of changes is kept, so the
+ * same inputs give the same site however often it is regenerated. */
+static void find_changes(struct report_changes *ch, const char *out,
+			 const struct strbuf *manifest)
+{
+	char *before = previous_file(out, "manifest.tsv");
+	char *kept = NULL;
+	if (before && !strcmp(before, sb_str(manifest)))
+		kept = previous_file(out, "changes.tsv");
+	if (!kept || report_changes_read(ch, kept) < 0)
+		report_changes_diff(ch, before, sb_str(manifest));
+	free(kept);
+	free(before);
+}
+
+static int write_state(const char *stage, const struct strbuf *manifest,
+		       const struct report_changes *ch)
+{
+	struct strbuf dir = STRBUF_INIT, text = STRBUF_INIT;
+	sb_addf(&dir, "%s/site/data", stage);
+	report_changes_write(&text, ch);
+	int rc = report_save(dir.buf, "manifest.tsv", manifest) < 0 ||
+			 report_save(dir.buf, "changes.tsv", &text) < 0
+		 ? -1
+		 : 0;
+	sb_release(&dir);
+	sb_release(&text);
+	return rc;
+}
+
+struct build_ctx {
+	const struct dataset *ds;
+	const struct report_options *opt;
+	const char *stage, *out;
+	struct report_changes *changes;
+};
+
+static int build(const struct build_ctx *b)
+{
+	const struct dataset *ds = b->ds;
 	struct report_index ix;
+	struct report_model model;
 	struct chart_list charts = { NULL, 0 };
-	struct strbuf dir = STRBUF_INIT;
+	struct strbuf dir = STRBUF_INIT, manifest = STRBUF_INIT;
 	int rc = -1;
 	report_index_build(&ix, ds);
-	if (make_stage_dirs(stage) < 0)
+	report_model_build(&model, ds, &ix);
+	if (make_stage_dirs(b->stage) < 0)
 		goto out;
-	sb_addf(&dir, "%s/csv", stage);
-	if (report_csv_write(ds, &ix, dir.buf) < 0)
-		goto out;
-	sb_reset(&dir);
-	sb_addf(&dir, "%s/plots", stage);
-	if (report_plot_write(ds, &ix, dir.buf, &charts) < 0 ||
-	    render_charts(&charts, stage, opt) < 0 ||
-	    copy_downloads(stage, opt->db_path) < 0)
+	sb_addf(&dir, "%s/csv", b->stage);
+	if (report_csv_write(ds, &ix, &model, dir.buf) < 0)
 		goto out;
 	sb_reset(&dir);
-	sb_addf(&dir, "%s/site", stage);
-	rc = report_html_write(ds, &ix, &charts, dir.buf, opt->db_path != NULL);
+	sb_addf(&dir, "%s/plots", b->stage);
+	if (report_plot_write(ds, &ix, &model, dir.buf, &charts) < 0 ||
+	    render_charts(&charts, b->stage, b->opt) < 0 ||
+	    copy_downloads(b->stage, b->opt->db_path) < 0)
+		goto out;
+	report_manifest(&manifest, ds, &ix, &charts, dir.buf);
+	find_changes(b->changes, b->out, &manifest);
+	if (write_state(b->stage, &manifest, b->changes) < 0)
+		goto out;
+	sb_reset(&dir);
+	sb_addf(&dir, "%s/site/downloads", b->stage);
+	if (report_jsonl_write(ds, &ix, dir.buf) < 0)
+		goto out;
+	sb_reset(&dir);
+	sb_addf(&dir, "%s/site", b->stage);
+	struct site_input in = { &charts, &model, b->changes,
+				 b->opt->db_path != NULL };
+	rc = report_html_write(ds, &ix, &in, dir.buf);
 out:
 	chart_list_release(&charts);
+	report_model_release(&model);
 	report_index_release(&ix, ds->n_papers);
 	sb_release(&dir);
+	sb_release(&manifest);
 	return rc;
 }
 
@@ -737,12 +876,170 @@ static int ensure_out_dir(const char *out)
 	return -1;
 }
 
+/* ---- Checking without writing ----------------------------------------- */
+
+struct file_list {
+	char **path; /* relative to the report folder */
+	size_t n, alloc;
+};
+
+static int path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every regular file under base/rel, recursively. */
+static void list_files(struct file_list *l, const char *base, const char *rel)
+{
+	struct strbuf dir = STRBUF_INIT, sub = STRBUF_INIT;
+	sb_addf(&dir, "%s/%s", base, rel);
+	DIR *d = opendir(dir.buf);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		struct stat st;
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		sb_reset(&sub);
+		sb_addf(&sub, "%s/%s/%s", base, rel, e->d_name);
+		if (lstat(sub.buf, &st) < 0)
+			continue;
+		sb_reset(&sub);
+		sb_addf(&sub, "%s/%s", rel, e->d_name);
+		if (S_ISDIR(st.st_mode)) {
+			list_files(l, base, sub.buf);
+		} else {
+			if (l->n == l->alloc) {
+				l->alloc = l->alloc ? 2 * l->alloc : 256;
+				l->path = xrealloc(l->path,
+						   l->alloc * sizeof *l->path);
+			}
+			l->path[l->n++] = xstrdup(sub.buf);
+		}
+	}
+	if (d)
+		closedir(d);
+	sb_release(&dir);
+	sb_release(&sub);
+}
+
+static void file_list_build(struct file_list *l, const char *base)
+{
+	memset(l, 0, sizeof *l);
+	for (size_t i = 0; i < N_PARTS; i++)
+		list_files(l, base, parts[i]);
+	if (l->n)
+		qsort(l->path, l->n, sizeof *l->path, path_cmp);
+}
+
+static void file_list_release(struct file_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->path[i]);
+	free(l->path);
+}
+
+static int same_file(const char *a_base, const char *b_base, const char *rel)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	char *ta = NULL, *tb = NULL;
+	size_t la = 0, lb = 0;
+	sb_addf(&a, "%s/%s", a_base, rel);
+	sb_addf(&b, "%s/%s", b_base, rel);
+	int same = read_file(a.buf, &ta, &la) == 0 &&
+		   read_file(b.buf, &tb, &lb) == 0 && la == lb &&
+		   !memcmp(ta, tb, la);
+	free(ta);
+	free(tb);
+	sb_release(&a);
+	sb_release(&b);
+	return same;
+}
+
+/* At most this many file names of each kind are printed. */
+#define CHECK_LIST 20
+
+static void check_line(size_t *shown, const char *what, const char *path)
+{
+	if ((*shown)++ < CHECK_LIST)
+		printf("%s file: %s\n", what, path);
+}
+
+/* Compare the staged report with OUT file by file; print the differences
+ * and return how many files differ. */
+static size_t compare_trees(const char *stage, const char *out)
+{
+	struct file_list a, b;
+	size_t i = 0, j = 0, n[3] = { 0, 0, 0 };
+	file_list_build(&a, out);
+	file_list_build(&b, stage);
+	while (i < a.n || j < b.n) {
+		int c = i == a.n ? 1 : j == b.n ? -1
+						: strcmp(a.path[i], b.path[j]);
+		if (c < 0)
+			check_line(&n[1], "removed", a.path[i++]);
+		else if (c > 0)
+			check_line(&n[0], "new", b.path[j++]);
+		else {
+			if (!same_file(out, stage, a.path[i]))
+				check_line(&n[2], "changed", a.path[i]);
+			i++;
+			j++;
+		}
+	}
+	size_t total = n[0] + n[1] + n[2];
+	if (total)
+		printf("%zu files would change: %zu new, %zu removed, "
+		       "%zu changed\n", total, n[0], n[1], n[2]);
+	file_list_release(&a);
+	file_list_release(&b);
+	return total;
+}
+
+/* Build the report in a temporary folder outside OUT, compare, remove. */
+static int check(const struct dataset *ds, const struct report_options *opt,
+		 const char *out)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct strbuf stage = STRBUF_INIT;
+	struct report_changes ch;
+	memset(&ch, 0, sizeof ch);
+	sb_addf(&stage, "%s/effdash-check-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(stage.buf)) {
+		err("cannot create a folder in '%s': %s",
+		    tmp && *tmp ? tmp : "/tmp", strerror(errno));
+		sb_release(&stage);
+		return -1;
+	}
+	struct build_ctx b = { ds, opt, stage.buf, out, &ch };
+	int rc = build(&b);
+	if (rc == 0) {
+		if (!ch.first || ch.len)
+			report_changes_print(stdout, &ch, 50);
+		rc = compare_trees(stage.buf, out) ? 1 : 0;
+		if (rc == 0)
+			printf("%s is up to date\n", out);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			err("cannot write to standard output: %s",
+			    strerror(errno));
+			rc = -1;
+		}
+	}
+	report_changes_release(&ch);
+	remove_tree(stage.buf);
+	sb_release(&stage);
+	return rc;
+}
+
 int report_write(const struct dataset *ds, const struct report_options *opt)
 {
 	const char *out = opt->out_dir && *opt->out_dir ? opt->out_dir
 							 : "output";
 	struct strbuf stage = STRBUF_INIT;
+	struct report_changes ch;
 	int rc = -1;
+	memset(&ch, 0, sizeof ch);
+	if (opt->check)
+		return check(ds, opt, out);
 	if (ensure_out_dir(out) < 0)
 		goto out;
 	sb_addf(&stage, "%s/.staging-XXXXXX", out);
@@ -751,11 +1048,13 @@ int report_write(const struct dataset *ds, const struct report_options *opt)
 		    strerror(errno));
 		goto out;
 	}
-	rc = build(ds, opt, stage.buf);
+	struct build_ctx b = { ds, opt, stage.buf, out, &ch };
+	rc = build(&b);
 	if (rc == 0)
 		rc = move_into_place(stage.buf, out);
 	remove_tree(stage.buf);
 out:
+	report_changes_release(&ch);
 	sb_release(&stage);
 	return rc;
 }

@@ -1,4 +1,6 @@
-/* report_csv.c - csv/claims.csv, csv/papers.csv, csv/derivations.csv.
+/* report_csv.c - csv/claims.csv, csv/papers.csv, csv/derivations.csv,
+ * csv/cost-quality.csv (every benchmark) and csv/cost-quality/SLUG.csv
+ * (one benchmark each); and site/downloads/claims.jsonl.
  *
  * RFC 4180: a header row, CRLF line ends (what the RFC and spreadsheets
  * expect), UTF-8 without a byte-order mark.  Text cells go through esc_csv,
@@ -217,11 +219,155 @@ static int write_derivations(const struct dataset *ds, const char *dir)
 	return rc;
 }
 
+static const char *const bench_columns[] = {
+	"benchmark", "metric", "dataset", "paper_id", "paper_title",
+	"arxiv_id", "date", "result", "result_unit", "lower_is_better",
+	"cost", "cost_unit", "cost_basis", "pareto_frontier", "claim_id",
+};
+
+static void bench_row(struct row *r, const struct dataset *ds,
+		      const struct report_model *m, const struct bench *b,
+		      const struct bench_point *pt)
+{
+	const struct stored_claim *q = &ds->claims[pt->claim];
+	const struct paper *p = &ds->papers[pt->paper];
+	cell_text(r, b->title);
+	cell_text(r, q->claim.metric);
+	cell_text(r, q->claim.dataset);
+	cell_long(r, p->id, 1);
+	cell_text(r, p->title);
+	cell_text(r, p->arxiv_id);
+	cell_text(r, p->date);
+	cell_num(r, q->claim.value);
+	cell_text(r, q->claim.unit);
+	cell_text(r, b->lower_better ? "yes" : "no");
+	cell_num(r, pt->cost);
+	cell_text(r, b->axis == AXIS_USD ? "USD" : m->hours_unit);
+	cell_text(r, b->axis == AXIS_REF_HOURS ? "derived from compute"
+		     : pt->estimated	     ? "estimated from compute"
+					     : "stated");
+	cell_text(r, pt->frontier ? "yes" : "no");
+	cell_long(r, q->id, 1);
+	row_end(r);
+}
+
+/* One file for every benchmark, and one per benchmark with a cost. */
+static int write_cost_quality(const struct dataset *ds,
+			      const struct report_model *m, const char *dir)
+{
+	struct strbuf all = STRBUF_INIT, one = STRBUF_INIT,
+		      name = STRBUF_INIT;
+	struct row ra = { &all, 0 }, ro = { &one, 0 };
+	size_t n_cols = sizeof bench_columns / sizeof *bench_columns;
+	int rc = 0;
+	header(&all, bench_columns, n_cols);
+	for (size_t i = 0; i < m->n_bench && rc == 0; i++) {
+		const struct bench *b = &m->bench[i];
+		if (!b->n_pt)
+			continue;
+		sb_reset(&one);
+		header(&one, bench_columns, n_cols);
+		for (size_t k = 0; k < b->n_pt; k++) {
+			bench_row(&ra, ds, m, b, &b->pt[k]);
+			bench_row(&ro, ds, m, b, &b->pt[k]);
+		}
+		sb_reset(&name);
+		sb_addf(&name, "cost-quality/%s.csv", b->slug);
+		rc = report_save(dir, name.buf, &one);
+	}
+	if (rc == 0)
+		rc = report_save(dir, "cost-quality.csv", &all);
+	sb_release(&all);
+	sb_release(&one);
+	sb_release(&name);
+	return rc;
+}
+
 int report_csv_write(const struct dataset *ds, const struct report_index *ix,
-		     const char *dir)
+		     const struct report_model *m, const char *dir)
 {
 	if (write_claims(ds, dir) < 0 || write_papers(ds, ix, dir) < 0 ||
-	    write_derivations(ds, dir) < 0)
+	    write_derivations(ds, dir) < 0 || write_cost_quality(ds, m, dir) < 0)
 		return -1;
 	return 0;
+}
+
+/* ---- JSON Lines ------------------------------------------------------- */
+
+static void json_key(struct strbuf *out, const char *key)
+{
+	if (out->len && out->buf[out->len - 1] != '{')
+		sb_addc(out, ',');
+	sb_addf(out, "\"%s\":", key);
+}
+
+static void json_text(struct strbuf *out, const char *key, const char *s)
+{
+	json_key(out, key);
+	esc_json(out, s);
+}
+
+static void json_num(struct strbuf *out, const char *key, double v,
+		     int present)
+{
+	json_key(out, key);
+	if (present)
+		report_plain_number(out, v);
+	else
+		sb_adds(out, "null");
+}
+
+/* One claim per line, with its paper and its derived values. */
+static void claim_json(struct strbuf *out, const struct dataset *ds,
+		       const struct report_index *ix,
+		       const struct stored_claim *sc)
+{
+	const struct claim *c = &sc->claim;
+	const struct paper *p = &ds->papers[sc->paper];
+	sb_addc(out, '{');
+	json_num(out, "id", (double)sc->id, 1);
+	json_text(out, "paper", p->title);
+	json_text(out, "arxiv_id", p->arxiv_id);
+	json_text(out, "date", p->date);
+	json_text(out, "quantity", quantity_name(c->quantity));
+	json_num(out, "value", c->value, 1);
+	json_num(out, "value_max", c->value_max, c->has_max);
+	json_text(out, "unit", c->unit ? c->unit : quantity_unit(c->quantity));
+	json_text(out, "qualifier", qualifier_name(c->qualifier));
+	json_text(out, "dimension", c->dimension);
+	json_text(out, "hardware", c->hardware);
+	json_text(out, "metric", c->metric);
+	json_text(out, "dataset", c->dataset);
+	json_text(out, "subject", c->subject_baseline ? "baseline" : NULL);
+	json_text(out, "baseline", c->baseline);
+	json_text(out, "span", c->span);
+	json_text(out, "raw", c->raw);
+	json_text(out, "origin", origin_name(c->origin));
+	json_text(out, "status", sc->status ? "superseded" : "active");
+	json_key(out, "derived");
+	sb_addc(out, '[');
+	size_t first, n = report_derivations_of(ix, ds, sc->id, &first);
+	for (size_t i = first; i < first + n; i++) {
+		const struct derivation *d = &ds->derivations[ix->deriv_order[i]];
+		if (i > first)
+			sb_addc(out, ',');
+		sb_addc(out, '{');
+		json_text(out, "kind", d->kind);
+		json_num(out, "value", d->value, 1);
+		json_text(out, "unit", d->unit);
+		json_text(out, "method", d->method);
+		sb_addc(out, '}');
+	}
+	sb_adds(out, "]}\n");
+}
+
+int report_jsonl_write(const struct dataset *ds, const struct report_index *ix,
+		       const char *dir)
+{
+	struct strbuf out = STRBUF_INIT;
+	for (size_t i = 0; i < ds->n_claims; i++)
+		claim_json(&out, ds, ix, &ds->claims[i]);
+	int rc = report_save(dir, "claims.jsonl", &out);
+	sb_release(&out);
+	return rc;
 }

@@ -1,12 +1,28 @@
-/* report_html.c - the static site: index.html, papers/SLUG.html,
- * methodology.html, style.css.
+/* report_html.c - the static site:
+ *
+ *   index.html             overview: counts, coverage, what changed, the
+ *                          headline charts
+ *   benchmarks.html        every benchmark; benchmarks/SLUG.html one each,
+ *                          with cost against quality and the Pareto frontier
+ *   speedups.html          claimed factors by dimension
+ *   scale.html             parameters against training tokens
+ *   claims.html            the claims explorer (claims-N.html further pages)
+ *   papers.html            every paper (papers-N.html); papers/SLUG.html one
+ *                          each, evidence highlighted in the abstract
+ *   downloads.html         CSV, JSON Lines and the database
+ *   methodology.html       assumptions and reference tables
+ *   style.css
  *
  * The only file that knows markup.  Every text from the dataset goes
  * through esc_html (element text), esc_attr (attribute values) or esc_url
  * (href); markup itself only ever comes from string literals here.  Pages
- * use relative links and no external resource or script, so the site works
- * opened from disk.  Output depends only on the dataset: no dates, no
- * absolute paths, the dataset's order. */
+ * use relative links and no external resource, so the site works opened
+ * from disk; the explorer's small inline script only adds sorting and
+ * filtering to a table that is complete without it.  Long lists are split
+ * into pages of REPORT_PAGE_ROWS rows.  Output depends only on the dataset
+ * and the previous report's manifest: no dates, no absolute paths. */
+#include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +31,7 @@
 
 struct page {
 	struct strbuf out;
-	const char *root; /* "" for the site's top, "../" for papers/ */
+	const char *root; /* "" for the site's top, "../" one folder down */
 };
 
 /* What the pages share: the dataset, its indexes, and per claim whether
@@ -24,6 +40,8 @@ struct site {
 	const struct dataset *ds;
 	const struct report_index *ix;
 	const struct chart_list *charts;
+	const struct report_model *model;
+	const struct report_changes *changes;
 	unsigned char *marked; /* per claim: span highlighted in abstract */
 	int has_db;
 };
@@ -79,17 +97,20 @@ static void count_text(struct page *pg, size_t n)
 static const struct {
 	const char *path, *label, *id;
 } nav_items[] = {
-	{ "index.html#overview", "Overview", "overview" },
-	{ "index.html#charts", "Charts", "charts" },
-	{ "index.html#papers", "Papers", "papers" },
-	{ "index.html#claims", "Claims", "claims" },
+	{ "index.html", "Overview", "overview" },
+	{ "benchmarks.html", "Benchmarks", "benchmarks" },
+	{ "speedups.html", "Speed-ups", "speedups" },
+	{ "scale.html", "Scale", "scale" },
+	{ "claims.html", "Claims", "claims" },
+	{ "papers.html", "Papers", "papers" },
+	{ "downloads.html", "Downloads", "downloads" },
 	{ "methodology.html", "Methodology", "methodology" },
-	{ "index.html#downloads", "Downloads", "downloads" },
 };
 
 static void page_nav(struct page *pg, const char *current)
 {
-	raw(pg, "<header class=\"site\"><div class=\"wrap\">\n");
+	raw(pg, "<a class=\"skip\" href=\"#main\">Skip to content</a>\n"
+		"<header class=\"site\"><div class=\"wrap\">\n");
 	link_open(pg, "index.html");
 	raw(pg, "<span class=\"brand\">effdash</span></a>\n"
 		"<nav aria-label=\"Site\"><ul>\n");
@@ -108,6 +129,27 @@ static void page_nav(struct page *pg, const char *current)
 	raw(pg, "</ul></nav>\n</div></header>\n");
 }
 
+/* At most this many bytes of a title go into <title>; the page's heading
+ * has it whole. */
+#define TITLE_MAX 56
+
+/* The title cut at a word boundary, so that tabs and bookmarks stay
+ * readable. */
+static void page_title(struct page *pg, const char *title)
+{
+	size_t len = strlen(title), n = len;
+	if (len > TITLE_MAX) {
+		n = TITLE_MAX;
+		while (n > TITLE_MAX / 2 && title[n] != ' ')
+			n--;
+		while (n > 0 && ((unsigned char)title[n] & 0xC0) == 0x80)
+			n--;
+	}
+	text_n(pg, title, n);
+	if (n < len)
+		raw(pg, "\xE2\x80\xA6");
+}
+
 static void page_open(struct page *pg, const char *root, const char *title,
 		      const char *current)
 {
@@ -117,12 +159,12 @@ static void page_open(struct page *pg, const char *root, const char *title,
 		"<meta charset=\"utf-8\">\n"
 		"<meta name=\"viewport\" content=\"width=device-width, "
 		"initial-scale=1\">\n<title>");
-	text(pg, title);
+	page_title(pg, title);
 	raw(pg, " \xE2\x80\x93 effdash</title>\n<link rel=\"stylesheet\" href=\"");
 	attr(pg, root);
 	raw(pg, "style.css\">\n</head>\n<body>\n");
 	page_nav(pg, current);
-	raw(pg, "<main class=\"wrap\">\n");
+	raw(pg, "<main id=\"main\" class=\"wrap\">\n");
 }
 
 static int page_close(struct page *pg, const char *dir, const char *name)
@@ -142,11 +184,7 @@ static int page_close(struct page *pg, const char *dir, const char *name)
 
 static const char *kind_label(enum quantity q)
 {
-	static const char *const labels[Q__COUNT] = {
-		"none", "cost", "compute", "parameters", "tokens", "data size",
-		"memory", "ratio", "quality",
-	};
-	return (int)q >= 0 && q < Q__COUNT ? labels[q] : "?";
+	return report_kind_label(q);
 }
 
 static void claim_value(struct page *pg, const struct claim *c)
@@ -247,29 +285,6 @@ static void paper_link(struct page *pg, const struct site *st, size_t p,
 	raw(pg, "</a>");
 }
 
-/* One row of the claims table of the index page. */
-static void index_claim_row(struct page *pg, const struct site *st,
-			    size_t ci)
-{
-	const struct stored_claim *sc = &st->ds->claims[ci];
-	struct page frag = { STRBUF_INIT, "" };
-	claim_anchor(&frag, st, ci);
-	sb_addf(&pg->out, "<tr%s><td>", row_class(sc));
-	paper_link(pg, st, sc->paper, frag.out.buf);
-	raw(pg, "</td><td>");
-	text(pg, kind_label(sc->claim.quantity));
-	raw(pg, "</td><td class=\"num\">");
-	claim_value(pg, &sc->claim);
-	raw(pg, "</td><td>");
-	claim_context(pg, &sc->claim);
-	raw(pg, "</td><td>");
-	claim_evidence(pg, &sc->claim);
-	raw(pg, "</td><td>");
-	claim_origin(pg, sc);
-	raw(pg, "</td></tr>\n");
-	sb_release(&frag.out);
-}
-
 static void table_head(struct page *pg, const char *const *cols, size_t n,
 		       unsigned numeric)
 {
@@ -288,94 +303,53 @@ static void table_end(struct page *pg)
 	raw(pg, "</tbody>\n</table></div>\n");
 }
 
-static void index_claims(struct page *pg, const struct site *st)
+/* ---- Pages of long lists ---------------------------------------------- */
+
+static size_t page_count(size_t rows)
 {
-	static const char *const cols[] = { "Paper", "Kind", "Value",
-					    "Context", "Evidence", "Origin" };
-	raw(pg, "<section id=\"claims\">\n<h2>Claims</h2>\n<p>Every stored "
-		"claim, in the order of the papers. Greyed rows are "
-		"superseded by a curated decision or rejected by one; the "
-		"paper link leads to the claim in its abstract.</p>\n");
-	table_head(pg, cols, 6, 1u << 2);
-	for (size_t i = 0; i < st->ds->n_claims; i++)
-		index_claim_row(pg, st, i);
-	table_end(pg);
-	raw(pg, "</section>\n");
+	return rows ? (rows + REPORT_PAGE_ROWS - 1) / REPORT_PAGE_ROWS : 1;
 }
 
-/* ---- Overview --------------------------------------------------------- */
-
-struct counts {
-	size_t active, curated, extracted, inactive;
-	size_t by_kind[Q__COUNT];
-};
-
-static void count_claims(const struct dataset *ds, struct counts *n)
+/* "claims.html" for the first page, "claims-2.html" for the second. */
+static void page_file(struct strbuf *out, const char *stem, size_t k)
 {
-	memset(n, 0, sizeof *n);
-	for (size_t i = 0; i < ds->n_claims; i++) {
-		const struct stored_claim *sc = &ds->claims[i];
-		if (!claim_counts(sc)) {
-			n->inactive++;
-			continue;
-		}
-		n->active++;
-		if (sc->claim.origin == ORIGIN_CURATED)
-			n->curated++;
-		else
-			n->extracted++;
-		if ((int)sc->claim.quantity >= 0 &&
-		    sc->claim.quantity < Q__COUNT)
-			n->by_kind[sc->claim.quantity]++;
+	if (k == 0)
+		sb_addf(out, "%s.html", stem);
+	else
+		sb_addf(out, "%s-%zu.html", stem, k + 1);
+}
+
+static void pager_link(struct page *pg, const char *stem, size_t k,
+		       size_t current)
+{
+	struct strbuf f = STRBUF_INIT;
+	page_file(&f, stem, k);
+	raw(pg, "<li><a href=\"");
+	attr(pg, f.buf);
+	raw(pg, k == current ? "\" aria-current=\"page\">" : "\">");
+	count_text(pg, k + 1);
+	raw(pg, "</a></li>");
+	sb_release(&f);
+}
+
+/* Links to the pages of a list: the first, the last, and the three on
+ * either side of the current one. */
+static void pager(struct page *pg, const char *stem, size_t k, size_t pages,
+		  const char *label)
+{
+	if (pages < 2)
+		return;
+	raw(pg, "<nav class=\"pager\" aria-label=\"");
+	attr(pg, label);
+	raw(pg, "\"><ul>");
+	for (size_t i = 0; i < pages; i++) {
+		int near = i + 3 >= k && i <= k + 3;
+		if (i == 0 || i + 1 == pages || near)
+			pager_link(pg, stem, i, k);
+		else if (i == 1 || i + 2 == pages)
+			raw(pg, "<li aria-hidden=\"true\">\xE2\x80\xA6</li>");
 	}
-}
-
-static void stat_card(struct page *pg, size_t n, const char *label)
-{
-	raw(pg, "<div class=\"stat\"><span class=\"n\">");
-	count_text(pg, n);
-	raw(pg, "</span> <span class=\"l\">");
-	text(pg, label);
-	raw(pg, "</span></div>\n");
-}
-
-static void kind_table(struct page *pg, const struct counts *n)
-{
-	static const char *const cols[] = { "Kind", "Canonical unit",
-					    "Claims" };
-	table_head(pg, cols, 3, 1u << 2);
-	for (int q = Q_COST_USD; q < Q__COUNT; q++) {
-		const char *unit = quantity_unit((enum quantity)q);
-		raw(pg, "<tr><td>");
-		text(pg, kind_label((enum quantity)q));
-		raw(pg, "</td><td>");
-		text(pg, unit ? unit : "as stated (metric's unit)");
-		raw(pg, "</td><td class=\"num\">");
-		count_text(pg, n->by_kind[q]);
-		raw(pg, "</td></tr>\n");
-	}
-	table_end(pg);
-}
-
-static void index_overview(struct page *pg, const struct site *st)
-{
-	struct counts n;
-	count_claims(st->ds, &n);
-	raw(pg, "<h1>Efficiency claims in machine-learning papers</h1>\n"
-		"<p class=\"lede\">What papers say about their own training "
-		"cost, compute, size and data, read from their abstracts or "
-		"curated by hand, in canonical units, with every derived "
-		"value traced to its assumptions.</p>\n"
-		"<section id=\"overview\">\n<h2>Overview</h2>\n"
-		"<div class=\"stats\">\n");
-	stat_card(pg, st->ds->n_papers, "papers");
-	stat_card(pg, n.active, "claims");
-	stat_card(pg, n.curated, "curated");
-	stat_card(pg, n.extracted, "extracted");
-	stat_card(pg, n.inactive, "superseded or rejected");
-	raw(pg, "</div>\n<h3>Claims by kind</h3>\n");
-	kind_table(pg, &n);
-	raw(pg, "</section>\n");
+	raw(pg, "</ul></nav>\n");
 }
 
 /* ---- Charts ----------------------------------------------------------- */
@@ -402,51 +376,1042 @@ static void chart_table(struct page *pg, const struct site *st,
 	table_end(pg);
 }
 
+static void chart_file_link(struct page *pg, const struct chart *c,
+			    const char *ext, const char *label)
+{
+	struct strbuf path = STRBUF_INIT;
+	sb_addf(&path, "charts/%s.%s", c->name, ext);
+	link_open(pg, path.buf);
+	text(pg, label);
+	raw(pg, "</a>");
+	sb_release(&path);
+}
+
+/* A chart with its heading, permalink, text alternative, caption and,
+ * when table is set, its figures as a table. */
 static void chart_figure(struct page *pg, const struct site *st,
-			 const struct chart *c)
+			 const struct chart *c, int table, int level)
 {
 	raw(pg, "<figure class=\"chart\" id=\"chart-");
 	attr(pg, c->name);
-	raw(pg, "\">\n<h3>");
+	sb_addf(&pg->out, "\">\n<h%d>", level);
 	text(pg, c->title);
 	raw(pg, " <a class=\"permalink\" href=\"#chart-");
 	attr(pg, c->name);
-	raw(pg, "\" aria-label=\"Link to this chart\">#</a></h3>\n");
+	sb_addf(&pg->out, "\" aria-label=\"Permalink to this chart\">#</a>"
+		"</h%d>\n", level);
 	if (c->rendered) {
-		raw(pg, "<img src=\"charts/");
+		raw(pg, "<img src=\"");
+		attr(pg, pg->root);
+		raw(pg, "charts/");
 		attr(pg, c->name);
 		raw(pg, ".svg\" width=\"900\" height=\"600\" alt=\"");
 		attr(pg, c->alt);
 		raw(pg, "\">\n");
 	} else {
 		raw(pg, "<p class=\"note\">This chart was not rendered; its "
-			"figures are in the table below.</p>\n");
+			"figures are in the table.</p>\n");
 	}
 	raw(pg, "<figcaption>");
 	text(pg, c->caption);
-	raw(pg, "</figcaption>\n");
-	if (c->n_rows) {
-		raw(pg, "<details><summary>The figures as a table</summary>\n");
+	if (c->rendered) {
+		raw(pg, " <span class=\"files\">");
+		chart_file_link(pg, c, "svg", "SVG");
+		raw(pg, " \xC2\xB7 ");
+		chart_file_link(pg, c, "png", "PNG for slides");
+		raw(pg, "</span>");
+	}
+	raw(pg, "</figcaption>\n</figure>\n");
+	if (table && c->n_rows) {
+		raw(pg, "<details class=\"figures\"><summary>The figures of "
+			"this chart as a table</summary>\n");
 		chart_table(pg, st, c);
 		raw(pg, "</details>\n");
 	}
-	raw(pg, "</figure>\n");
 }
 
-static void index_charts(struct page *pg, const struct site *st)
+static const struct chart *chart_of_kind(const struct site *st,
+					 enum chart_kind kind)
 {
-	raw(pg, "<section id=\"charts\">\n<h2>Charts</h2>\n<p>Only the "
-		"papers' own figures are drawn, not those of the baselines "
-		"they compare against; a paper with several figures of one "
-		"kind is drawn with the first. The gnuplot scripts and data "
-		"files that drew these charts are in <code>plots/</code> "
-		"next to this site.</p>\n");
 	for (size_t i = 0; i < st->charts->len; i++)
-		chart_figure(pg, st, &st->charts->items[i]);
+		if (st->charts->items[i].kind == kind)
+			return &st->charts->items[i];
+	return NULL;
+}
+
+static const struct chart *chart_of_bench(const struct site *st, size_t b)
+{
+	for (size_t i = 0; i < st->charts->len; i++)
+		if (st->charts->items[i].kind == CHART_BENCH &&
+		    st->charts->items[i].bench == b)
+			return &st->charts->items[i];
+	return NULL;
+}
+
+/* A chart of a kind, or the "no data" chart standing in for it. */
+static const struct chart *chart_or_nodata(const struct site *st,
+					   enum chart_kind kind,
+					   const char *name)
+{
+	const struct chart *c = chart_of_kind(st, kind);
+	for (size_t i = 0; !c && i < st->charts->len; i++)
+		if (st->charts->items[i].kind == CHART_NODATA &&
+		    !strcmp(st->charts->items[i].name, name))
+			c = &st->charts->items[i];
+	return c;
+}
+
+/* ---- Overview --------------------------------------------------------- */
+
+struct counts {
+	size_t active, curated, extracted, inactive;
+	size_t by_kind[Q__COUNT];
+	size_t derived[Q__COUNT];   /* claims with a derived value */
+	size_t unnorm[Q__COUNT];    /* claims kept unnormalised */
+	size_t n_deriv;
+};
+
+static int is_unnormalised(const struct derivation *d)
+{
+	return d->kind && !strcmp(d->kind, "unnormalised");
+}
+
+static void count_derived(const struct site *st, const struct stored_claim *sc,
+			  struct counts *n)
+{
+	size_t first, k = report_derivations_of(st->ix, st->ds, sc->id, &first);
+	int un = 0, conv = 0;
+	for (size_t i = first; i < first + k; i++) {
+		const struct derivation *d =
+			&st->ds->derivations[st->ix->deriv_order[i]];
+		if (is_unnormalised(d))
+			un = 1;
+		else
+			conv = 1;
+	}
+	n->n_deriv += k;
+	n->unnorm[sc->claim.quantity] += un;
+	n->derived[sc->claim.quantity] += conv && !un;
+}
+
+static void count_claims(const struct site *st, struct counts *n)
+{
+	memset(n, 0, sizeof *n);
+	for (size_t i = 0; i < st->ds->n_claims; i++) {
+		const struct stored_claim *sc = &st->ds->claims[i];
+		if (!claim_counts(sc)) {
+			n->inactive++;
+			continue;
+		}
+		n->active++;
+		if (sc->claim.origin == ORIGIN_CURATED)
+			n->curated++;
+		else
+			n->extracted++;
+		if ((int)sc->claim.quantity < 0 ||
+		    sc->claim.quantity >= Q__COUNT)
+			continue;
+		n->by_kind[sc->claim.quantity]++;
+		count_derived(st, sc, n);
+	}
+}
+
+static void stat_card(struct page *pg, size_t n, const char *label)
+{
+	raw(pg, "<div class=\"stat\"><span class=\"n\">");
+	count_text(pg, n);
+	raw(pg, "</span> <span class=\"l\">");
+	text(pg, label);
+	raw(pg, "</span></div>\n");
+}
+
+static void kind_table(struct page *pg, const struct counts *n)
+{
+	static const char *const cols[] = {
+		"Kind", "Canonical unit", "Claims", "Normalised",
+		"Not normalised",
+	};
+	table_head(pg, cols, 5, 0x1C);
+	for (int q = Q_COST_USD; q < Q__COUNT; q++) {
+		const char *unit = quantity_unit((enum quantity)q);
+		raw(pg, "<tr><td>");
+		text(pg, kind_label((enum quantity)q));
+		raw(pg, "</td><td>");
+		text(pg, unit ? unit : "as stated (metric's unit)");
+		raw(pg, "</td><td class=\"num\">");
+		count_text(pg, n->by_kind[q]);
+		raw(pg, "</td><td class=\"num\">");
+		if (q == Q_COMPUTE)
+			count_text(pg, n->derived[q]);
+		else
+			raw(pg, "<span class=\"muted\">as stated</span>");
+		raw(pg, "</td><td class=\"num\">");
+		if (q == Q_COMPUTE)
+			count_text(pg, n->unnorm[q]);
+		raw(pg, "</td></tr>\n");
+	}
+	table_end(pg);
+}
+
+static int str_ptr_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+struct reason {
+	const char *text;
+	size_t n;
+};
+
+static int reason_cmp(const void *a, const void *b)
+{
+	const struct reason *x = a, *y = b;
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->text, y->text);
+}
+
+/* Why compute claims stay unnormalised, most common reasons first. */
+static void unnormalised_reasons(struct page *pg, const struct site *st)
+{
+	const char **m = xcalloc(st->ds->n_derivations + 1, sizeof *m);
+	struct reason *r = xcalloc(st->ds->n_derivations + 1, sizeof *r);
+	size_t n = 0, k = 0;
+	for (size_t i = 0; i < st->ds->n_derivations; i++)
+		if (is_unnormalised(&st->ds->derivations[i]))
+			m[n++] = st->ds->derivations[i].method
+					 ? st->ds->derivations[i].method
+					 : "";
+	if (n)
+		qsort(m, n, sizeof *m, str_ptr_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (k && !strcmp(r[k - 1].text, m[i]))
+			r[k - 1].n++;
+		else
+			r[k++] = (struct reason){ m[i], 1 };
+	}
+	if (k)
+		qsort(r, k, sizeof *r, reason_cmp);
+	if (k) {
+		raw(pg, "<p>Why figures stay unnormalised (they are kept, "
+			"never guessed):</p>\n<ul class=\"reasons\">\n");
+		for (size_t i = 0; i < k && i < 6; i++) {
+			raw(pg, "<li>");
+			text(pg, r[i].text);
+			raw(pg, " \xE2\x80\x94 ");
+			count_text(pg, r[i].n);
+			raw(pg, "</li>\n");
+		}
+		if (k > 6) {
+			raw(pg, "<li>");
+			count_text(pg, k - 6);
+			raw(pg, " other reasons</li>\n");
+		}
+		raw(pg, "</ul>\n");
+	}
+	free(m);
+	free(r);
+}
+
+struct coverage {
+	size_t any, cost, comparable, scale, result, charted;
+};
+
+static void count_coverage(const struct site *st, struct coverage *cv)
+{
+	const struct dataset *ds = st->ds;
+	const struct report_index *ix = st->ix;
+	unsigned char *charted = xcalloc(ds->n_papers + 1, 1);
+	memset(cv, 0, sizeof *cv);
+	for (size_t b = 0; b < st->model->n_bench; b++)
+		for (size_t i = 0; i < st->model->bench[b].n_pt; i++)
+			charted[st->model->bench[b].pt[i].paper] = 1;
+	for (size_t p = 0; p < ds->n_papers; p++) {
+		long cost = report_own_claim(ds, ix, p, Q_COST_USD);
+		long compute = report_own_claim(ds, ix, p, Q_COMPUTE);
+		double v;
+		int any = 0, result = 0;
+		for (size_t k = ix->paper_start[p]; k < ix->paper_start[p + 1];
+		     k++) {
+			const struct stored_claim *sc =
+				&ds->claims[ix->by_paper[k]];
+			any |= claim_counts(sc);
+			result |= claim_counts(sc) &&
+				  sc->claim.quantity == Q_QUALITY;
+		}
+		cv->any += any;
+		cv->cost += cost >= 0 || compute >= 0;
+		cv->comparable +=
+			cost >= 0 ||
+			(compute >= 0 && report_derived(ix, ds,
+							ds->claims[compute].id,
+							"ref_hours", &v));
+		cv->scale += report_own_claim(ds, ix, p, Q_PARAMS) >= 0 &&
+			     report_own_claim(ds, ix, p, Q_TOKENS) >= 0;
+		cv->result += result;
+		cv->charted += charted[p];
+	}
+	free(charted);
+}
+
+static void coverage_row(struct page *pg, const char *what, size_t n,
+			 size_t total)
+{
+	raw(pg, "<tr><td>");
+	text(pg, what);
+	raw(pg, "</td><td class=\"num\">");
+	count_text(pg, n);
+	raw(pg, "</td><td class=\"num\">");
+	if (total)
+		sb_addf(&pg->out, "%.0f%%", 100.0 * (double)n / (double)total);
+	raw(pg, "</td></tr>\n");
+}
+
+static void overview_coverage(struct page *pg, const struct site *st)
+{
+	static const char *const cols[] = { "Papers that state", "Papers",
+					    "Share" };
+	struct coverage cv;
+	size_t t = st->ds->n_papers;
+	count_coverage(st, &cv);
+	raw(pg, "<section id=\"coverage\" aria-labelledby=\"coverage-h\">\n"
+		"<h2 id=\"coverage-h\">Coverage</h2>\n");
+	table_head(pg, cols, 3, 0x6);
+	coverage_row(pg, "any claim", cv.any, t);
+	coverage_row(pg, "their training cost or compute", cv.cost, t);
+	coverage_row(pg, "a cost comparable across papers (dollars or "
+			 "reference-accelerator hours)", cv.comparable, t);
+	coverage_row(pg, "parameters and training tokens", cv.scale, t);
+	coverage_row(pg, "a result on a benchmark", cv.result, t);
+	coverage_row(pg, "a result and a comparable cost (charted)",
+		     cv.charted, t);
+	table_end(pg);
 	raw(pg, "</section>\n");
 }
 
-/* ---- Papers list and downloads ---------------------------------------- */
+static void plural(struct page *pg, size_t n, const char *one,
+		   const char *many)
+{
+	count_text(pg, n);
+	raw(pg, " ");
+	text(pg, n == 1 ? one : many);
+}
+
+static const char *const change_heads[3][3] = {
+	{ "New claims", "Removed claims", "Changed claims" },
+	{ "New derived values", "Removed derived values",
+	  "Changed derived values" },
+	{ "New charts", "Removed charts", "Changed charts" },
+};
+
+/* At most this many changes of one kind are listed on the overview. */
+#define CHANGES_SHOWN 25
+
+static void change_list(struct page *pg, const struct report_changes *ch,
+			int what, int kind)
+{
+	size_t shown = 0, total = ch->count[what][kind];
+	if (!total)
+		return;
+	raw(pg, "<h3>");
+	text(pg, change_heads[what][kind]);
+	sb_addf(&pg->out, " (%zu)</h3>\n<ul class=\"changes\">\n", total);
+	for (size_t i = 0; i < ch->len && shown < CHANGES_SHOWN; i++) {
+		const struct change *c = &ch->items[i];
+		if ((int)c->what != what || (int)c->kind != kind)
+			continue;
+		raw(pg, "<li>");
+		if (c->kind == CHANGE_CHANGED && c->what != CHANGE_CHART) {
+			raw(pg, "<del>");
+			text(pg, c->before);
+			raw(pg, "</del> \xE2\x86\x92 <ins>");
+			text(pg, c->after);
+			raw(pg, "</ins>");
+		} else {
+			text(pg, c->after ? c->after : c->before);
+		}
+		raw(pg, "</li>\n");
+		shown++;
+	}
+	if (total > shown) {
+		raw(pg, "<li>\xE2\x80\xA6 and ");
+		count_text(pg, total - shown);
+		raw(pg, " more, listed in ");
+		link_open(pg, "data/changes.tsv");
+		raw(pg, "data/changes.tsv</a></li>\n");
+	}
+	raw(pg, "</ul>\n");
+}
+
+static void overview_changes(struct page *pg, const struct site *st)
+{
+	const struct report_changes *ch = st->changes;
+	size_t any = 0;
+	raw(pg, "<section id=\"changes\" aria-labelledby=\"changes-h\">\n"
+		"<h2 id=\"changes-h\">What changed</h2>\n");
+	for (int w = 0; w < 3; w++)
+		for (int k = 0; k < 3; k++)
+			any += ch->count[w][k];
+	if (ch->first) {
+		raw(pg, "<p>This is the first report: there was no previous "
+			"one to compare with. It holds ");
+		plural(pg, ch->count[CHANGE_CLAIM][CHANGE_NEW], "claim",
+		       "claims");
+		raw(pg, " and ");
+		plural(pg, ch->count[CHANGE_CHART][CHANGE_NEW], "chart",
+		       "charts");
+		raw(pg, ".</p>\n</section>\n");
+		return;
+	}
+	if (!any) {
+		raw(pg, "<p>Nothing changed since the previous report.</p>\n"
+			"</section>\n");
+		return;
+	}
+	raw(pg, "<p>Since the previous report with different content: ");
+	plural(pg, ch->count[0][CHANGE_NEW], "new claim", "new claims");
+	raw(pg, ", ");
+	plural(pg, ch->count[0][CHANGE_REMOVED], "removed", "removed");
+	raw(pg, ", ");
+	plural(pg, ch->count[0][CHANGE_CHANGED], "changed", "changed");
+	raw(pg, "; ");
+	plural(pg, ch->count[1][0] + ch->count[1][1] + ch->count[1][2],
+	       "derived value", "derived values");
+	raw(pg, " and ");
+	plural(pg, ch->count[2][0] + ch->count[2][1] + ch->count[2][2],
+	       "chart", "charts");
+	raw(pg, " new, removed or changed. Claims are matched by paper, "
+		"kind and evidence, not by database row.</p>\n");
+	for (int w = 0; w < 3; w++)
+		for (int k = 0; k < 3; k++)
+			if (w != CHANGE_DERIVED)
+				change_list(pg, ch, w, k);
+	raw(pg, "</section>\n");
+}
+
+static void overview_counts(struct page *pg, const struct site *st)
+{
+	struct counts n;
+	count_claims(st, &n);
+	raw(pg, "<section id=\"counts\" aria-labelledby=\"counts-h\">\n"
+		"<h2 id=\"counts-h\">At a glance</h2>\n<div class=\"stats\">\n");
+	stat_card(pg, st->ds->n_papers, "papers");
+	stat_card(pg, n.active, "claims");
+	stat_card(pg, st->model->n_bench, "benchmarks");
+	stat_card(pg, n.curated, "curated");
+	stat_card(pg, n.extracted, "extracted");
+	stat_card(pg, n.inactive, "superseded or rejected");
+	stat_card(pg, n.n_deriv, "derived values");
+	raw(pg, "</div>\n<h3>Claims by kind</h3>\n<p>Compute is normalised "
+		"to reference-accelerator hours, FLOP, dollars and energy when "
+		"its accelerator is known; other kinds are kept as stated in "
+		"their canonical unit.</p>\n");
+	kind_table(pg, &n);
+	unnormalised_reasons(pg, st);
+	raw(pg, "</section>\n");
+}
+
+/* The headline charts: the first benchmark, speed-ups, scale; each
+ * links to its page. */
+static void overview_charts(struct page *pg, const struct site *st)
+{
+	const struct chart *c[3] = {
+		chart_of_kind(st, CHART_BENCH),
+		chart_or_nodata(st, CHART_RATIOS, "ratios"),
+		chart_or_nodata(st, CHART_SCALE, "params-tokens"),
+	};
+	struct strbuf page = STRBUF_INIT;
+	raw(pg, "<section id=\"charts\" aria-labelledby=\"charts-h\">\n"
+		"<h2 id=\"charts-h\">Headline charts</h2>\n");
+	if (!c[0])
+		c[0] = chart_or_nodata(st, CHART_NODATA, "cost-quality");
+	for (int i = 0; i < 3; i++) {
+		if (!c[i])
+			continue;
+		sb_reset(&page);
+		if (c[i]->kind == CHART_BENCH)
+			sb_addf(&page, "benchmarks/%s.html",
+				st->model->bench[c[i]->bench].slug);
+		else
+			sb_adds(&page, i == 0   ? "benchmarks.html"
+				       : i == 1 ? "speedups.html"
+						: "scale.html");
+		raw(pg, "<div class=\"headline\">\n");
+		chart_figure(pg, st, c[i], 0, 3);
+		raw(pg, "<p class=\"more\">");
+		link_open(pg, page.buf);
+		raw(pg, "More: ");
+		text(pg, c[i]->title);
+		raw(pg, "</a></p>\n</div>\n");
+	}
+	sb_release(&page);
+	raw(pg, "</section>\n");
+}
+
+static int write_index(const struct site *st, const char *dir)
+{
+	struct page pg;
+	page_open(&pg, "", "Overview", "overview");
+	raw(&pg, "<h1>Efficiency claims in machine-learning papers</h1>\n"
+		 "<p class=\"lede\">What papers say about their own training "
+		 "cost, compute, size, data and results, read from their "
+		 "abstracts or curated by hand, in canonical units, with every "
+		 "derived value traced to its assumptions.</p>\n");
+	if (st->ds->n_papers == 0)
+		raw(&pg, "<p class=\"empty\">The database holds no papers yet. "
+			 "Ingest a listing or a claims file and report again; "
+			 "until then every page of this site is empty.</p>\n");
+	overview_counts(&pg, st);
+	overview_coverage(&pg, st);
+	overview_changes(&pg, st);
+	overview_charts(&pg, st);
+	return page_close(&pg, dir, "index.html");
+}
+
+/* ---- Benchmarks ------------------------------------------------------- */
+
+static void bench_link(struct page *pg, const struct bench *b)
+{
+	struct strbuf path = STRBUF_INIT;
+	sb_addf(&path, "benchmarks/%s.html", b->slug);
+	link_open(pg, path.buf);
+	text(pg, b->title);
+	raw(pg, "</a>");
+	sb_release(&path);
+}
+
+static size_t frontier_size(const struct bench *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->n_pt; i++)
+		n += b->pt[i].frontier;
+	return n;
+}
+
+static void bench_index_row(struct page *pg, const struct site *st,
+			    const struct bench *b)
+{
+	raw(pg, "<tr><td>");
+	bench_link(pg, b);
+	raw(pg, "</td><td>");
+	text(pg, b->lower_better ? "lower" : "higher");
+	raw(pg, "</td><td class=\"num\">");
+	count_text(pg, b->n_pt);
+	raw(pg, "</td><td class=\"num\">");
+	count_text(pg, frontier_size(b));
+	raw(pg, "</td><td class=\"num\">");
+	count_text(pg, b->n_no_cost);
+	raw(pg, "</td><td>");
+	if (b->n_pt)
+		text(pg, b->axis == AXIS_USD ? "US dollars"
+					     : st->model->hours_unit);
+	raw(pg, "</td></tr>\n");
+}
+
+static int write_bench_index(const struct site *st, const char *dir)
+{
+	static const char *const cols[] = {
+		"Benchmark", "Better", "Papers with a cost", "On the frontier",
+		"Results without a cost", "Cost axis",
+	};
+	const struct report_model *m = st->model;
+	size_t pages = page_count(m->n_bench);
+	int rc = 0;
+	for (size_t k = 0; k < pages && rc == 0; k++) {
+		struct page pg;
+		struct strbuf file = STRBUF_INIT;
+		page_open(&pg, "", "Benchmarks", "benchmarks");
+		raw(&pg, "<h1>Benchmarks</h1>\n<p class=\"lede\">Each metric on "
+			 "each dataset with the papers that state their own "
+			 "result there. A paper's training cost is its stated "
+			 "cost in dollars, or one estimated from its stated "
+			 "compute; where most papers state only compute, "
+			 "reference-accelerator hours.</p>\n");
+		if (!m->n_bench)
+			raw(&pg, "<p class=\"empty\">No paper states a result on "
+				 "a benchmark (a metric on a dataset).</p>\n");
+		else {
+			pager(&pg, "benchmarks", k, pages, "Benchmark pages");
+			table_head(&pg, cols, 6, 0x1C);
+			for (size_t i = k * REPORT_PAGE_ROWS;
+			     i < m->n_bench && i < (k + 1) * REPORT_PAGE_ROWS;
+			     i++)
+				bench_index_row(&pg, st, &m->bench[i]);
+			table_end(&pg);
+		}
+		page_file(&file, "benchmarks", k);
+		rc = page_close(&pg, dir, file.buf);
+		sb_release(&file);
+	}
+	return rc;
+}
+
+static void cost_cell(struct page *pg, const struct site *st,
+		      const struct bench *b, const struct bench_point *pt)
+{
+	struct strbuf sb = STRBUF_INIT;
+	report_cost_text(&sb, st->model, b->axis, pt->cost);
+	text(pg, sb.buf);
+	if (pt->estimated)
+		raw(pg, " <span class=\"tag\">estimated</span>");
+	sb_release(&sb);
+}
+
+static void result_text(struct page *pg, const struct site *st, size_t ci)
+{
+	struct strbuf sb = STRBUF_INIT;
+	report_claim_value(&sb, &st->ds->claims[ci].claim);
+	text(pg, sb.buf);
+	sb_release(&sb);
+}
+
+static void claim_paper_link(struct page *pg, const struct site *st,
+			     size_t ci)
+{
+	struct page frag = { STRBUF_INIT, "" };
+	claim_anchor(&frag, st, ci);
+	paper_link(pg, st, st->ds->claims[ci].paper, frag.out.buf);
+	sb_release(&frag.out);
+}
+
+static void bench_frontier(struct page *pg, const struct site *st,
+			   const struct bench *b)
+{
+	raw(pg, "<section id=\"frontier\" aria-labelledby=\"frontier-h\">\n"
+		"<h2 id=\"frontier-h\">Pareto frontier</h2>\n");
+	if (!b->n_pt) {
+		raw(pg, "<p class=\"note\">No paper with a result here states "
+			"a comparable training cost.</p>\n</section>\n");
+		return;
+	}
+	raw(pg, "<p>The papers no cheaper paper beats, cheapest first: "
+		"each one buys a better result with more training.</p>\n"
+		"<ol class=\"frontier\">\n");
+	for (size_t i = 0; i < b->n_pt; i++) {
+		const struct bench_point *pt = &b->pt[i];
+		if (!pt->frontier)
+			continue;
+		raw(pg, "<li>");
+		claim_paper_link(pg, st, pt->claim);
+		raw(pg, " \xE2\x80\x94 ");
+		result_text(pg, st, pt->claim);
+		raw(pg, " for ");
+		cost_cell(pg, st, b, pt);
+		raw(pg, "</li>\n");
+	}
+	raw(pg, "</ol>\n</section>\n");
+}
+
+static void bench_results(struct page *pg, const struct site *st,
+			  const struct bench *b)
+{
+	static const char *const cols[] = { "Paper", "Training cost",
+					    "Result", "On the frontier" };
+	if (!b->n_pt)
+		return;
+	raw(pg, "<section id=\"results\" aria-labelledby=\"results-h\">\n"
+		"<h2 id=\"results-h\">Results with a training cost</h2>\n");
+	table_head(pg, cols, 4, 0x6);
+	for (size_t i = 0; i < b->n_pt && i < REPORT_PAGE_ROWS; i++) {
+		const struct bench_point *pt = &b->pt[i];
+		raw(pg, "<tr><td>");
+		claim_paper_link(pg, st, pt->claim);
+		raw(pg, "</td><td class=\"num\">");
+		cost_cell(pg, st, b, pt);
+		raw(pg, "</td><td class=\"num\">");
+		result_text(pg, st, pt->claim);
+		raw(pg, "</td><td>");
+		raw(pg, pt->frontier ? "yes" : "");
+		raw(pg, "</td></tr>\n");
+	}
+	table_end(pg);
+	if (b->n_pt > REPORT_PAGE_ROWS) {
+		raw(pg, "<p class=\"note\">The cheapest ");
+		count_text(pg, REPORT_PAGE_ROWS);
+		raw(pg, " of ");
+		count_text(pg, b->n_pt);
+		raw(pg, " are listed; ");
+		link_open(pg, "downloads/cost-quality.csv");
+		raw(pg, "cost-quality.csv</a> has them all.</p>\n");
+	}
+	raw(pg, "</section>\n");
+}
+
+static void bench_no_cost(struct page *pg, const struct site *st,
+			  const struct bench *b)
+{
+	static const char *const cols[] = { "Paper", "Result" };
+	if (!b->n_no_cost)
+		return;
+	raw(pg, "<section id=\"no-cost\" aria-labelledby=\"no-cost-h\">\n"
+		"<h2 id=\"no-cost-h\">Results without a comparable cost</h2>\n"
+		"<p>These papers state a result here but no training cost in "
+		"dollars, and no compute on a known accelerator.</p>\n");
+	table_head(pg, cols, 2, 0x2);
+	for (size_t i = 0; i < b->n_no_cost && i < REPORT_PAGE_ROWS; i++) {
+		raw(pg, "<tr><td>");
+		claim_paper_link(pg, st, b->no_cost[i]);
+		raw(pg, "</td><td class=\"num\">");
+		result_text(pg, st, b->no_cost[i]);
+		raw(pg, "</td></tr>\n");
+	}
+	table_end(pg);
+	if (b->n_no_cost > REPORT_PAGE_ROWS) {
+		raw(pg, "<p class=\"note\">The first ");
+		count_text(pg, REPORT_PAGE_ROWS);
+		raw(pg, " of ");
+		count_text(pg, b->n_no_cost);
+		raw(pg, " are listed; the claims explorer has them all.</p>\n");
+	}
+	raw(pg, "</section>\n");
+}
+
+static int write_bench(const struct site *st, size_t bi, const char *dir)
+{
+	const struct bench *b = &st->model->bench[bi];
+	const struct chart *c = chart_of_bench(st, bi);
+	struct page pg;
+	struct strbuf name = STRBUF_INIT;
+	page_open(&pg, "../", b->title, "benchmarks");
+	raw(&pg, "<p class=\"crumbs\">");
+	link_open(&pg, "benchmarks.html");
+	raw(&pg, "Benchmarks</a></p>\n<h1>");
+	text(&pg, b->title);
+	raw(&pg, "</h1>\n<p class=\"lede\">");
+	text(&pg, b->metric);
+	raw(&pg, b->lower_better ? ": lower is better. " : ": higher is better. ");
+	plural(&pg, b->n_pt, "paper states", "papers state");
+	raw(&pg, " a result here and a comparable training cost; ");
+	plural(&pg, b->n_no_cost, "other states", "others state");
+	raw(&pg, " only the result.</p>\n");
+	if (c)
+		chart_figure(&pg, st, c, 0, 2);
+	else if (b->n_pt)
+		raw(&pg, "<p class=\"note\">Only the benchmarks with the most "
+			 "papers are charted; this one is listed below.</p>\n");
+	bench_frontier(&pg, st, b);
+	bench_results(&pg, st, b);
+	bench_no_cost(&pg, st, b);
+	sb_addf(&name, "%s.html", b->slug);
+	int rc = page_close(&pg, dir, name.buf);
+	sb_release(&name);
+	return rc;
+}
+
+/* ---- Speed-ups and scale ---------------------------------------------- */
+
+static int write_chart_page(const struct site *st, const char *dir,
+			    const char *file, const char *id,
+			    const char *title, const char *lede,
+			    const struct chart *c)
+{
+	struct page pg;
+	page_open(&pg, "", title, id);
+	raw(&pg, "<h1>");
+	text(&pg, title);
+	raw(&pg, "</h1>\n<p class=\"lede\">");
+	text(&pg, lede);
+	raw(&pg, "</p>\n");
+	if (st->ds->n_papers == 0)
+		raw(&pg, "<p class=\"empty\">The database holds no papers "
+			 "yet.</p>\n");
+	if (c)
+		chart_figure(&pg, st, c, 1, 2);
+	return page_close(&pg, dir, file);
+}
+
+/* ---- Claims explorer -------------------------------------------------- */
+
+/* Values of one facet with their counts, most frequent first. */
+struct facet {
+	const char **v;
+	size_t n;
+	struct reason *r; /* value, count */
+	size_t n_r;
+};
+
+static void facet_build(struct facet *f, const struct dataset *ds, int which)
+{
+	f->v = xcalloc(ds->n_claims + 1, sizeof *f->v);
+	f->r = xcalloc(ds->n_claims + 1, sizeof *f->r);
+	f->n = f->n_r = 0;
+	for (size_t i = 0; i < ds->n_claims; i++) {
+		const struct claim *c = &ds->claims[i].claim;
+		const char *v = which == 0   ? kind_label(c->quantity)
+				: which == 1 ? c->dimension
+				: which == 2 ? c->hardware
+					     : c->dataset;
+		if (v && *v)
+			f->v[f->n++] = v;
+	}
+	if (f->n)
+		qsort(f->v, f->n, sizeof *f->v, str_ptr_cmp);
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->n_r && !strcmp(f->r[f->n_r - 1].text, f->v[i]))
+			f->r[f->n_r - 1].n++;
+		else
+			f->r[f->n_r++] = (struct reason){ f->v[i], 1 };
+	}
+	if (f->n_r)
+		qsort(f->r, f->n_r, sizeof *f->r, reason_cmp);
+}
+
+static void facet_release(struct facet *f)
+{
+	free(f->v);
+	free(f->r);
+}
+
+static const char *const facet_names[] = { "Kind", "Dimension", "Hardware",
+					   "Dataset" };
+/* At most this many values of a facet are listed. */
+#define FACET_SHOWN 40
+
+static void facets(struct page *pg, const struct site *st)
+{
+	size_t papers = 0;
+	for (size_t p = 0; p < st->ds->n_papers; p++)
+		papers += st->ix->paper_start[p] < st->ix->paper_start[p + 1];
+	raw(pg, "<details class=\"facets\"><summary>Facet counts over all ");
+	count_text(pg, st->ds->n_claims);
+	raw(pg, " claims of ");
+	count_text(pg, papers);
+	raw(pg, " papers</summary>\n<div class=\"facet-grid\">\n");
+	for (int w = 0; w < 4; w++) {
+		struct facet f;
+		facet_build(&f, st->ds, w);
+		raw(pg, "<div><h2>");
+		text(pg, facet_names[w]);
+		raw(pg, "</h2>\n<ul>\n");
+		for (size_t i = 0; i < f.n_r && i < FACET_SHOWN; i++) {
+			raw(pg, "<li>");
+			text(pg, f.r[i].text);
+			raw(pg, " <span class=\"count\">");
+			count_text(pg, f.r[i].n);
+			raw(pg, "</span></li>\n");
+		}
+		if (f.n_r > FACET_SHOWN) {
+			raw(pg, "<li>");
+			count_text(pg, f.n_r - FACET_SHOWN);
+			raw(pg, " more</li>\n");
+		}
+		if (!f.n_r)
+			raw(pg, "<li>none</li>\n");
+		raw(pg, "</ul></div>\n");
+		facet_release(&f);
+	}
+	raw(pg, "</div></details>\n");
+}
+
+static void filter_select(struct page *pg, const char *id, const char *label)
+{
+	raw(pg, "<div class=\"field\"><label for=\"f-");
+	raw(pg, id);
+	raw(pg, "\">");
+	text(pg, label);
+	raw(pg, "</label><select id=\"f-");
+	raw(pg, id);
+	raw(pg, "\"><option value=\"\">all</option></select></div>\n");
+}
+
+/* Hidden until the script runs: without it the table is complete. */
+static void filter_form(struct page *pg)
+{
+	raw(pg, "<form id=\"filters\" class=\"filters\" hidden>\n"
+		"<fieldset><legend>Filter and sort this page</legend>\n"
+		"<div class=\"field\"><label for=\"f-paper\">Paper or "
+		"evidence</label><input id=\"f-paper\" type=\"search\" "
+		"autocomplete=\"off\"></div>\n");
+	filter_select(pg, "kind", "Kind");
+	filter_select(pg, "dimension", "Dimension");
+	filter_select(pg, "hardware", "Hardware");
+	filter_select(pg, "dataset", "Dataset");
+	raw(pg, "<div class=\"field buttons\"><button type=\"submit\">Apply"
+		"</button> <button type=\"reset\">Clear</button></div>\n"
+		"</fieldset>\n<p id=\"f-status\" class=\"status\" "
+		"role=\"status\"></p>\n</form>\n");
+}
+
+/* Sorting by any column, filtering by facet with live counts, on the
+ * rows of this page.  No library; the table works without it. */
+static const char explorer_script[] =
+	"<script>\n"
+	"(function () {\n"
+	"  var t = document.getElementById('claims-table');\n"
+	"  var f = document.getElementById('filters');\n"
+	"  if (!t || !f) return;\n"
+	"  f.hidden = false;\n"
+	"  var body = t.tBodies[0], rows = [].slice.call(body.rows);\n"
+	"  var cols = { kind: 1, dimension: 3, hardware: 4, dataset: 6 };\n"
+	"  var sel = {}, q = document.getElementById('f-paper');\n"
+	"  var status = document.getElementById('f-status');\n"
+	"  Object.keys(cols).forEach(function (k) {\n"
+	"    sel[k] = document.getElementById('f-' + k);\n"
+	"  });\n"
+	"  function cell(r, i) { return r.cells[i].textContent.trim(); }\n"
+	"  function match(r, skip) {\n"
+	"    for (var k in cols) {\n"
+	"      if (k !== skip && sel[k].value && cell(r, cols[k]) !== sel[k].value) return false;\n"
+	"    }\n"
+	"    var s = q.value.trim().toLowerCase();\n"
+	"    return !s || (cell(r, 0) + ' ' + cell(r, 7)).toLowerCase().indexOf(s) >= 0;\n"
+	"  }\n"
+	"  function fill() {\n"
+	"    Object.keys(cols).forEach(function (k) {\n"
+	"      var n = {}, s = sel[k], cur = s.value;\n"
+	"      rows.forEach(function (r) {\n"
+	"        var v = cell(r, cols[k]);\n"
+	"        if (v && match(r, k)) n[v] = (n[v] || 0) + 1;\n"
+	"      });\n"
+	"      s.length = 1;\n"
+	"      Object.keys(n).sort().forEach(function (v) {\n"
+	"        s.add(new Option(v + ' (' + n[v] + ')', v));\n"
+	"      });\n"
+	"      if (cur && !n[cur]) s.add(new Option(cur + ' (0)', cur));\n"
+	"      s.value = cur;\n"
+	"    });\n"
+	"  }\n"
+	"  function apply() {\n"
+	"    var shown = 0;\n"
+	"    rows.forEach(function (r) {\n"
+	"      var m = match(r, null);\n"
+	"      r.hidden = !m;\n"
+	"      if (m) shown++;\n"
+	"    });\n"
+	"    status.textContent = 'Showing ' + shown + ' of ' + rows.length + ' claims on this page.';\n"
+	"    fill();\n"
+	"  }\n"
+	"  f.addEventListener('submit', function (e) { e.preventDefault(); apply(); });\n"
+	"  f.addEventListener('change', apply);\n"
+	"  q.addEventListener('input', apply);\n"
+	"  f.addEventListener('reset', function () { setTimeout(apply, 0); });\n"
+	"  var heads = [].slice.call(t.tHead.rows[0].cells);\n"
+	"  heads.forEach(function (th, i) {\n"
+	"    var b = document.createElement('button');\n"
+	"    b.type = 'button';\n"
+	"    b.className = 'sort';\n"
+	"    b.textContent = th.textContent;\n"
+	"    th.textContent = '';\n"
+	"    th.appendChild(b);\n"
+	"    b.addEventListener('click', function () {\n"
+	"      var up = th.getAttribute('aria-sort') !== 'ascending';\n"
+	"      heads.forEach(function (h) { h.removeAttribute('aria-sort'); });\n"
+	"      th.setAttribute('aria-sort', up ? 'ascending' : 'descending');\n"
+	"      var key = function (r) {\n"
+	"        var c = r.cells[i], v = c.getAttribute('data-v');\n"
+	"        return v !== null ? parseFloat(v) : c.textContent.trim().toLowerCase();\n"
+	"      };\n"
+	"      rows.sort(function (a, b) {\n"
+	"        var x = key(a), y = key(b);\n"
+	"        var c = x < y ? -1 : x > y ? 1 : 0;\n"
+	"        return up ? c : -c;\n"
+	"      });\n"
+	"      rows.forEach(function (r) { body.appendChild(r); });\n"
+	"    });\n"
+	"  });\n"
+	"  apply();\n"
+	"})();\n"
+	"</script>\n";
+
+static void explorer_row(struct page *pg, const struct site *st, size_t ci)
+{
+	const struct stored_claim *sc = &st->ds->claims[ci];
+	const struct claim *c = &sc->claim;
+	char num[40];
+	sb_addf(&pg->out, "<tr%s><td>", row_class(sc));
+	claim_paper_link(pg, st, ci);
+	raw(pg, "</td><td>");
+	text(pg, kind_label(c->quantity));
+	fmt_double(num, sizeof num, c->value);
+	raw(pg, "</td><td class=\"num\" data-v=\"");
+	attr(pg, isfinite(c->value) ? num : "0");
+	raw(pg, "\">");
+	claim_value(pg, c);
+	raw(pg, "</td><td>");
+	text(pg, c->dimension);
+	raw(pg, "</td><td>");
+	text(pg, c->hardware);
+	raw(pg, "</td><td>");
+	text(pg, c->metric);
+	raw(pg, "</td><td>");
+	text(pg, c->dataset);
+	raw(pg, "</td><td>");
+	claim_evidence(pg, c);
+	raw(pg, "</td><td>");
+	claim_origin(pg, sc);
+	raw(pg, "</td></tr>\n");
+}
+
+static int write_explorer_page(const struct site *st, const char *dir,
+			       size_t k, size_t pages,
+			       const struct strbuf *facet_html)
+{
+	static const char *const cols[] = {
+		"Paper", "Kind", "Value", "Dimension", "Hardware", "Metric",
+		"Dataset", "Evidence", "Origin",
+	};
+	struct page pg;
+	struct strbuf file = STRBUF_INIT, title = STRBUF_INIT;
+	size_t from = k * REPORT_PAGE_ROWS, n = st->ds->n_claims;
+	sb_adds(&title, "Claims");
+	if (pages > 1)
+		sb_addf(&title, ", page %zu of %zu", k + 1, pages);
+	page_open(&pg, "", title.buf, "claims");
+	raw(&pg, "<h1>Claims explorer</h1>\n<p class=\"lede\">Every stored "
+		 "claim, in the order of the papers. Greyed rows are "
+		 "superseded or rejected by a curated decision; a paper link "
+		 "leads to the claim in its abstract.");
+	if (pages > 1) {
+		raw(&pg, " This is page ");
+		count_text(&pg, k + 1);
+		raw(&pg, " of ");
+		count_text(&pg, pages);
+		raw(&pg, "; every claim is also in ");
+		link_open(&pg, "downloads.html");
+		raw(&pg, "the downloads</a>.");
+	}
+	raw(&pg, "</p>\n");
+	sb_add(&pg.out, facet_html->buf, facet_html->len);
+	if (!n) {
+		raw(&pg, "<p class=\"empty\">No claim is stored yet.</p>\n");
+	} else {
+		filter_form(&pg);
+		pager(&pg, "claims", k, pages, "Claim pages, top");
+		raw(&pg, "<div class=\"scroll\"><table id=\"claims-table\" "
+			 "class=\"explorer\">\n<thead><tr>");
+		for (size_t i = 0; i < 9; i++) {
+			raw(&pg, i == 2 ? "<th class=\"num\" scope=\"col\">"
+					: "<th scope=\"col\">");
+			text(&pg, cols[i]);
+			raw(&pg, "</th>");
+		}
+		raw(&pg, "</tr></thead>\n<tbody>\n");
+		for (size_t i = from; i < n && i < from + REPORT_PAGE_ROWS; i++)
+			explorer_row(&pg, st, i);
+		table_end(&pg);
+		pager(&pg, "claims", k, pages, "Claim pages, bottom");
+		raw(&pg, explorer_script);
+	}
+	page_file(&file, "claims", k);
+	int rc = page_close(&pg, dir, file.buf);
+	sb_release(&file);
+	sb_release(&title);
+	return rc;
+}
+
+static int write_explorer(const struct site *st, const char *dir)
+{
+	size_t pages = page_count(st->ds->n_claims);
+	struct page facet = { STRBUF_INIT, "" };
+	int rc = 0;
+	facets(&facet, st); /* the same on every page */
+	for (size_t k = 0; k < pages && rc == 0; k++)
+		rc = write_explorer_page(st, dir, k, pages, &facet.out);
+	sb_release(&facet.out);
+	return rc;
+}
+
+/* ---- Papers list ------------------------------------------------------ */
 
 static size_t paper_claim_count(const struct site *st, size_t p)
 {
@@ -471,70 +1436,135 @@ static void arxiv_link(struct page *pg, const char *id)
 	sb_release(&url);
 }
 
-static void index_papers(struct page *pg, const struct site *st)
+static int write_papers_page(const struct site *st, const char *dir,
+			     size_t k, size_t pages)
 {
 	static const char *const cols[] = { "Title", "arXiv", "Date",
 					    "Claims" };
-	raw(pg, "<section id=\"papers\">\n<h2>Papers</h2>\n");
-	table_head(pg, cols, 4, 1u << 3);
-	for (size_t p = 0; p < st->ds->n_papers; p++) {
-		raw(pg, "<tr><td>");
-		paper_link(pg, st, p, NULL);
-		raw(pg, "</td><td>");
-		arxiv_link(pg, st->ds->papers[p].arxiv_id);
-		raw(pg, "</td><td>");
-		text(pg, st->ds->papers[p].date);
-		raw(pg, "</td><td class=\"num\">");
-		count_text(pg, paper_claim_count(st, p));
-		raw(pg, "</td></tr>\n");
+	struct page pg;
+	struct strbuf file = STRBUF_INIT, title = STRBUF_INIT;
+	size_t from = k * REPORT_PAGE_ROWS;
+	sb_adds(&title, "Papers");
+	if (pages > 1)
+		sb_addf(&title, ", page %zu of %zu", k + 1, pages);
+	page_open(&pg, "", title.buf, "papers");
+	raw(&pg, "<h1>Papers</h1>\n<p class=\"lede\">");
+	count_text(&pg, st->ds->n_papers);
+	raw(&pg, " papers, by title. Each page shows the abstract with its "
+		 "evidence highlighted, the claims and the derived "
+		 "values.</p>\n");
+	if (!st->ds->n_papers)
+		raw(&pg, "<p class=\"empty\">No paper is stored yet.</p>\n");
+	else {
+		pager(&pg, "papers", k, pages, "Paper pages, top");
+		table_head(&pg, cols, 4, 1u << 3);
+		for (size_t p = from;
+		     p < st->ds->n_papers && p < from + REPORT_PAGE_ROWS; p++) {
+			raw(&pg, "<tr><td>");
+			paper_link(&pg, st, p, NULL);
+			raw(&pg, "</td><td>");
+			arxiv_link(&pg, st->ds->papers[p].arxiv_id);
+			raw(&pg, "</td><td>");
+			text(&pg, st->ds->papers[p].date);
+			raw(&pg, "</td><td class=\"num\">");
+			count_text(&pg, paper_claim_count(st, p));
+			raw(&pg, "</td></tr>\n");
+		}
+		table_end(&pg);
+		pager(&pg, "papers", k, pages, "Paper pages, bottom");
 	}
-	table_end(pg);
-	raw(pg, "</section>\n");
+	page_file(&file, "papers", k);
+	int rc = page_close(&pg, dir, file.buf);
+	sb_release(&file);
+	sb_release(&title);
+	return rc;
 }
 
-/* The CSV exports (copies of csv/) and the database, when given. */
-static void index_downloads(struct page *pg, const struct site *st)
+static int write_papers_list(const struct site *st, const char *dir)
 {
-	static const struct {
-		const char *file, *what;
-	} files[] = {
-		{ "claims.csv", "one row per stored claim" },
-		{ "papers.csv", "one row per paper" },
-		{ "derivations.csv", "derived values with method and "
-				     "assumptions" },
-		{ "effdash.db", "the SQLite database behind this report" },
-	};
-	raw(pg, "<section id=\"downloads\">\n<h2>Downloads</h2>\n<p>UTF-8 "
-		"CSV (RFC 4180) with a header row; numbers are plain, "
-		"without thousands separators.</p>\n<ul>\n");
-	for (size_t i = 0; i < 4; i++) {
-		if (i == 3 && !st->has_db)
-			break;
-		struct strbuf path = STRBUF_INIT;
-		sb_addf(&path, "downloads/%s", files[i].file);
-		raw(pg, "<li><a href=\"");
-		attr(pg, pg->root);
-		attr(pg, path.buf);
-		raw(pg, "\"><code>");
-		text(pg, files[i].file);
-		raw(pg, "</code></a> \xE2\x80\x93 ");
-		text(pg, files[i].what);
-		raw(pg, "</li>\n");
-		sb_release(&path);
-	}
-	raw(pg, "</ul>\n</section>\n");
+	size_t pages = page_count(st->ds->n_papers);
+	for (size_t k = 0; k < pages; k++)
+		if (write_papers_page(st, dir, k, pages) < 0)
+			return -1;
+	return 0;
 }
 
-static int write_index(const struct site *st, const char *dir)
+/* ---- Downloads -------------------------------------------------------- */
+
+static void download_item(struct page *pg, const char *path,
+			  const char *label, const char *what)
+{
+	raw(pg, "<li>");
+	link_open(pg, path);
+	raw(pg, "<code>");
+	text(pg, label);
+	raw(pg, "</code></a> \xE2\x80\x93 ");
+	text(pg, what);
+	raw(pg, "</li>\n");
+}
+
+static int write_downloads(const struct site *st, const char *dir)
 {
 	struct page pg;
-	page_open(&pg, "", "Efficiency claims", "overview");
-	index_overview(&pg, st);
-	index_charts(&pg, st);
-	index_papers(&pg, st);
-	index_claims(&pg, st);
-	index_downloads(&pg, st);
-	return page_close(&pg, dir, "index.html");
+	page_open(&pg, "", "Downloads", "downloads");
+	raw(&pg, "<h1>Downloads</h1>\n<section id=\"tables\" "
+		 "aria-labelledby=\"tables-h\">\n<h2 id=\"tables-h\">Tables"
+		 "</h2>\n<p>CSV files are UTF-8 (RFC 4180) with a header row, "
+		 "ISO dates and plain numbers (no thousands separators, a "
+		 "point for decimals); a cell that a spreadsheet would read "
+		 "as a formula starts with an apostrophe.</p>\n<ul>\n");
+	download_item(&pg, "downloads/claims.csv", "claims.csv",
+		      "one row per stored claim, with its paper, evidence "
+		      "and status");
+	download_item(&pg, "downloads/papers.csv", "papers.csv",
+		      "one row per paper");
+	download_item(&pg, "downloads/derivations.csv", "derivations.csv",
+		      "every derived value with its method and assumptions");
+	download_item(&pg, "downloads/cost-quality.csv", "cost-quality.csv",
+		      "every benchmark's results with training cost and "
+		      "Pareto frontier flag");
+	download_item(&pg, "downloads/claims.jsonl", "claims.jsonl",
+		      "JSON Lines: one claim per line with its derived "
+		      "values");
+	if (st->has_db)
+		download_item(&pg, "downloads/effdash.db", "effdash.db",
+			      "the SQLite database behind this report");
+	raw(&pg, "</ul>\n</section>\n<section id=\"state\" "
+		 "aria-labelledby=\"state-h\">\n<h2 id=\"state-h\">Report "
+		 "state</h2>\n<ul>\n");
+	download_item(&pg, "data/manifest.tsv", "manifest.tsv",
+		      "one line per claim, derived value and chart with a "
+		      "content hash: what the next report compares with");
+	download_item(&pg, "data/changes.tsv", "changes.tsv",
+		      "what changed since the previous report");
+	raw(&pg, "</ul>\n</section>\n<section id=\"chart-files\" "
+		 "aria-labelledby=\"chart-files-h\">\n<h2 "
+		 "id=\"chart-files-h\">Charts</h2>\n");
+	size_t rendered = 0;
+	for (size_t i = 0; i < st->charts->len; i++)
+		rendered += st->charts->items[i].rendered;
+	if (!rendered)
+		raw(&pg, "<p class=\"note\">No chart was rendered.</p>\n");
+	else {
+		raw(&pg, "<p>Each chart as SVG and as PNG for slides. The "
+			 "gnuplot script and data file of each are in "
+			 "<code>plots/</code> next to the site.</p>\n<ul>\n");
+		for (size_t i = 0; i < st->charts->len; i++) {
+			const struct chart *c = &st->charts->items[i];
+			if (!c->rendered)
+				continue;
+			raw(&pg, "<li>");
+			text(&pg, c->title);
+			raw(&pg, ": ");
+			chart_file_link(&pg, c, "svg", "SVG");
+			raw(&pg, ", ");
+			chart_file_link(&pg, c, "png", "PNG");
+			raw(&pg, "</li>\n");
+		}
+		raw(&pg, "</ul>\n");
+	}
+	raw(&pg, "</section>\n");
+	return page_close(&pg, dir, "downloads.html");
 }
 
 /* ---- Abstract highlights ---------------------------------------------- */
@@ -788,9 +1818,12 @@ static int write_paper(const struct site *st, size_t p, const char *dir)
 	const struct paper *pp = &st->ds->papers[p];
 	struct page pg;
 	struct strbuf name = STRBUF_INIT;
+	struct strbuf list = STRBUF_INIT;
 	page_open(&pg, "../", pp->title ? pp->title : "Untitled", "papers");
+	page_file(&list, "papers", p / REPORT_PAGE_ROWS);
 	raw(&pg, "<p class=\"crumbs\">");
-	link_open(&pg, "index.html#papers");
+	link_open(&pg, list.buf);
+	sb_release(&list);
 	raw(&pg, "Papers</a></p>\n<h1>");
 	text(&pg, pp->title);
 	raw(&pg, "</h1>\n");
@@ -805,151 +1838,11 @@ static int write_paper(const struct site *st, size_t p, const char *dir)
 
 /* ---- Methodology ------------------------------------------------------ */
 
-static void source_cell(struct page *pg, const char *source)
-{
-	if (source && (!strncmp(source, "http://", 7) ||
-		       !strncmp(source, "https://", 8))) {
-		raw(pg, "<a href=\"");
-		esc_url(&pg->out, source);
-		raw(pg, "\" rel=\"nofollow noopener\">");
-		text(pg, source);
-		raw(pg, "</a>");
-	} else {
-		text(pg, source);
-	}
-}
-
-static void assumptions_table(struct page *pg, const struct dataset *ds)
-{
-	static const char *const cols[] = { "Assumption", "Value", "Source" };
-	raw(pg, "<section id=\"assumptions\">\n<h2>Assumptions</h2>\n");
-	if (!ds->n_assumptions) {
-		raw(pg, "<p class=\"note\">No assumption is stored.</p>\n"
-			"</section>\n");
-		return;
-	}
-	table_head(pg, cols, 3, 0);
-	for (size_t i = 0; i < ds->n_assumptions; i++) {
-		const struct assumption *a = &ds->assumptions[i];
-		raw(pg, "<tr><td><code>");
-		text(pg, a->name);
-		raw(pg, "</code></td><td>");
-		text(pg, a->value);
-		raw(pg, "</td><td>");
-		source_cell(pg, a->source);
-		raw(pg, "</td></tr>\n");
-	}
-	table_end(pg);
-	raw(pg, "</section>\n");
-}
-
-static void tflops_cell(struct page *pg, double flops)
-{
-	raw(pg, "<td class=\"num\">");
-	if (flops > 0)
-		sb_addf(&pg->out, "%.4g", flops / 1e12);
-	raw(pg, "</td>");
-}
-
-static void accelerator_row(struct page *pg, const struct accelerator *a)
-{
-	raw(pg, "<tr><td>");
-	text(pg, a->name);
-	if (a->aliases && *a->aliases) {
-		raw(pg, "<br><small>");
-		text(pg, a->aliases);
-		raw(pg, "</small>");
-	}
-	raw(pg, "</td>");
-	tflops_cell(pg, a->peak_flops);
-	tflops_cell(pg, a->peak_fp32);
-	raw(pg, "<td class=\"num\">");
-	if (a->power_w > 0)
-		sb_addf(&pg->out, "%.0f", a->power_w);
-	raw(pg, "</td><td class=\"num\">");
-	if (a->year > 0)
-		sb_addf(&pg->out, "%d", a->year);
-	raw(pg, "</td><td class=\"num\">");
-	if (a->price_usd_h > 0)
-		sb_addf(&pg->out, "%.2f", a->price_usd_h);
-	raw(pg, "</td><td>");
-	text(pg, a->price_date);
-	raw(pg, "</td><td>");
-	source_cell(pg, a->source);
-	raw(pg, "</td></tr>\n");
-}
-
-static void accelerators_table(struct page *pg, const struct dataset *ds)
-{
-	static const char *const cols[] = {
-		"Accelerator", "Peak FP16/BF16 (TFLOP/s, dense)",
-		"Peak FP32 (TFLOP/s)", "Board power (W)", "Year",
-		"Price (USD per device-hour)", "Price date", "Source",
-	};
-	raw(pg, "<section id=\"accelerators\">\n<h2>Accelerators</h2>\n");
-	if (!ds->n_accelerators) {
-		raw(pg, "<p class=\"note\">No accelerator reference is "
-			"stored.</p>\n</section>\n");
-		return;
-	}
-	table_head(pg, cols, 8, 0x3E);
-	for (size_t i = 0; i < ds->n_accelerators; i++)
-		accelerator_row(pg, &ds->accelerators[i]);
-	table_end(pg);
-	raw(pg, "</section>\n");
-}
-
-static void methodology_text(struct page *pg)
-{
-	raw(pg, "<h1>Methodology</h1>\n"
-		"<section id=\"claims-method\">\n<h2>Claims</h2>\n"
-		"<p>A claim is one figure a paper states about itself: a "
-		"training cost, compute, parameter count, training tokens, "
-		"data size, memory, an improvement factor (\xE2\x80\x9C"
-		"118\xC3\x97 lower cost\xE2\x80\x9D) or a result on a "
-		"benchmark. Claims are read from abstracts (extracted) or "
-		"written by hand (curated); a curated decision can confirm, "
-		"correct or reject an extracted claim, and the claim it "
-		"replaces is kept but marked superseded. Each figure is "
-		"converted to a canonical unit: US dollars, device-hours "
-		"summed over devices, counts, gigabytes, or a factor "
-		"\xE2\x89\xA5 1. Results stay as stated.</p>\n</section>\n"
-		"<section id=\"formulas\">\n<h2>Derived values</h2>\n"
-		"<p>Derived values convert a claim with the reference tables "
-		"below. Each derived value on a paper's page states the "
-		"formula with the numbers it used and the assumptions it "
-		"rests on.</p>\n<ul class=\"formulas\">\n"
-		"<li><b>A100-equivalent hours</b> = device-hours \xC3\x97 "
-		"peak FLOP/s of the device \xC3\xB7 peak FLOP/s of the "
-		"A100</li>\n"
-		"<li><b>FLOP</b> = device-hours \xC3\x97 3600 s/h \xC3\x97 "
-		"peak FLOP/s \xC3\x97 assumed utilisation</li>\n"
-		"<li><b>Cost (USD)</b> = device-hours \xC3\x97 price per "
-		"device-hour</li>\n"
-		"<li><b>Energy (kWh)</b> = device-hours \xC3\x97 board power "
-		"(W) \xC3\xB7 1000 \xC3\x97 assumed overhead (PUE)</li>\n"
-		"</ul>\n</section>\n"
-		"<section id=\"charts-method\">\n<h2>Charts</h2>\n"
-		"<p>Charts use the claims that are active and not rejected, "
-		"and only a paper's own figures, not those it quotes for a "
-		"baseline. Where a paper states several figures of one kind, "
-		"the first is drawn; ranges are drawn at their lower end. "
-		"Cost against quality uses the stated cost in USD, or an "
-		"estimate from stated compute at the reference price when no "
-		"cost is stated (drawn hollow); when most papers of a "
-		"benchmark state only compute, the axis is device-hours "
-		"instead. For metrics where lower is better (FID, perplexity, "
-		"error, loss) the axis is reversed so that up is always "
-		"better.</p>\n</section>\n");
-}
-
 static int write_methodology(const struct site *st, const char *dir)
 {
 	struct page pg;
 	page_open(&pg, "", "Methodology", "methodology");
-	methodology_text(&pg);
-	assumptions_table(&pg, st->ds);
-	accelerators_table(&pg, st->ds);
+	report_methodology(&pg.out, st->ds, st->ix);
 	return page_close(&pg, dir, "methodology.html");
 }
 
@@ -1011,7 +1904,8 @@ static const char stylesheet[] =
 	"summary{cursor:pointer;color:var(--accent)}\n"
 	".abstract{white-space:pre-line;max-width:50rem;font-size:1.02rem}\n"
 	"mark{background:var(--mark);padding:0 .1em;border-radius:2px}\n"
-	"mark a{color:inherit;text-decoration:none}\n"
+	"mark a{color:inherit;text-decoration:underline dotted;"
+	"text-underline-offset:.15em}\n"
 	"mark:target,mark:has(span:target){background:var(--mark-on);"
 	"outline:2px solid var(--mark-on)}\n"
 	"dl.meta{display:grid;grid-template-columns:max-content 1fr;"
@@ -1024,35 +1918,169 @@ static const char stylesheet[] =
 	"footer.site{margin-top:3rem;border-top:1px solid var(--line);"
 	"color:var(--muted);font-size:.9rem;background:var(--soft)}\n"
 	"footer.site .wrap{padding-top:.8rem;padding-bottom:.8rem}\n"
-	"@media print{header.site,footer.site{display:none}"
+	;
+
+/* The explorer, pager, changes and small screens. */
+static const char stylesheet_more[] =
+	".skip{position:absolute;left:-999px;top:0;background:var(--bg);"
+	"padding:.4rem .8rem;z-index:2}\n"
+	".skip:focus{left:.5rem}\n"
+	".muted,.count{color:var(--muted)}\n"
+	".empty{border-left:4px solid var(--accent);background:var(--soft);"
+	"padding:.8rem 1rem;max-width:48rem}\n"
+	".headline h3{font-size:1.15rem}\n"
+	".more{margin:-1.5rem 0 2rem}\n"
+	".files{white-space:nowrap}\n"
+	"ol.frontier li,ul.changes li{margin:.25rem 0}\n"
+	"del{color:#8a1f11}\n"
+	"ins{color:#1d5e20;text-decoration:none}\n"
+	".pager ul{display:flex;flex-wrap:wrap;gap:.35rem;list-style:none;"
+	"padding:0;margin:.8rem 0}\n"
+	".pager a{display:inline-block;min-width:2.2rem;text-align:center;"
+	"padding:.2rem .5rem;border:1px solid var(--line);border-radius:4px;"
+	"text-decoration:none}\n"
+	".pager a[aria-current]{background:var(--accent);color:#fff;"
+	"border-color:var(--accent)}\n"
+	"details.facets{margin:1rem 0;border:1px solid var(--line);"
+	"border-radius:6px;padding:.5rem 1rem;background:var(--soft)}\n"
+	".facet-grid{display:grid;grid-template-columns:repeat(auto-fit,"
+	"minmax(13rem,1fr));gap:.5rem 1.5rem}\n"
+	".facet-grid h2{font-size:1rem;border:0;margin:.8rem 0 .3rem}\n"
+	".facet-grid ul{margin:0;padding-left:1.1rem;font-size:.9rem}\n"
+	"form.filters fieldset{display:flex;flex-wrap:wrap;gap:.6rem 1rem;"
+	"align-items:flex-end;border:1px solid var(--line);border-radius:6px;"
+	"padding:.6rem 1rem .8rem}\n"
+	"form.filters legend{font-weight:600;padding:0 .3rem}\n"
+	".field{display:flex;flex-direction:column;font-size:.9rem}\n"
+	".field label{color:var(--muted)}\n"
+	".field input,.field select,.field button{font:inherit;padding:.3rem "
+	".4rem;border:1px solid #8a96a3;border-radius:4px;background:#fff;"
+	"max-width:16rem}\n"
+	".field.buttons{flex-direction:row;gap:.4rem}\n"
+	".status{margin:.4rem 0;color:var(--muted)}\n"
+	"button.sort{font:inherit;font-weight:600;color:inherit;"
+	"background:none;border:0;padding:0;cursor:pointer;text-align:inherit}\n"
+	"button.sort::after{content:\" \\2195\";color:var(--muted)}\n"
+	"th[aria-sort=ascending] button.sort::after{content:\" \\2191\"}\n"
+	"th[aria-sort=descending] button.sort::after{content:\" \\2193\"}\n"
+	"table.explorer td{min-width:5rem}\n"
+	"table.explorer td:first-child{min-width:14rem}\n"
+	"table.explorer td:nth-child(8){min-width:16rem}\n"
+	"@media (max-width:40rem){body{font-size:15px}"
+	".wrap{padding:0 .8rem}h1{font-size:1.5rem}"
+	".stat{min-width:7rem;padding:.4rem .7rem}.stat .n{font-size:1.3rem}"
+	"th,td{padding:.3rem .4rem}}\n"
+	"@media print{header.site,footer.site,.skip,form.filters{display:none}"
 	"details{display:block}}\n";
+
+/* Paper pages are many small files: creating them is bound by the file
+ * system, which serves several writers at once far faster than one.  The
+ * pages are independent and read the dataset only, so threads take
+ * papers in turn; the files are the same whatever the order. */
+#define PAPER_THREADS 6
+
+struct paper_job {
+	const struct site *st;
+	const char *dir;
+	pthread_mutex_t lock;
+	size_t next;
+	int failed;
+};
+
+static void *paper_worker(void *arg)
+{
+	struct paper_job *job = arg;
+	for (;;) {
+		pthread_mutex_lock(&job->lock);
+		size_t p = job->next++;
+		int stop = job->failed || p >= job->st->ds->n_papers;
+		pthread_mutex_unlock(&job->lock);
+		if (stop)
+			return NULL;
+		if (write_paper(job->st, p, job->dir) < 0) {
+			pthread_mutex_lock(&job->lock);
+			job->failed = 1;
+			pthread_mutex_unlock(&job->lock);
+		}
+	}
+}
+
+static int write_papers(const struct site *st, const char *dir)
+{
+	struct paper_job job = { st, dir, PTHREAD_MUTEX_INITIALIZER, 0, 0 };
+	pthread_t tid[PAPER_THREADS];
+	size_t started = 0;
+	size_t want = st->ds->n_papers < 64 ? 1 : PAPER_THREADS;
+	for (size_t i = 1; i < want; i++) {
+		if (pthread_create(&tid[started], NULL, paper_worker, &job))
+			break; /* fewer threads: the work still gets done */
+		started++;
+	}
+	paper_worker(&job);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	pthread_mutex_destroy(&job.lock);
+	return job.failed ? -1 : 0;
+}
 
 static int write_style(const char *dir)
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_adds(&sb, stylesheet);
+	sb_adds(&sb, stylesheet_more);
 	int rc = report_save(dir, "style.css", &sb);
 	sb_release(&sb);
 	return rc;
 }
 
-int report_html_write(const struct dataset *ds, const struct report_index *ix,
-		      const struct chart_list *charts, const char *dir,
-		      int has_db)
+static int write_benchmarks(const struct site *st, const char *dir)
 {
-	struct site st = { ds, ix, charts, NULL, has_db };
+	struct strbuf sub = STRBUF_INIT;
+	int rc = write_bench_index(st, dir);
+	sb_addf(&sub, "%s/benchmarks", dir);
+	for (size_t b = 0; b < st->model->n_bench && rc == 0; b++)
+		rc = write_bench(st, b, sub.buf);
+	sb_release(&sub);
+	return rc;
+}
+
+static int write_topic_pages(const struct site *st, const char *dir)
+{
+	if (write_chart_page(st, dir, "speedups.html", "speedups",
+			     "Speed-ups and savings",
+			     "The factors papers claim over a baseline "
+			     "(\xE2\x80\x9C" "118\xC3\x97 lower cost\xE2\x80\x9D, "
+			     "\xE2\x80\x9C" "80% less memory\xE2\x80\x9D), by what they "
+			     "improve. Percent reductions are shown as factors: "
+			     "80% less is 5\xC3\x97.",
+			     chart_or_nodata(st, CHART_RATIOS, "ratios")) < 0)
+		return -1;
+	return write_chart_page(st, dir, "scale.html", "scale",
+				"Model size and training data",
+				"Parameters against training tokens for the "
+				"papers that state both, with the training "
+				"compute they imply (6 \xC3\x97 parameters "
+				"\xC3\x97 tokens).",
+				chart_or_nodata(st, CHART_SCALE,
+						"params-tokens"));
+}
+
+int report_html_write(const struct dataset *ds, const struct report_index *ix,
+		      const struct site_input *in, const char *dir)
+{
+	struct site st = { ds, ix, in->charts, in->model, in->changes, NULL,
+			   in->has_db };
 	struct strbuf papers = STRBUF_INIT;
 	int rc = -1;
 	st.marked = xcalloc(ds->n_claims ? ds->n_claims : 1, 1);
 	mark_all(&st);
 	sb_addf(&papers, "%s/papers", dir);
 	if (write_style(dir) < 0 || write_index(&st, dir) < 0 ||
-	    write_methodology(&st, dir) < 0)
+	    write_benchmarks(&st, dir) < 0 || write_topic_pages(&st, dir) < 0 ||
+	    write_explorer(&st, dir) < 0 || write_papers_list(&st, dir) < 0 ||
+	    write_downloads(&st, dir) < 0 || write_methodology(&st, dir) < 0)
 		goto out;
-	for (size_t p = 0; p < ds->n_papers; p++)
-		if (write_paper(&st, p, papers.buf) < 0)
-			goto out;
-	rc = 0;
+	rc = write_papers(&st, papers.buf);
 out:
 	free(st.marked);
 	sb_release(&papers);

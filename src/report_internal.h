@@ -5,12 +5,14 @@
  * owns the neutral helpers below: indexes, wording of values, files.
  * report_csv.c writes csv/, report_plot.c writes plots/ and is the only
  * file that knows gnuplot syntax, report_html.c writes site/ and is the
- * only file that knows markup.  They meet through struct chart, which
+ * only file that knows markup, with report_methodology.c for the body of
+ * the methodology page.  They meet through struct chart, which
  * describes a chart in plain text. */
 #ifndef EFFDASH_REPORT_INTERNAL_H
 #define EFFDASH_REPORT_INTERNAL_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "dataset.h"
 #include "util.h"
@@ -32,12 +34,16 @@ size_t report_derivations_of(const struct report_index *ix,
 
 /* A chart as the pages see it, in plain text, with its figures as a table
  * (the text alternative).  All strings owned. */
+enum chart_kind { CHART_BENCH, CHART_SCALE, CHART_RATIOS, CHART_NODATA };
+
 struct chart {
-	char *name;     /* file stem: NAME.gp, NAME.dat, NAME.svg */
+	enum chart_kind kind;
+	size_t bench;   /* CHART_BENCH: index into report_model.bench */
+	char *name;     /* file stem: NAME.gp, NAME.dat, NAME.svg, NAME.png */
 	char *title;
 	char *caption;
 	char *alt;
-	int rendered;   /* NAME.svg was produced */
+	int rendered;   /* NAME.svg and NAME.png were produced */
 	size_t n_cols;
 	char **cols;
 	unsigned numeric; /* bit i: column i holds numbers */
@@ -59,6 +65,98 @@ struct chart *chart_add(struct chart_list *l, const char *name,
 void chart_add_row(struct chart *c, long paper, const char *const *cells);
 void chart_list_release(struct chart_list *l);
 
+/* ---- Benchmarks: cost against quality ---------------------------------- */
+
+/* The cost axis of a benchmark: dollars (stated, or estimated from compute
+ * at reference prices), else reference-accelerator hours. */
+enum cost_axis { AXIS_USD, AXIS_REF_HOURS };
+
+/* One paper's result on a benchmark with its training cost. */
+struct bench_point {
+	size_t paper;
+	size_t claim;     /* the quality claim */
+	double cost;      /* on the benchmark's axis */
+	int estimated;    /* USD estimated from compute, not stated */
+	int frontier;     /* on the Pareto frontier */
+};
+
+/* A benchmark: one metric on one dataset. */
+struct bench {
+	char *key;        /* "metric|dataset", folded */
+	char *slug;       /* file stem, unique */
+	char *title;      /* "FID on COCO" */
+	char *metric;     /* "FID" as displayed */
+	const char *unit; /* the first result's unit, may be NULL */
+	size_t claim;     /* first result: its spelling */
+	int lower_better;
+	enum cost_axis axis;
+	struct bench_point *pt; /* with a cost on the axis, by cost */
+	size_t n_pt;
+	size_t *no_cost;  /* results (claims) of papers without such a cost */
+	size_t n_no_cost;
+	char *chart;      /* chart name when it has one, else NULL */
+};
+
+/* What several writers compute from the dataset, built once. */
+struct report_model {
+	struct bench *bench; /* most points first, then by key */
+	size_t n_bench;
+	char *ref_name;      /* reference accelerator: "A100" */
+	char *hours_unit;    /* "A100-hours" */
+};
+
+void report_model_build(struct report_model *m, const struct dataset *ds,
+			const struct report_index *ix);
+void report_model_release(struct report_model *m);
+/* The value of derivation kind for claim id, or 0 when none. */
+int report_derived(const struct report_index *ix, const struct dataset *ds,
+		   long claim_id, const char *kind, double *value);
+/* Index of the first claim of paper p that counts, is the paper's own,
+ * has quantity q and a positive value; or -1. */
+long report_own_claim(const struct dataset *ds, const struct report_index *ix,
+		      size_t p, enum quantity q);
+
+/* ---- Changes since the previous report -------------------------------- */
+
+enum change_kind { CHANGE_NEW, CHANGE_REMOVED, CHANGE_CHANGED };
+enum change_what { CHANGE_CLAIM, CHANGE_DERIVED, CHANGE_CHART };
+
+struct change {
+	enum change_kind kind;
+	enum change_what what;
+	char *before;     /* summary in the previous report, or NULL */
+	char *after;      /* summary now, or NULL */
+};
+
+struct report_changes {
+	int first;        /* no previous report to compare with */
+	struct change *items; /* by what, kind, then summary */
+	size_t len;
+	size_t count[3][3]; /* [what][kind] */
+};
+
+/* The manifest of a report: one line per claim, derived value and chart,
+ * each with a content key and a hash, never a time.  Written to
+ * site/data/manifest.tsv; the site's "what changed" compares it with the
+ * previous report's. */
+void report_manifest(struct strbuf *out, const struct dataset *ds,
+		     const struct report_index *ix,
+		     const struct chart_list *charts, const char *plots_dir);
+/* Changes from the manifest text before (NULL: no previous report) to
+ * after. */
+void report_changes_diff(struct report_changes *ch, const char *before,
+			 const char *after);
+/* The changes as a TSV file (site/data/changes.tsv) and back. */
+void report_changes_write(struct strbuf *out, const struct report_changes *ch);
+int report_changes_read(struct report_changes *ch, const char *text);
+void report_changes_release(struct report_changes *ch);
+/* Print the changes for a person, one line each, at most limit per kind
+ * (0: all). */
+void report_changes_print(FILE *f, const struct report_changes *ch,
+			  size_t limit);
+
+/* ---- Wording ---------------------------------------------------------- */
+
 /* Claims that count: active and not rejected by curation. */
 int claim_counts(const struct stored_claim *sc);
 /* Is a lower value better for this metric (fid, perplexity, error...)? */
@@ -71,18 +169,48 @@ void report_human_number(struct strbuf *out, double v);
 void report_claim_value(struct strbuf *out, const struct claim *c);
 /* Plain number for data files ("%.17g" shortest). */
 void report_plain_number(struct strbuf *out, double v);
+/* A cost on an axis: "$1,890" or "1,200 A100-hours". */
+void report_cost_text(struct strbuf *out, const struct report_model *m,
+		      enum cost_axis axis, double v);
+/* Short name of a claim kind: "cost", "compute", "parameters", ... */
+const char *report_kind_label(enum quantity q);
+/* FNV-1a 64 of n bytes, continuing from h (start with REPORT_FNV_INIT). */
+#define REPORT_FNV_INIT 0xcbf29ce484222325ULL
+unsigned long long report_fnv(unsigned long long h, const void *data,
+			      size_t n);
 
 /* Write sb to DIR/NAME; 0 or -1 after printing the reason. */
 int report_save(const char *dir, const char *name, const struct strbuf *sb);
 /* Copy the file FROM to TO; 0 or -1 after printing the reason. */
 int report_copy(const char *from, const char *to);
 
+/* At most this many rows of a table on one page: a page stays near 1 MB. */
+#define REPORT_PAGE_ROWS 2000
+
+/* csv/: claims, papers, derivations, cost-quality tables; and the JSON
+ * Lines export into site/downloads. */
 int report_csv_write(const struct dataset *ds, const struct report_index *ix,
-		     const char *dir);
+		     const struct report_model *m, const char *dir);
+int report_jsonl_write(const struct dataset *ds, const struct report_index *ix,
+		       const char *dir);
 int report_plot_write(const struct dataset *ds, const struct report_index *ix,
-		      const char *dir, struct chart_list *charts);
+		      struct report_model *m, const char *dir,
+		      struct chart_list *charts);
+
+/* What the site shows besides the dataset. */
+struct site_input {
+	const struct chart_list *charts;
+	const struct report_model *model;
+	const struct report_changes *changes;
+	int has_db;
+};
+
+/* The body of the methodology page (report_methodology.c): assumptions
+ * in effect, formulas under anchors "d-KIND", uncertainty rules, checks,
+ * figures not normalised and the reference tables, as HTML. */
+void report_methodology(struct strbuf *out, const struct dataset *ds,
+			const struct report_index *ix);
 int report_html_write(const struct dataset *ds, const struct report_index *ix,
-		      const struct chart_list *charts, const char *dir,
-		      int has_db);
+		      const struct site_input *in, const char *dir);
 
 #endif

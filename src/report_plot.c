@@ -2,19 +2,30 @@
  *
  * The only file that knows gnuplot syntax.  Scripts are the templates of
  * plots/ (compiled in) with @NAME@ placeholders replaced by gnuplot string
- * literals from esc_gnuplot or by numbers; every text that comes from the
- * data (paper names, dimensions) is written only to the data file, through
- * esc_gnuplot_data, and drawn from there.  The terminal is noenhanced, so
- * no text is read as markup.  Each script names its own output and data
- * file relative to its folder, so "gnuplot NAME.gp" redraws NAME.svg.
+ * literals from esc_gnuplot or by numbers computed here; every text that
+ * comes from the data (paper names, dimensions) is written only to the
+ * data file, through esc_gnuplot_data, and drawn from there.  The terminal
+ * is noenhanced, so no text is read as markup.  Each script names its own
+ * outputs and data file relative to its folder, so "gnuplot NAME.gp"
+ * redraws NAME.svg and NAME.png.
  *
  * Charts:
- *   cost-quality-N-SLUG  result on one benchmark (metric + dataset) against
- *                        training cost, one point per paper that states both
- *                        (own figures only, not a baseline's);
- *   params-tokens        parameters against training tokens, per paper;
- *   ratios               claimed factors by dimension.
- * A chart without data becomes a "no data" chart, never an error. */
+ *   cost-quality-SLUG  result on one benchmark (metric + dataset) against
+ *                      training cost, one point per paper, the Pareto
+ *                      frontier drawn as a step line;
+ *   params-tokens      parameters against training tokens, with lines of
+ *                      equal training compute 6*N*D;
+ *   ratios             claimed factors by dimension: every claim as a dot,
+ *                      the quartiles as a box, the median as a bar.
+ * A chart without data becomes a "no data" chart, never an error.
+ *
+ * Axis ranges are computed here rather than by gnuplot, so that labels can
+ * be placed without overlaps: each label tries positions around its point
+ * (right, left, above, below, the diagonals, then further out with a
+ * leader line) and takes the first that stays inside the plot and clear
+ * of every point and every label placed before it.  Frontier points are
+ * placed first.  The layout assumes the fixed margins of the templates
+ * and an average glyph width; it is the same on every run. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,13 +36,19 @@
 #include "templates.h"
 
 /* At most this many benchmark charts, the ones with most papers first. */
-#define MAX_BENCH_CHARTS 8
+#define MAX_BENCH_CHARTS 24
+/* At most this many labels on one chart; more would be unreadable. */
+#define MAX_LABELS 60
+/* At most this many points drawn per chart (or per dimension of the ratio
+ * chart); beyond, an evenly spaced sample is drawn and the tables and CSV
+ * files hold every value. */
+#define MAX_DRAWN 1500
 /* At most this many dimensions in the ratio chart, the largest first. */
 #define MAX_DIMENSIONS 14
 
 /* ---- Templates -------------------------------------------------------- */
 
-#define MAX_VARS 12
+#define MAX_VARS 24
 
 /* Placeholder values, each already a gnuplot literal. */
 struct vars {
@@ -57,6 +74,12 @@ static void var_text(struct vars *v, const char *key, const char *text)
 static void var_int(struct vars *v, const char *key, long n)
 {
 	sb_addf(var_slot(v, key), "%ld", n);
+}
+
+/* Generated commands made only of numbers and fixed words. */
+static struct strbuf *var_code(struct vars *v, const char *key)
+{
+	return var_slot(v, key);
 }
 
 static void vars_release(struct vars *v)
@@ -107,6 +130,9 @@ static int write_chart_files(const char *dir, const char *name,
 	sb_addf(&file, "%s.svg", name);
 	var_text(v, "OUTPUT", file.buf);
 	sb_reset(&file);
+	sb_addf(&file, "%s.png", name);
+	var_text(v, "PNG", file.buf);
+	sb_reset(&file);
 	sb_addf(&file, "%s.dat", name);
 	var_text(v, "DATA", file.buf);
 	fill_template(&gp, template, v);
@@ -129,8 +155,11 @@ static int write_nodata(const char *dir, struct chart_list *charts,
 	struct vars v = { .n = 0 };
 	struct strbuf dat = STRBUF_INIT;
 	struct chart *c = chart_add(charts, name, title, 1, cols, 0);
+	c->kind = CHART_NODATA;
 	free(c->caption);
 	c->caption = xstrdup(message);
+	free(c->alt);
+	c->alt = xstrdup(message);
 	sb_adds(&dat, "# nothing to plot\n");
 	var_text(&v, "TITLE", title);
 	var_text(&v, "MESSAGE", message);
@@ -164,399 +193,742 @@ static int positive(double v)
 	return isfinite(v) && v > 0;
 }
 
-/* The first claim of paper p that counts, is the paper's own (not a
- * baseline's), has quantity q and a positive value; or -1. */
-static long own_claim(const struct dataset *ds, const struct report_index *ix,
-		      size_t p, enum quantity q)
+/* Every k-th of n items, so that at most MAX_DRAWN are drawn. */
+static size_t draw_stride(size_t n)
 {
-	for (size_t k = ix->paper_start[p]; k < ix->paper_start[p + 1]; k++) {
-		const struct stored_claim *sc = &ds->claims[ix->by_paper[k]];
-		if (claim_counts(sc) && !sc->claim.subject_baseline &&
-		    sc->claim.quantity == q && positive(sc->claim.value))
-			return (long)ix->by_paper[k];
+	return n <= MAX_DRAWN ? 1 : (n + MAX_DRAWN - 1) / MAX_DRAWN;
+}
+
+/* ---- Axes and label placement ----------------------------------------- */
+
+/* The plot area of every template: 900x600 canvas, margins at screen
+ * 0.11/0.97 (left/right) and 0.13/0.86 (bottom/top). */
+#define AREA_W (900.0 * 0.86)
+#define AREA_H (600.0 * 0.73)
+/* Labels are set in 10-pixel sans: an average glyph is under 6 pixels
+ * wide and a line 12 high. */
+#define GLYPH_W 6.0
+#define LINE_H 12.0
+#define MARKER 6.0
+
+struct axis {
+	double lo, hi; /* range in data units, lo at the left or bottom */
+	int log;
+};
+
+static double axis_pos(const struct axis *a, double v, double size)
+{
+	if (a->log)
+		return (log10(v) - log10(a->lo)) /
+		       (log10(a->hi) - log10(a->lo)) * size;
+	return (v - a->lo) / (a->hi - a->lo) * size;
+}
+
+static double axis_value(const struct axis *a, double pos, double size)
+{
+	double f = pos / size;
+	if (a->log)
+		return pow(10, log10(a->lo) + f * (log10(a->hi) - log10(a->lo)));
+	return a->lo + f * (a->hi - a->lo);
+}
+
+/* A log axis around [min, max] with room for labels. */
+static void log_axis(struct axis *a, double min, double max, double below,
+		     double above)
+{
+	if (!(min > 0))
+		min = max > 0 ? max : 1;
+	if (max < min)
+		max = min;
+	if (max / min < 10) {
+		double mid = sqrt(min * max);
+		min = fmin(min, mid / 3.2);
+		max = fmax(max, mid * 3.2);
 	}
-	return -1;
+	a->lo = min / below;
+	a->hi = max * above;
+	a->log = 1;
+}
+
+static void linear_axis(struct axis *a, double min, double max)
+{
+	double d = max - min;
+	if (!(d > 0))
+		d = fabs(max) / 4 + 1;
+	a->lo = min - 0.14 * d;
+	a->hi = max + 0.14 * d;
+	a->log = 0;
+}
+
+struct box {
+	double x0, y0, x1, y1;
+};
+
+static int overlaps(const struct box *a, const struct box *b)
+{
+	return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 &&
+	       b->y0 < a->y1;
+}
+
+/* A label to place: its point in pixels, its text width. */
+struct label {
+	double px, py, w;
+	const char *text;
+	/* Result: anchor in pixels, alignment 0 left 1 right 2 centre,
+	 * leader line needed; placed == 0 when no position was free. */
+	double ax, ay;
+	int align, leader, placed;
+};
+
+struct placer {
+	struct box *taken;
+	size_t n, alloc;
+};
+
+static void placer_take(struct placer *pl, struct box b)
+{
+	if (pl->n == pl->alloc) {
+		pl->alloc = pl->alloc ? 2 * pl->alloc : 64;
+		pl->taken = xrealloc(pl->taken, pl->alloc * sizeof *pl->taken);
+	}
+	pl->taken[pl->n++] = b;
+}
+
+static int placer_free(const struct placer *pl, const struct box *b)
+{
+	if (b->x0 < 2 || b->y0 < 2 || b->x1 > AREA_W - 2 ||
+	    b->y1 > AREA_H - 2)
+		return 0;
+	for (size_t i = 0; i < pl->n; i++)
+		if (overlaps(&pl->taken[i], b))
+			return 0;
+	return 1;
+}
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static struct box label_box(double ax, double ay, double w, int align)
+{
+	double x0 = align == 0 ? ax : align == 1 ? ax - w : ax - w / 2;
+	return (struct box){ x0 - 1, ay - LINE_H / 2, x0 + w + 1,
+			     ay + LINE_H / 2 };
+}
+
+/* Try the positions around the point, nearest first. */
+static void place_one(struct placer *pl, struct label *l)
+{
+	static const struct {
+		double dx, dy;
+		int align;
+	} around[] = {
+		{ 1, 0, 0 }, { -1, 0, 1 }, { 0, 1, 2 }, { 0, -1, 2 },
+		{ 0.8, 0.8, 0 }, { 0.8, -0.8, 0 }, { -0.8, 0.8, 1 },
+		{ -0.8, -0.8, 1 },
+	};
+	static const double radius[] = { 8, 22, 40, 60 };
+	for (size_t r = 0; r < sizeof radius / sizeof *radius; r++)
+		for (size_t i = 0; i < sizeof around / sizeof *around; i++) {
+			double dy = around[i].dy * (radius[r] + LINE_H / 2 *
+					(around[i].dx == 0));
+			double ax = l->px + around[i].dx * radius[r];
+			double ay = l->py + dy;
+			struct box b = label_box(ax, ay, l->w, around[i].align);
+			if (!placer_free(pl, &b))
+				continue;
+			placer_take(pl, b);
+			l->ax = ax;
+			l->ay = ay;
+			l->align = around[i].align;
+			l->leader = r > 0;
+			l->placed = 1;
+			return;
+		}
+}
+
+/* Place up to MAX_LABELS labels in the given order, after marking every
+ * drawn point and every box of lines as taken.  Returns how many were
+ * placed. */
+static size_t place_labels(struct label *l, size_t n, const double *px,
+			   const double *py, size_t n_points,
+			   const struct box *lines, size_t n_lines)
+{
+	struct placer pl = { NULL, 0, 0 };
+	size_t placed = 0;
+	for (size_t i = 0; i < n_lines; i++)
+		placer_take(&pl, lines[i]);
+	for (size_t i = 0; i < n_points; i++)
+		placer_take(&pl, (struct box){ px[i] - MARKER, py[i] - MARKER,
+					       px[i] + MARKER,
+					       py[i] + MARKER });
+	for (size_t i = 0; i < n && placed < MAX_LABELS; i++) {
+		l[i].w = (double)utf8_chars(l[i].text) * GLYPH_W;
+		place_one(&pl, &l[i]);
+		placed += l[i].placed;
+	}
+	free(pl.taken);
+	return placed;
+}
+
+/* Data blocks "labels" and "leaders" for placed labels.  A block is never
+ * empty (gnuplot stops on an empty one): an invisible entry stands in. */
+static void label_blocks(struct strbuf *dat, const struct label *l, size_t n,
+			 const struct axis *x, const struct axis *y)
+{
+	size_t k = 0;
+	sb_adds(dat, "\n\n# labels: x y \"label\" align(0 left, 1 right, "
+		     "2 centre)\n");
+	for (size_t i = 0; i < n; i++) {
+		if (!l[i].placed)
+			continue;
+		dat_num(dat, axis_value(x, l[i].ax, AREA_W));
+		dat_num(dat, axis_value(y, l[i].ay, AREA_H));
+		dat_label(dat, l[i].text);
+		sb_addf(dat, " %d\n", l[i].align);
+		k++;
+	}
+	if (!k) {
+		dat_num(dat, axis_value(x, -100, AREA_W));
+		dat_num(dat, axis_value(y, -100, AREA_H));
+		sb_adds(dat, "\" \" 0\n");
+	}
+	k = 0;
+	sb_adds(dat, "\n\n# leaders: x y dx dy\n");
+	for (size_t i = 0; i < n; i++) {
+		if (!l[i].placed || !l[i].leader)
+			continue;
+		/* From near the point to near the label's edge. */
+		double ex = l[i].ax, ey = l[i].ay;
+		double fx = l[i].px + (ex - l[i].px) * 0.25;
+		double fy = l[i].py + (ey - l[i].py) * 0.25;
+		double vx = axis_value(x, fx, AREA_W);
+		double vy = axis_value(y, fy, AREA_H);
+		dat_num(dat, vx);
+		dat_num(dat, vy);
+		dat_num(dat, axis_value(x, ex, AREA_W) - vx);
+		report_plain_number(dat, axis_value(y, ey, AREA_H) - vy);
+		sb_addc(dat, '\n');
+		k++;
+	}
+	if (!k)
+		sb_adds(dat, "1 1 0 0\n");
+}
+
+/* Tick words, shorter than report_human_number: 1k, 10M, 1B, 1T. */
+static void tick_word(struct strbuf *out, double v)
+{
+	static const struct {
+		double scale;
+		const char *suffix;
+	} s[] = { { 1e12, "T" }, { 1e9, "B" }, { 1e6, "M" }, { 1e3, "k" } };
+	for (size_t i = 0; i < 4; i++)
+		if (v >= s[i].scale) {
+			sb_addf(out, "%g%s", v / s[i].scale, s[i].suffix);
+			return;
+		}
+	sb_addf(out, "%g", v);
+}
+
+static void short_tics(struct strbuf *out, const char *axis,
+		       const struct axis *a, const char *prefix,
+		       const char *suffix)
+{
+	int fine = a->hi / a->lo < 1000;
+	int first = 1;
+	sb_addf(out, "set %s (", axis);
+	for (int e = (int)floor(log10(a->lo)); e <= (int)ceil(log10(a->hi));
+	     e++)
+		for (int m = 1; m <= 9; m++) {
+			double v = m * pow(10, e);
+			if (v < a->lo || v > a->hi)
+				continue;
+			int label = m == 1 || (fine && (m == 2 || m == 5));
+			struct strbuf t = STRBUF_INIT;
+			if (label) {
+				sb_adds(&t, prefix);
+				tick_word(&t, v);
+				sb_adds(&t, suffix);
+			}
+			sb_adds(out, first ? "" : ", ");
+			esc_gnuplot(out, t.buf);
+			sb_addc(out, ' ');
+			report_plain_number(out, v);
+			sb_adds(out, label ? "" : " 1");
+			first = 0;
+			sb_release(&t);
+		}
+	sb_adds(out, ")\n");
+}
+
+static void range_code(struct strbuf *out, const char *which,
+		       const struct axis *a, int reversed)
+{
+	sb_addf(out, "set %s [", which);
+	report_plain_number(out, reversed ? a->hi : a->lo);
+	sb_addc(out, ':');
+	report_plain_number(out, reversed ? a->lo : a->hi);
+	sb_adds(out, "]\n");
 }
 
 /* ---- Cost against quality --------------------------------------------- */
 
-enum basis { BASIS_NONE, BASIS_STATED, BASIS_ESTIMATED };
-
-struct paper_cost {
-	enum basis usd_basis;
-	double usd;
-	int has_hours;
-	double hours;
-};
-
-/* USD estimated from a compute claim: its "usd" derivation, if any. */
-static int estimated_usd(const struct dataset *ds,
-			 const struct report_index *ix, long claim_id,
-			 double *usd)
-{
-	size_t first, n = report_derivations_of(ix, ds, claim_id, &first);
-	for (size_t i = first; i < first + n; i++) {
-		const struct derivation *d = &ds->derivations[ix->deriv_order[i]];
-		if (d->kind && !strcmp(d->kind, "usd") && positive(d->value)) {
-			*usd = d->value;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static int paper_cost_find(const struct dataset *ds,
-			   const struct report_index *ix, size_t p,
-			   struct paper_cost *pc)
-{
-	long cost = own_claim(ds, ix, p, Q_COST_USD);
-	long compute = own_claim(ds, ix, p, Q_COMPUTE);
-	memset(pc, 0, sizeof *pc);
-	if (cost >= 0) {
-		pc->usd_basis = BASIS_STATED;
-		pc->usd = ds->claims[cost].claim.value;
-	}
-	if (compute >= 0) {
-		pc->has_hours = 1;
-		pc->hours = ds->claims[compute].claim.value;
-		if (cost < 0 && estimated_usd(ds, ix, ds->claims[compute].id,
-					      &pc->usd))
-			pc->usd_basis = BASIS_ESTIMATED;
-	}
-	return pc->usd_basis != BASIS_NONE || pc->has_hours;
-}
-
-struct point {
-	size_t paper;
-	size_t claim; /* the quality claim */
-	size_t bench;
-	struct paper_cost cost;
-};
-
-struct bench {
-	char *key;     /* metric and dataset folded */
-	size_t claim;  /* first quality claim: the spelling shown */
-	size_t n;
-};
-
-struct benches {
-	struct bench *b;
-	size_t n;
-	struct point *pt;
-	size_t n_pt;
-};
-
-/* "metric|dataset" in lower case with white space folded. */
-static char *bench_key(const struct claim *c)
-{
-	struct strbuf sb = STRBUF_INIT;
-	const char *parts[2] = { c->metric, c->dataset };
-	for (int i = 0; i < 2; i++) {
-		int gap = 0;
-		for (const char *s = parts[i]; *s; s++) {
-			if (*s == ' ' || *s == '\t' || *s == '\n') {
-				gap = 1;
-				continue;
-			}
-			if (gap && sb.len && sb.buf[sb.len - 1] != '|')
-				sb_addc(&sb, ' ');
-			gap = 0;
-			sb_addc(&sb, *s >= 'A' && *s <= 'Z' ? *s + 32 : *s);
-		}
-		if (i == 0)
-			sb_addc(&sb, '|');
-	}
-	return sb_detach(&sb);
-}
-
-static size_t bench_find(struct benches *bs, const struct claim *c,
-			 size_t claim)
-{
-	char *key = bench_key(c);
-	for (size_t i = 0; i < bs->n; i++)
-		if (!strcmp(bs->b[i].key, key)) {
-			free(key);
-			return i;
-		}
-	bs->b = xrealloc(bs->b, (bs->n + 1) * sizeof *bs->b);
-	bs->b[bs->n].key = key;
-	bs->b[bs->n].claim = claim;
-	bs->b[bs->n].n = 0;
-	return bs->n++;
-}
-
-static int has_point(const struct benches *bs, size_t paper, size_t bench)
-{
-	for (size_t i = bs->n_pt; i-- > 0 && bs->pt[i].paper == paper;)
-		if (bs->pt[i].bench == bench)
-			return 1;
-	return 0;
-}
-
-static int is_benchmark_result(const struct stored_claim *sc)
-{
-	const struct claim *c = &sc->claim;
-	return claim_counts(sc) && !c->subject_baseline &&
-	       c->quantity == Q_QUALITY && isfinite(c->value) && c->metric &&
-	       *c->metric && c->dataset && *c->dataset;
-}
-
-/* One point per paper and benchmark: its first own result there. */
-static void collect_paper_points(struct benches *bs, const struct dataset *ds,
-				 const struct report_index *ix, size_t p)
-{
-	struct paper_cost pc;
-	if (!paper_cost_find(ds, ix, p, &pc))
-		return;
-	for (size_t k = ix->paper_start[p]; k < ix->paper_start[p + 1]; k++) {
-		size_t ci = ix->by_paper[k];
-		if (!is_benchmark_result(&ds->claims[ci]))
-			continue;
-		size_t b = bench_find(bs, &ds->claims[ci].claim, ci);
-		if (has_point(bs, p, b))
-			continue;
-		bs->pt = xrealloc(bs->pt, (bs->n_pt + 1) * sizeof *bs->pt);
-		bs->pt[bs->n_pt++] = (struct point){ p, ci, b, pc };
-		bs->b[b].n++;
-	}
-}
-
-static void benches_release(struct benches *bs)
-{
-	for (size_t i = 0; i < bs->n; i++)
-		free(bs->b[i].key);
-	free(bs->b);
-	free(bs->pt);
-}
-
-static const struct benches *sort_ctx;
-
-/* Most papers first, then by name: a stable, data-only order. */
-static int bench_order_cmp(const void *a, const void *b)
-{
-	const struct bench *x = &sort_ctx->b[*(const size_t *)a];
-	const struct bench *y = &sort_ctx->b[*(const size_t *)b];
-	if (x->n != y->n)
-		return x->n > y->n ? -1 : 1;
-	return strcmp(x->key, y->key);
-}
-
-/* "fid" -> "FID", "accuracy" -> "Accuracy". */
-static void metric_display(struct strbuf *out, const char *metric)
-{
-	size_t n = strlen(metric), letters = 0;
-	for (size_t i = 0; i < n; i++)
-		letters += (metric[i] >= 'a' && metric[i] <= 'z');
-	int acronym = n <= 4 && letters == n;
-	for (size_t i = 0; i < n; i++) {
-		char c = metric[i];
-		if ((acronym || i == 0) && c >= 'a' && c <= 'z')
-			c = (char)(c - 32);
-		sb_addc(out, c);
-	}
-}
-
-/* Which cost axis a benchmark's chart uses: USD when at least as many of
- * its papers have a USD figure (stated or estimated) as have compute. */
-static int bench_uses_usd(const struct benches *bs, size_t b)
-{
-	size_t usd = 0, hours = 0;
-	for (size_t i = 0; i < bs->n_pt; i++)
-		if (bs->pt[i].bench == b) {
-			usd += bs->pt[i].cost.usd_basis != BASIS_NONE;
-			hours += bs->pt[i].cost.has_hours;
-		}
-	return usd >= hours;
-}
-
 struct bench_chart {
 	const struct dataset *ds;
-	const struct benches *bs;
-	size_t b;
-	int usd;
+	const struct report_model *m;
+	const struct bench *b;
 	struct chart *chart;
 	struct strbuf dat;
-	size_t drawn, estimated, omitted;
+	struct axis x, y;
+	size_t labelled, estimated, drawn;
 };
 
-static void bench_row(struct bench_chart *bc, const struct point *pt)
+static void bench_axes(struct bench_chart *bc)
 {
+	const struct bench *b = bc->b;
+	double xmin = INFINITY, xmax = 0, ymin = INFINITY, ymax = -INFINITY;
+	for (size_t i = 0; i < b->n_pt; i++) {
+		double q = bc->ds->claims[b->pt[i].claim].claim.value;
+		xmin = fmin(xmin, b->pt[i].cost);
+		xmax = fmax(xmax, b->pt[i].cost);
+		ymin = fmin(ymin, q);
+		ymax = fmax(ymax, q);
+	}
+	log_axis(&bc->x, xmin, xmax, 2.5, 6);
+	linear_axis(&bc->y, ymin, ymax);
+	if (b->lower_better) { /* up is better: the axis runs downwards */
+		double t = bc->y.lo;
+		bc->y.lo = bc->y.hi;
+		bc->y.hi = t;
+	}
+}
+
+static void bench_table_row(struct bench_chart *bc,
+			    const struct bench_point *pt)
+{
+	struct strbuf cost = STRBUF_INIT, result = STRBUF_INIT;
 	const struct claim *q = &bc->ds->claims[pt->claim].claim;
-	int est = bc->usd && pt->cost.usd_basis == BASIS_ESTIMATED;
-	double x = bc->usd ? pt->cost.usd : pt->cost.hours;
-	struct strbuf name = STRBUF_INIT, cost = STRBUF_INIT,
-		      result = STRBUF_INIT;
-	short_name(&name, bc->ds, pt->paper);
-	dat_num(&bc->dat, x);
-	dat_num(&bc->dat, q->value);
-	dat_label(&bc->dat, name.buf);
-	sb_addf(&bc->dat, " %d\n", est);
-	sb_adds(&cost, bc->usd ? "$" : "");
-	report_human_number(&cost, x);
-	sb_adds(&cost, bc->usd ? "" : " device-hours");
+	report_cost_text(&cost, bc->m, bc->b->axis, pt->cost);
 	report_claim_value(&result, q);
-	const char *cells[] = { bc->ds->papers[pt->paper].title, cost.buf,
-				est ? "estimated from compute" : "stated",
-				result.buf };
-	chart_add_row(bc->chart, (long)pt->paper, cells);
-	bc->drawn++;
-	bc->estimated += est;
-	sb_release(&name);
+	const char *cells[] = {
+		bc->ds->papers[pt->paper].title, cost.buf,
+		bc->b->axis == AXIS_REF_HOURS ? "derived from compute"
+		: pt->estimated		      ? "estimated from compute"
+					      : "stated",
+		result.buf, pt->frontier ? "yes" : ""
+	};
+	if (bc->chart->n_rows < REPORT_PAGE_ROWS)
+		chart_add_row(bc->chart, (long)pt->paper, cells);
 	sb_release(&cost);
 	sb_release(&result);
 }
 
-static void bench_points(struct bench_chart *bc)
+/* The frontier's step line as thin boxes, so that no label covers it:
+ * from each frontier point right to the next one's cost, then up or
+ * down to its result; the last step runs to the edge. */
+static struct box *frontier_boxes(const struct bench_chart *bc, size_t *n)
 {
-	sb_adds(&bc->dat, "# cost result \"paper\" estimated\n");
-	for (size_t i = 0; i < bc->bs->n_pt; i++) {
-		const struct point *pt = &bc->bs->pt[i];
-		if (pt->bench != bc->b)
+	const struct bench *b = bc->b;
+	struct box *box = xcalloc(2 * b->n_pt + 2, sizeof *box);
+	double x0 = -1, y0 = 0;
+	*n = 0;
+	for (size_t i = 0; i <= b->n_pt; i++) {
+		if (i < b->n_pt && !b->pt[i].frontier)
 			continue;
-		if (bc->usd ? pt->cost.usd_basis != BASIS_NONE
-			    : pt->cost.has_hours)
-			bench_row(bc, pt);
-		else
-			bc->omitted++;
+		double x = i < b->n_pt ? axis_pos(&bc->x, b->pt[i].cost, AREA_W)
+				       : AREA_W;
+		double y = i < b->n_pt
+				   ? axis_pos(&bc->y,
+					      bc->ds->claims[b->pt[i].claim]
+						      .claim.value,
+					      AREA_H)
+				   : y0;
+		if (x0 >= 0) {
+			box[(*n)++] = (struct box){ x0, y0 - 2, x, y0 + 2 };
+			box[(*n)++] = (struct box){ x - 2, fmin(y0, y), x + 2,
+						    fmax(y0, y) };
+		}
+		x0 = x;
+		y0 = y;
 	}
+	return box;
 }
 
-static void bench_caption(struct bench_chart *bc, const char *what)
+/* Points, then labels (frontier first), leaders and the frontier. */
+static void bench_data(struct bench_chart *bc)
 {
+	const struct bench *b = bc->b;
+	size_t stride = draw_stride(b->n_pt), n = 0;
+	double *px = xcalloc(b->n_pt + 1, sizeof *px);
+	double *py = xcalloc(b->n_pt + 1, sizeof *py);
+	struct label *l = xcalloc(b->n_pt + 1, sizeof *l);
+	char **names = xcalloc(b->n_pt + 1, sizeof *names);
+	sb_adds(&bc->dat, "# cost result \"paper\" estimated frontier\n");
+	for (size_t i = 0; i < b->n_pt; i++) {
+		const struct bench_point *pt = &b->pt[i];
+		double q = bc->ds->claims[pt->claim].claim.value;
+		bench_table_row(bc, pt);
+		bc->estimated += pt->estimated;
+		if (i % stride && !pt->frontier)
+			continue;
+		struct strbuf name = STRBUF_INIT;
+		short_name(&name, bc->ds, pt->paper);
+		dat_num(&bc->dat, pt->cost);
+		dat_num(&bc->dat, q);
+		dat_label(&bc->dat, name.buf);
+		sb_addf(&bc->dat, " %d %d\n", pt->estimated, pt->frontier);
+		px[n] = axis_pos(&bc->x, pt->cost, AREA_W);
+		py[n] = axis_pos(&bc->y, q, AREA_H);
+		names[n] = sb_detach(&name);
+		n++;
+	}
+	bc->drawn = n;
+	/* Frontier labels first, then the rest in cost order. */
+	size_t k = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0, j = 0; i < b->n_pt; i++) {
+			const struct bench_point *pt = &b->pt[i];
+			if (i % stride && !pt->frontier)
+				continue;
+			if (pt->frontier == (pass == 0))
+				l[k++] = (struct label){ px[j], py[j], 0,
+							 names[j], 0, 0, 0,
+							 0, 0 };
+			j++;
+		}
+	size_t n_lines;
+	struct box *lines = frontier_boxes(bc, &n_lines);
+	bc->labelled = place_labels(l, k, px, py, n, lines, n_lines);
+	free(lines);
+	label_blocks(&bc->dat, l, k, &bc->x, &bc->y);
+	sb_adds(&bc->dat, "\n\n# frontier: cost result, cheapest first\n");
+	double last = 0;
+	for (size_t i = 0; i < b->n_pt; i++)
+		if (b->pt[i].frontier) {
+			last = bc->ds->claims[b->pt[i].claim].claim.value;
+			dat_num(&bc->dat, b->pt[i].cost);
+			report_plain_number(&bc->dat, last);
+			sb_addc(&bc->dat, '\n');
+		}
+	dat_num(&bc->dat, bc->x.hi);
+	report_plain_number(&bc->dat, last);
+	sb_addc(&bc->dat, '\n');
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(px);
+	free(py);
+	free(l);
+}
+
+static void bench_caption(struct bench_chart *bc)
+{
+	const struct bench *b = bc->b;
 	struct strbuf sb = STRBUF_INIT;
-	sb_addf(&sb, "Each point is one paper that states both its own "
-		"training %s and a result on %s (%zu paper%s).",
-		bc->usd ? "cost" : "compute", what, bc->drawn,
-		bc->drawn == 1 ? "" : "s");
+	size_t frontier = 0;
+	for (size_t i = 0; i < b->n_pt; i++)
+		frontier += b->pt[i].frontier;
+	sb_addf(&sb, "Each point is one paper's own result on %s against its "
+		"training %s (%zu paper%s). The step line is the Pareto "
+		"frontier: the %zu paper%s that no cheaper paper beats.",
+		b->title, b->axis == AXIS_USD ? "cost" : "compute", b->n_pt,
+		b->n_pt == 1 ? "" : "s", frontier, frontier == 1 ? "" : "s");
 	if (bc->estimated)
-		sb_adds(&sb, " Hollow points: cost estimated from the stated "
-			"compute at the reference prices of the methodology "
-			"page.");
-	if (bc->omitted)
-		sb_addf(&sb, " %zu paper%s stating only %s left out.",
-			bc->omitted, bc->omitted == 1 ? "" : "s",
-			bc->usd ? "compute without a price estimate"
-				: "a cost in USD");
+		sb_adds(&sb, " Hollow orange points: cost estimated from the "
+			"stated compute at reference prices.");
+	if (b->axis == AXIS_REF_HOURS)
+		sb_addf(&sb, " Compute is converted to %s by peak "
+			"throughput.", bc->m->hours_unit);
+	if (bc->drawn < b->n_pt)
+		sb_addf(&sb, " %zu of the points are drawn (an even sample "
+			"plus the frontier); the table lists them all.",
+			bc->drawn);
+	if (bc->labelled < bc->drawn)
+		sb_addf(&sb, " %zu point%s unlabelled where a label would "
+			"overlap; the table names every paper.",
+			bc->drawn - bc->labelled,
+			bc->drawn - bc->labelled == 1 ? " is" : "s are");
+	if (b->n_no_cost)
+		sb_addf(&sb, " %zu paper%s with a result but no comparable "
+			"cost %s not drawn.", b->n_no_cost,
+			b->n_no_cost == 1 ? "" : "s",
+			b->n_no_cost == 1 ? "is" : "are");
 	free(bc->chart->caption);
 	bc->chart->caption = sb_detach(&sb);
 }
 
-static void bench_labels(struct vars *v, const struct bench_chart *bc,
-			 const struct claim *q, const char *what)
+/* A text alternative that says what the chart shows, not how. */
+static void bench_alt(struct bench_chart *bc)
 {
+	const struct bench *b = bc->b;
+	struct strbuf sb = STRBUF_INIT, v = STRBUF_INIT;
+	sb_addf(&sb, "Scatter chart of %s against training %s on a log "
+		"scale, %zu paper%s.", b->title,
+		b->axis == AXIS_USD ? "cost in US dollars"
+				    : "compute in reference-accelerator hours",
+		b->n_pt, b->n_pt == 1 ? "" : "s");
+	for (size_t i = 0, k = 0; i < b->n_pt && k < 5; i++) {
+		if (!b->pt[i].frontier)
+			continue;
+		sb_reset(&v);
+		report_short_name(&v, bc->ds->papers[b->pt[i].paper].title);
+		sb_addf(&sb, "%s %s: ", k ? ";" : " Pareto frontier:", v.buf);
+		sb_reset(&v);
+		report_cost_text(&v, bc->m, b->axis, b->pt[i].cost);
+		sb_adds(&v, ", ");
+		report_claim_value(&v, &bc->ds->claims[b->pt[i].claim].claim);
+		sb_adds(&sb, v.buf);
+		k++;
+	}
+	sb_adds(&sb, ". The table below lists every point.");
+	free(bc->chart->alt);
+	bc->chart->alt = sb_detach(&sb);
+	sb_release(&v);
+}
+
+static void bench_vars(struct vars *v, const struct bench_chart *bc)
+{
+	const struct bench *b = bc->b;
 	struct strbuf sb = STRBUF_INIT;
-	int lower = metric_lower_is_better(q->metric);
-	var_text(v, "XLABEL", bc->usd ? "Training cost in USD (log scale)"
-				      : "Training compute in device-hours, "
-					"as stated (log scale)");
-	sb_adds(&sb, what);
+	const struct claim *q = &bc->ds->claims[b->claim].claim;
+	if (b->axis == AXIS_USD)
+		var_text(v, "XLABEL", "Training cost (US dollars, log scale)");
+	else {
+		sb_addf(&sb, "Training compute (%s, log scale)",
+			bc->m->hours_unit);
+		var_text(v, "XLABEL", sb.buf);
+		sb_reset(&sb);
+	}
+	sb_adds(&sb, b->title);
 	if (q->unit && *q->unit && strcasecmp(q->unit, q->metric))
 		sb_addf(&sb, " (%s)", q->unit);
-	sb_adds(&sb, lower ? " \xE2\x80\x94 lower is better (axis reversed)"
-			   : " \xE2\x80\x94 higher is better");
+	sb_adds(&sb, b->lower_better
+			     ? " \xE2\x80\x94 lower is better, axis reversed"
+			     : " \xE2\x80\x94 higher is better");
 	var_text(v, "YLABEL", sb.buf);
-	var_int(v, "LOWER", lower);
 	var_int(v, "ESTIMATED", bc->estimated > 0);
-	var_text(v, "KEY_STATED", bc->usd ? "cost as stated"
-					  : "compute as stated");
-	var_text(v, "KEY_ESTIMATED", "cost estimated from stated compute");
+	var_text(v, "KEY_STATED", b->axis == AXIS_USD ? "cost as stated"
+						      : "compute as stated");
+	var_text(v, "KEY_ESTIMATED", "cost estimated from compute");
+	struct strbuf *code = var_code(v, "AXES");
+	range_code(code, "xrange", &bc->x, 0);
+	range_code(code, "yrange", &bc->y, 0);
+	short_tics(code, "xtics", &bc->x, b->axis == AXIS_USD ? "$" : "", "");
 	sb_release(&sb);
 }
 
-static int bench_write(const struct dataset *ds, const struct benches *bs,
-		       size_t b, size_t number, const char *dir,
-		       struct chart_list *charts)
+static int bench_write(const struct dataset *ds, struct report_model *m,
+		       size_t bi, const char *dir, struct chart_list *charts)
 {
 	static const char *const cols[] = { "Paper", "Training cost", "Basis",
-					    "Result" };
-	const struct claim *q = &ds->claims[bs->b[b].claim].claim;
-	struct bench_chart bc = { ds, bs, b, bench_uses_usd(bs, b), NULL,
-				  STRBUF_INIT, 0, 0, 0 };
-	struct strbuf what = STRBUF_INIT, name = STRBUF_INIT,
-		      title = STRBUF_INIT;
+					    "Result", "On the frontier" };
+	struct bench *b = &m->bench[bi];
+	struct bench_chart bc;
+	struct strbuf name = STRBUF_INIT, title = STRBUF_INIT;
 	struct vars v = { .n = 0 };
-	metric_display(&what, q->metric);
-	sb_addf(&what, " on %s", q->dataset);
-	sb_addf(&name, "cost-quality-%zu-", number);
-	esc_filename(&name, what.buf, 40);
-	sb_addf(&title, "%s against training %s", what.buf,
-		bc.usd ? "cost" : "compute");
-	bc.chart = chart_add(charts, name.buf, title.buf, 4, cols, 0xA);
-	bench_points(&bc);
-	bench_caption(&bc, what.buf);
+	memset(&bc, 0, sizeof bc);
+	bc.ds = ds;
+	bc.m = m;
+	bc.b = b;
+	sb_init(&bc.dat);
+	sb_addf(&name, "cost-quality-%s", b->slug);
+	sb_addf(&title, "%s against training %s", b->title,
+		b->axis == AXIS_USD ? "cost" : "compute");
+	bc.chart = chart_add(charts, name.buf, title.buf, 5, cols, 0xA);
+	bc.chart->kind = CHART_BENCH;
+	bc.chart->bench = bi;
+	b->chart = xstrdup(name.buf);
+	bench_axes(&bc);
+	bench_data(&bc);
+	bench_caption(&bc);
+	bench_alt(&bc);
 	var_text(&v, "TITLE", title.buf);
-	bench_labels(&v, &bc, q, what.buf);
+	bench_vars(&v, &bc);
 	int rc = write_chart_files(dir, name.buf, "cost-quality", &v, &bc.dat);
 	vars_release(&v);
 	sb_release(&bc.dat);
-	sb_release(&what);
 	sb_release(&name);
 	sb_release(&title);
 	return rc;
 }
 
-static int write_cost_quality(const struct dataset *ds,
-			      const struct report_index *ix, const char *dir,
-			      struct chart_list *charts)
+static int write_cost_quality(const struct dataset *ds, struct report_model *m,
+			      const char *dir, struct chart_list *charts)
 {
-	struct benches bs = { NULL, 0, NULL, 0 };
 	int rc = 0;
-	for (size_t p = 0; p < ds->n_papers; p++)
-		collect_paper_points(&bs, ds, ix, p);
-	size_t *order = xcalloc(bs.n, sizeof *order);
-	for (size_t i = 0; i < bs.n; i++)
-		order[i] = i;
-	sort_ctx = &bs;
-	if (bs.n)
-		qsort(order, bs.n, sizeof *order, bench_order_cmp);
-	for (size_t i = 0; i < bs.n && i < MAX_BENCH_CHARTS && rc == 0; i++)
-		rc = bench_write(ds, &bs, order[i], i + 1, dir, charts);
-	if (bs.n == 0)
+	size_t drawn = 0;
+	for (size_t i = 0; i < m->n_bench && drawn < MAX_BENCH_CHARTS &&
+			   rc == 0; i++)
+		if (m->bench[i].n_pt) {
+			rc = bench_write(ds, m, i, dir, charts);
+			drawn++;
+		}
+	if (drawn == 0 && rc == 0)
 		rc = write_nodata(dir, charts, "cost-quality",
 				  "Training cost against quality",
 				  "No paper states both its own training cost "
 				  "or compute and a result on a benchmark.");
-	free(order);
-	benches_release(&bs);
 	return rc;
 }
 
 /* ---- Parameters against tokens ---------------------------------------- */
 
-static void params_row(struct chart *c, struct strbuf *dat,
-		       const struct dataset *ds, size_t p, double params,
-		       double tokens)
+struct scale_point {
+	size_t paper;
+	double params, tokens;
+};
+
+/* Does paper p state its own parameters and tokens?  Their values. */
+static int params_tokens_of(const struct dataset *ds,
+			    const struct report_index *ix, size_t p,
+			    struct scale_point *sp)
 {
-	struct strbuf name = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT,
-		      r = STRBUF_INIT;
-	short_name(&name, ds, p);
-	dat_num(dat, tokens);
-	dat_num(dat, params);
-	dat_label(dat, name.buf);
-	sb_addc(dat, '\n');
-	report_human_number(&a, params);
-	report_human_number(&b, tokens);
-	report_human_number(&r, tokens / params);
-	const char *cells[] = { ds->papers[p].title, a.buf, b.buf, r.buf };
-	chart_add_row(c, (long)p, cells);
-	sb_release(&name);
+	long pa = report_own_claim(ds, ix, p, Q_PARAMS);
+	long to = pa < 0 ? -1 : report_own_claim(ds, ix, p, Q_TOKENS);
+	if (pa < 0 || to < 0)
+		return 0;
+	*sp = (struct scale_point){ p, ds->claims[pa].claim.value,
+				    ds->claims[to].claim.value };
+	return 1;
+}
+
+static void scale_row(struct chart *c, const struct dataset *ds,
+		      const struct scale_point *sp)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, r = STRBUF_INIT,
+		      f = STRBUF_INIT;
+	report_human_number(&a, sp->params);
+	report_human_number(&b, sp->tokens);
+	report_human_number(&r, sp->tokens / sp->params);
+	report_human_number(&f, 6 * sp->params * sp->tokens);
+	const char *cells[] = { ds->papers[sp->paper].title, a.buf, b.buf,
+				r.buf, f.buf };
+	if (c->n_rows < REPORT_PAGE_ROWS)
+		chart_add_row(c, (long)sp->paper, cells);
 	sb_release(&a);
 	sb_release(&b);
 	sb_release(&r);
+	sb_release(&f);
 }
 
-/* Does paper p state its own parameters and tokens?  Their claims. */
-static int params_tokens_of(const struct dataset *ds,
-			    const struct report_index *ix, size_t p,
-			    double *params, double *tokens)
+/* "10²¹" for 10^e, with superscript digits (the terminal is noenhanced). */
+static void power_of_ten(struct strbuf *out, int e)
 {
-	long pa = own_claim(ds, ix, p, Q_PARAMS);
-	long to = own_claim(ds, ix, p, Q_TOKENS);
-	if (pa < 0 || to < 0)
-		return 0;
-	*params = ds->claims[pa].claim.value;
-	*tokens = ds->claims[to].claim.value;
-	return 1;
+	static const char *const sup[] = {
+		"\xE2\x81\xB0", "\xC2\xB9", "\xC2\xB2", "\xC2\xB3",
+		"\xE2\x81\xB4", "\xE2\x81\xB5", "\xE2\x81\xB6",
+		"\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9",
+	};
+	char digits[8];
+	snprintf(digits, sizeof digits, "%d", e);
+	sb_adds(out, "10");
+	for (const char *d = digits; *d; d++)
+		sb_adds(out, *d == '-' ? "\xE2\x81\xBB" : sup[*d - '0']);
+}
+
+/* Lines of equal training compute C = 6*N*D, one per decade of C that
+ * crosses the plot, each labelled where it leaves the plot at the top or
+ * the right. */
+static void iso_lines(struct strbuf *code, const struct axis *x,
+		      const struct axis *y)
+{
+	int lo = (int)floor(log10(6 * x->lo * y->lo));
+	int hi = (int)ceil(log10(6 * x->hi * y->hi));
+	int step = hi - lo > 10 ? 2 : 1;
+	sb_adds(code, "iso = '");
+	for (int e = lo; e <= hi; e += step)
+		sb_addf(code, "%s%d", e == lo ? "" : " ", e);
+	sb_adds(code, "'\n");
+	for (int e = lo, k = 1; e <= hi; e += step) {
+		double c = pow(10, e), lx, ly;
+		double at_top = c / (6 * y->hi);
+		if (at_top >= x->lo && at_top <= x->hi) {
+			lx = at_top;
+			ly = y->hi;
+		} else {
+			lx = x->hi;
+			ly = c / (6 * x->hi);
+		}
+		if (ly < y->lo || ly > y->hi || lx < x->lo)
+			continue;
+		struct strbuf t = STRBUF_INIT;
+		power_of_ten(&t, e);
+		sb_adds(&t, " FLOP");
+		sb_addf(code, "set label %d ", 100 + k++);
+		esc_gnuplot(code, t.buf);
+		sb_adds(code, " at ");
+		report_plain_number(code, lx / 1.08);
+		sb_adds(code, ", ");
+		report_plain_number(code, ly / 1.15);
+		sb_adds(code, " right font ',9' tc rgb '#6b6b6b' front\n");
+		sb_release(&t);
+	}
+}
+
+static void scale_data(struct strbuf *dat, const struct dataset *ds,
+		       const struct scale_point *sp, size_t n,
+		       const struct axis *x, const struct axis *y,
+		       size_t *drawn, size_t *labelled)
+{
+	size_t stride = draw_stride(n), k = 0;
+	double *px = xcalloc(n + 1, sizeof *px), *py = xcalloc(n + 1, sizeof *py);
+	struct label *l = xcalloc(n + 1, sizeof *l);
+	char **names = xcalloc(n + 1, sizeof *names);
+	sb_adds(dat, "# tokens parameters \"paper\"\n");
+	for (size_t i = 0; i < n; i += stride) {
+		struct strbuf name = STRBUF_INIT;
+		short_name(&name, ds, sp[i].paper);
+		dat_num(dat, sp[i].tokens);
+		dat_num(dat, sp[i].params);
+		dat_label(dat, name.buf);
+		sb_addc(dat, '\n');
+		px[k] = axis_pos(x, sp[i].tokens, AREA_W);
+		py[k] = axis_pos(y, sp[i].params, AREA_H);
+		names[k] = sb_detach(&name);
+		l[k] = (struct label){ px[k], py[k], 0, names[k], 0, 0, 0, 0,
+				       0 };
+		k++;
+	}
+	*drawn = k;
+	*labelled = place_labels(l, k, px, py, k, NULL, 0);
+	label_blocks(dat, l, k, x, y);
+	for (size_t i = 0; i < k; i++)
+		free(names[i]);
+	free(names);
+	free(px);
+	free(py);
+	free(l);
+}
+
+static void scale_caption(struct chart *c, size_t n, size_t drawn,
+			  size_t labelled)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_addf(&sb, "One point per paper that states both its own parameter "
+		"count and its training tokens (%zu paper%s). Grey lines join "
+		"equal training compute C = 6 \xC3\x97 N \xC3\x97 D, one per "
+		"power of ten; the dashed line marks 20 tokens per "
+		"parameter.", n, n == 1 ? "" : "s");
+	if (drawn < n)
+		sb_addf(&sb, " An even sample of %zu points is drawn; the "
+			"table lists them all.", drawn);
+	if (labelled < drawn)
+		sb_addf(&sb, " %zu point%s unlabelled where a label would "
+			"overlap.", drawn - labelled,
+			drawn - labelled == 1 ? " is" : "s are");
+	free(c->caption);
+	c->caption = sb_detach(&sb);
+	sb_reset(&sb);
+	sb_addf(&sb, "Log-log scatter chart of parameters against training "
+		"tokens for %zu paper%s, with lines of equal training compute "
+		"(6 N D). The table below lists every point.", n,
+		n == 1 ? "" : "s");
+	free(c->alt);
+	c->alt = sb_detach(&sb);
 }
 
 static int write_params_tokens(const struct dataset *ds,
@@ -565,32 +937,50 @@ static int write_params_tokens(const struct dataset *ds,
 {
 	static const char *const cols[] = { "Paper", "Parameters",
 					    "Training tokens",
-					    "Tokens per parameter" };
+					    "Tokens per parameter",
+					    "6ND (FLOP)" };
 	const char *name = "params-tokens";
 	const char *title = "Model size against training tokens";
-	double params, tokens;
-	size_t n = 0;
+	struct scale_point *sp = xcalloc(ds->n_papers + 1, sizeof *sp);
+	size_t n = 0, drawn, labelled;
+	double xmin = INFINITY, xmax = 0, ymin = INFINITY, ymax = 0;
+	int rc;
 	for (size_t p = 0; p < ds->n_papers; p++)
-		n += params_tokens_of(ds, ix, p, &params, &tokens);
-	if (n == 0)
+		if (params_tokens_of(ds, ix, p, &sp[n])) {
+			xmin = fmin(xmin, sp[n].tokens);
+			xmax = fmax(xmax, sp[n].tokens);
+			ymin = fmin(ymin, sp[n].params);
+			ymax = fmax(ymax, sp[n].params);
+			n++;
+		}
+	if (n == 0) {
+		free(sp);
 		return write_nodata(dir, charts, name, title,
 				    "No paper states both its own parameter "
 				    "count and its training tokens.");
+	}
 	struct strbuf dat = STRBUF_INIT;
 	struct vars v = { .n = 0 };
-	struct chart *c = chart_add(charts, name, title, 4, cols, 0xE);
-	sb_adds(&dat, "# tokens parameters \"paper\"\n");
-	for (size_t p = 0; p < ds->n_papers; p++)
-		if (params_tokens_of(ds, ix, p, &params, &tokens))
-			params_row(c, &dat, ds, p, params, tokens);
-	free(c->caption);
-	c->caption = xstrdup("One point per paper that states both its own "
-			     "parameter count and its training tokens; the "
-			     "dashed line marks 20 tokens per parameter.");
+	struct axis x, y;
+	struct chart *c = chart_add(charts, name, title, 5, cols, 0x1E);
+	c->kind = CHART_SCALE;
+	log_axis(&x, xmin, xmax, 3, 8);
+	log_axis(&y, ymin, ymax, 3, 3);
+	for (size_t i = 0; i < n; i++)
+		scale_row(c, ds, &sp[i]);
+	scale_data(&dat, ds, sp, n, &x, &y, &drawn, &labelled);
+	scale_caption(c, n, drawn, labelled);
 	var_text(&v, "TITLE", title);
-	int rc = write_chart_files(dir, name, "params-tokens", &v, &dat);
+	struct strbuf *code = var_code(&v, "AXES");
+	range_code(code, "xrange", &x, 0);
+	range_code(code, "yrange", &y, 0);
+	short_tics(code, "xtics", &x, "", "");
+	short_tics(code, "ytics", &y, "", "");
+	iso_lines(var_code(&v, "ISO"), &x, &y);
+	rc = write_chart_files(dir, name, "params-tokens", &v, &dat);
 	vars_release(&v);
 	sb_release(&dat);
+	free(sp);
 	return rc;
 }
 
@@ -624,7 +1014,9 @@ static void dimension_add(struct dimensions *ds, const char *name, double v)
 		ds->d[ds->n++] = (struct dimension){ name, NULL, 0 };
 	}
 	struct dimension *d = &ds->d[i];
-	d->factor = xrealloc(d->factor, (d->n + 1) * sizeof *d->factor);
+	if ((d->n & (d->n - 1)) == 0) /* grow at powers of two */
+		d->factor = xrealloc(d->factor,
+				     (d->n ? 2 * d->n : 1) * sizeof *d->factor);
 	d->factor[d->n++] = v;
 	ds->claims++;
 }
@@ -643,14 +1035,14 @@ static int double_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static double median(const double *v, size_t n)
+/* The q-quantile of sorted v, interpolated. */
+static double quantile(const double *v, size_t n, double q)
 {
-	double *s = xmalloc(n * sizeof *s);
-	memcpy(s, v, n * sizeof *s);
-	qsort(s, n, sizeof *s, double_cmp);
-	double m = n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-	free(s);
-	return m;
+	double at = q * (double)(n - 1);
+	size_t i = (size_t)floor(at);
+	if (i + 1 >= n)
+		return v[n - 1];
+	return v[i] + (at - (double)i) * (v[i + 1] - v[i]);
 }
 
 /* A fixed spread of points around their column: the golden-ratio
@@ -661,75 +1053,105 @@ static double jitter(size_t j)
 	return (f - 0.5) * 0.5;
 }
 
+static void times_text(struct strbuf *out, double v)
+{
+	report_human_number(out, v);
+	sb_adds(out, "\xC3\x97");
+}
+
 static void dimension_rows(struct chart *c, struct strbuf *dat,
 			   const struct dimension *d, size_t column)
 {
-	struct strbuf label = STRBUF_INIT, n = STRBUF_INIT, med = STRBUF_INIT,
-		      lo = STRBUF_INIT, hi = STRBUF_INIT;
-	double m = median(d->factor, d->n), min = d->factor[0],
-	       max = d->factor[0];
-	for (size_t j = 0; j < d->n; j++) {
-		min = fmin(min, d->factor[j]);
-		max = fmax(max, d->factor[j]);
-	}
+	struct strbuf label = STRBUF_INIT, n = STRBUF_INIT, t[5];
+	const double *f = d->factor;
+	double q[5] = { f[0], quantile(f, d->n, 0.25), quantile(f, d->n, 0.5),
+			quantile(f, d->n, 0.75), f[d->n - 1] };
 	sb_addf(&label, "%s (%zu)", d->name, d->n);
-	dat_num(dat, (double)column);
-	dat_num(dat, m);
-	dat_label(dat, label.buf);
-	sb_addc(dat, '\n');
+	if (dat) {
+		dat_num(dat, (double)column);
+		for (int i = 0; i < 5; i++)
+			dat_num(dat, q[i]);
+		dat_label(dat, label.buf);
+		sb_addc(dat, '\n');
+	}
 	sb_addf(&n, "%zu", d->n);
-	report_human_number(&med, m);
-	report_human_number(&lo, min);
-	report_human_number(&hi, max);
-	sb_adds(&med, "\xC3\x97");
-	sb_adds(&lo, "\xC3\x97");
-	sb_adds(&hi, "\xC3\x97");
-	const char *cells[] = { d->name, n.buf, med.buf, lo.buf, hi.buf };
+	for (int i = 0; i < 5; i++) {
+		sb_init(&t[i]);
+		times_text(&t[i], q[i]);
+	}
+	const char *cells[] = { d->name, n.buf, t[2].buf, t[1].buf, t[3].buf,
+				t[0].buf, t[4].buf };
 	chart_add_row(c, -1, cells);
+	for (int i = 0; i < 5; i++)
+		sb_release(&t[i]);
 	sb_release(&label);
 	sb_release(&n);
-	sb_release(&med);
-	sb_release(&lo);
-	sb_release(&hi);
 }
 
 static void ratio_data(struct chart *c, struct strbuf *dat,
-		       const struct dimensions *dims, size_t shown)
+		       const struct dimensions *dims, size_t shown,
+		       size_t *drawn)
 {
 	sb_adds(dat, "# block 0: position factor\n");
-	for (size_t i = 0; i < shown; i++)
-		for (size_t j = 0; j < dims->d[i].n; j++) {
+	*drawn = 0;
+	for (size_t i = 0; i < shown; i++) {
+		size_t stride = draw_stride(dims->d[i].n);
+		for (size_t j = 0; j < dims->d[i].n; j += stride) {
 			dat_num(dat, (double)(i + 1) + jitter(j));
 			report_plain_number(dat, dims->d[i].factor[j]);
 			sb_addc(dat, '\n');
+			++*drawn;
 		}
-	sb_adds(dat, "\n\n# block 1: column median \"dimension (claims)\"\n");
+	}
+	sb_adds(dat, "\n\n# block 1: column min q1 median q3 max "
+		     "\"dimension (claims)\"\n");
 	for (size_t i = 0; i < shown; i++)
 		dimension_rows(c, dat, &dims->d[i], i + 1);
 }
 
 static void ratio_caption(struct chart *c, const struct dimensions *dims,
-			  size_t shown)
+			  size_t shown, size_t drawn)
 {
 	struct strbuf sb = STRBUF_INIT;
-	sb_addf(&sb, "Each dot is one claimed factor (%zu claims); the bar "
-		"marks the median of its dimension. Ranges count with their "
-		"lower end.", dims->claims);
+	sb_addf(&sb, "Each dot is one claimed factor (%zu claims); the box "
+		"spans the middle half of a dimension's claims and the bar "
+		"marks its median; whiskers reach the smallest and largest. "
+		"Ranges count with their lower end.", dims->claims);
+	if (drawn < dims->claims)
+		sb_addf(&sb, " %zu dots are drawn, an even sample of each "
+			"dimension; the statistics use every claim.", drawn);
 	if (shown < dims->n)
 		sb_addf(&sb, " %zu rarer dimensions are left out of the chart.",
 			dims->n - shown);
 	free(c->caption);
 	c->caption = sb_detach(&sb);
+	sb_addf(&sb, "Strip chart of claimed improvement factors on a log "
+		"scale for %zu dimension%s, %zu claims.", shown,
+		shown == 1 ? "" : "s", dims->claims);
+	for (size_t i = 0; i < shown && i < 4; i++) {
+		struct strbuf m = STRBUF_INIT;
+		const struct dimension *d = &dims->d[i];
+		times_text(&m, quantile(d->factor, d->n, 0.5));
+		sb_addf(&sb, " %s: %zu claims, median %s.", d->name, d->n,
+			m.buf);
+		sb_release(&m);
+	}
+	sb_adds(&sb, " The table below has every dimension.");
+	free(c->alt);
+	c->alt = sb_detach(&sb);
 }
 
 static int write_ratios(const struct dataset *ds, const char *dir,
 			struct chart_list *charts)
 {
 	static const char *const cols[] = { "Dimension", "Claims", "Median",
-					    "Smallest", "Largest" };
-	const char *name = "ratios", *title = "Claimed improvement factors "
+					    "Lower quartile",
+					    "Upper quartile", "Smallest",
+					    "Largest" };
+	const char *name = "ratios", *title = "Claimed speed-ups and savings "
 					      "by dimension";
 	struct dimensions dims = { NULL, 0, 0 };
+	size_t drawn;
 	int rc;
 	for (size_t i = 0; i < ds->n_claims; i++) {
 		const struct claim *cl = &ds->claims[i].claim;
@@ -745,14 +1167,30 @@ static int write_ratios(const struct dataset *ds, const char *dir,
 		goto out;
 	}
 	qsort(dims.d, dims.n, sizeof *dims.d, dimension_cmp);
+	for (size_t i = 0; i < dims.n; i++)
+		qsort(dims.d[i].factor, dims.d[i].n, sizeof *dims.d[i].factor,
+		      double_cmp);
 	size_t shown = dims.n < MAX_DIMENSIONS ? dims.n : MAX_DIMENSIONS;
 	struct strbuf dat = STRBUF_INIT;
 	struct vars v = { .n = 0 };
-	struct chart *c = chart_add(charts, name, title, 5, cols, 0x1E);
-	ratio_data(c, &dat, &dims, shown);
-	ratio_caption(c, &dims, shown);
+	struct chart *c = chart_add(charts, name, title, 7, cols, 0x7E);
+	c->kind = CHART_RATIOS;
+	ratio_data(c, &dat, &dims, shown, &drawn);
+	for (size_t i = shown; i < dims.n; i++)
+		dimension_rows(c, NULL, &dims.d[i], 0); /* table only */
+	ratio_caption(c, &dims, shown, drawn);
+	double lo = INFINITY, hi = 0;
+	for (size_t i = 0; i < shown; i++) {
+		lo = fmin(lo, dims.d[i].factor[0]);
+		hi = fmax(hi, dims.d[i].factor[dims.d[i].n - 1]);
+	}
+	struct axis y;
+	log_axis(&y, lo, hi, 1.6, 1.6);
 	var_text(&v, "TITLE", title);
 	var_int(&v, "GROUPS", (long)shown);
+	struct strbuf *code = var_code(&v, "AXES");
+	range_code(code, "yrange", &y, 0);
+	short_tics(code, "ytics", &y, "", "\xC3\x97");
 	rc = write_chart_files(dir, name, "ratios", &v, &dat);
 	vars_release(&v);
 	sb_release(&dat);
@@ -764,9 +1202,10 @@ out:
 }
 
 int report_plot_write(const struct dataset *ds, const struct report_index *ix,
-		      const char *dir, struct chart_list *charts)
+		      struct report_model *m, const char *dir,
+		      struct chart_list *charts)
 {
-	if (write_cost_quality(ds, ix, dir, charts) < 0 ||
+	if (write_cost_quality(ds, m, dir, charts) < 0 ||
 	    write_params_tokens(ds, ix, dir, charts) < 0 ||
 	    write_ratios(ds, dir, charts) < 0)
 		return -1;

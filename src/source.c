@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "diag.h"
 #include "source_impl.h"
@@ -60,6 +61,9 @@ int source_read(const char *path, enum source_format fmt,
 	}
 	if (fmt == FMT_AUTO)
 		fmt = detect(f);
+	struct stat sb;
+	stats->file = f;
+	stats->size = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) ? (long long)sb.st_size : -1;
 	int rc;
 	switch (fmt) {
 	case FMT_LISTING:
@@ -80,6 +84,7 @@ int source_read(const char *path, enum source_format fmt,
 		err("%s: read error: %s", path, strerror(errno));
 		rc = -1;
 	}
+	stats->file = NULL;
 	fclose(f);
 	if (rc >= 0 && stats->papers == 0 && stats->claims == 0 && stats->skipped == 0) {
 		err_at(path, 1, 1, "no papers or claims found");
@@ -106,6 +111,10 @@ static int arxiv_shape(const char *s, size_t n)
 		return (tail == 4 || tail == 5) && all_digits(dot + 1, tail);
 	}
 	if (slash && n - (size_t)(slash - s) == 8 && all_digits(slash + 1, 7)) {
+		/* An archive name ("cs", "hep-th", "math.AG") starts with a
+		 * letter, so "../1234567" is not an id (ids name files). */
+		if (!isalpha((unsigned char)*s))
+			return 0;
 		for (const char *p = s; p < slash; p++)
 			if (!(islower((unsigned char)*p) || *p == '-' || *p == '.' ||
 			      isupper((unsigned char)*p)))
@@ -147,9 +156,11 @@ char *arxiv_id_normalise(const char *s)
 
 char *text_fold_space(const char *s, size_t n)
 {
-	struct strbuf sb = STRBUF_INIT;
+	/* One allocation, bytes copied directly: this runs over every title
+	 * and abstract read. */
+	char *out = xmalloc(n + 1);
+	size_t len = 0;
 	int gap = 0;
-	sb_grow(&sb, n);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
@@ -161,10 +172,11 @@ char *text_fold_space(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (gap && sb.len)
-			sb_addc(&sb, ' ');
+		if (gap && len)
+			out[len++] = ' ';
 		gap = 0;
-		sb_addc(&sb, (char)c);
+		out[len++] = (char)c;
 	}
-	return sb_detach(&sb);
+	out[len] = '\0';
+	return out;
 }

@@ -173,6 +173,10 @@ static int claim_from_json(struct jreader *jr, const cJSON *obj, long line, long
 		if (cJSON_IsString(item)) {
 			row.value[f] = item->valuestring;
 		} else if (cJSON_IsNumber(item)) {
+			if (!isfinite(item->valuedouble)) {
+				err_at(jr->path, line, col, "%s: number out of range", item->string);
+				return -1;
+			}
 			fmt_double(numbuf[f], sizeof numbuf[f], item->valuedouble);
 			row.value[f] = numbuf[f];
 		} else if (!cJSON_IsNull(item)) {
@@ -227,6 +231,22 @@ static int record(struct jreader *jr, const cJSON *obj, long line, long col)
 	return rc;
 }
 
+/* A record with a \u0000 escape in a string: cJSON would cut the string
+ * there, so the record is not read.  A paper record is reported and
+ * skipped like any bad paper record; a curated claim refuses the file. */
+static int nul_record(struct jreader *jr, const cJSON *v, const char *text,
+		      size_t nul, long line, long col)
+{
+	long l, c;
+	position(text, nul, line, col, &l, &c);
+	err_at(jr->path, l, c, "NUL character (\\u0000) in string");
+	if (!cJSON_IsObject(v) || cJSON_GetObjectItemCaseSensitive(v, "quantity"))
+		return -1;
+	jr->stats->skipped++;
+	jr->skipped = 1;
+	return 0;
+}
+
 /* Parse text[0..n) as one JSON value starting at (line, col). */
 static int parse_one(struct jreader *jr, const char *text, size_t n, long line, long col)
 {
@@ -257,7 +277,8 @@ static int parse_one(struct jreader *jr, const char *text, size_t n, long line, 
 			return -1;
 		}
 	}
-	int rc = record(jr, v, line, col);
+	size_t nul = json_nul_escape(text, n);
+	int rc = nul < n ? nul_record(jr, v, text, nul, line, col) : record(jr, v, line, col);
 	cJSON_Delete(v);
 	return rc;
 }
@@ -290,38 +311,187 @@ static size_t skip_space(const char *s, size_t n, size_t i)
 	return i;
 }
 
-/* A whole-file JSON value: an array of records, or one record. */
-static int read_document(struct jreader *jr, const char *buf, size_t n)
+/*
+ * A JSON array of records is streamed: bytes are read in chunks into a
+ * window, each element is cut out by value_end() and parsed on its own,
+ * and the window slides on, so memory holds one record at a time however
+ * large the file.  The position of the window's start is kept as a line
+ * and column for messages.
+ */
+struct jstream {
+	FILE *f;
+	struct strbuf buf;
+	size_t pos;       /* first byte not consumed */
+	long line, col;   /* position of buf[pos] */
+	int eof;
+};
+
+#define JSON_CHUNK 65536
+
+/* Read one more chunk, sliding consumed bytes out first; 0 at EOF. */
+static int js_fill(struct jstream *js)
 {
-	size_t i = skip_space(buf, n, 0);
-	long line, col;
-	if (i >= n || buf[i] != '[') {
-		position(buf, i, 1, 1, &line, &col);
-		return parse_one(jr, buf + i, n - i, line, col);
+	if (js->pos > 0 && js->pos >= js->buf.len / 2) {
+		memmove(js->buf.buf, js->buf.buf + js->pos, js->buf.len - js->pos);
+		js->buf.len -= js->pos;
+		js->pos = 0;
 	}
-	i = skip_space(buf, n, i + 1);
-	if (i < n && buf[i] == ']')
-		return skip_space(buf, n, i + 1) == n ? 0 : parse_one(jr, buf, n, 1, 1);
+	sb_grow(&js->buf, JSON_CHUNK);
+	size_t n = fread(js->buf.buf + js->buf.len, 1, JSON_CHUNK, js->f);
+	js->buf.len += n;
+	js->buf.buf[js->buf.len] = '\0';
+	if (n == 0)
+		js->eof = 1;
+	return n > 0;
+}
+
+static void js_advance(struct jstream *js, size_t to)
+{
+	long l, c;
+	position(js->buf.buf + js->pos, to - js->pos, js->line, js->col, &l, &c);
+	js->line = l;
+	js->col = c;
+	js->pos = to;
+}
+
+/* JSON's own white space (RFC 8259: no form feed or vertical tab). */
+static int js_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Skip white space; the next byte, or EOF. */
+static int js_peek(struct jstream *js)
+{
 	for (;;) {
-		position(buf, i, 1, 1, &line, &col);
-		size_t end = (i < n && (buf[i] == '{' || buf[i] == '[')) ? value_end(buf, n, i) : 0;
-		if (!end) {
-			err_at(jr->path, line, col, "expected a JSON object");
-			return -1;
+		size_t i = js->pos;
+		while (i < js->buf.len && js_space((unsigned char)js->buf.buf[i]))
+			i++;
+		js_advance(js, i);
+		if (i < js->buf.len)
+			return (unsigned char)js->buf.buf[i];
+		if (!js_fill(js))
+			return EOF;
+	}
+}
+
+static int js_error(struct jreader *jr, struct jstream *js, const char *msg)
+{
+	err_at(jr->path, js->line, js->col, "%s", msg);
+	return -1;
+}
+
+/* End of a scalar element (number, string, literal) starting at i: the
+ * next ',' ']' or white space outside a string; 0 if not in the window. */
+static size_t scalar_end(const char *s, size_t n, size_t i)
+{
+	if (i < n && s[i] == '"') {
+		for (i++; i < n && s[i] != '"'; i++)
+			if (s[i] == '\\')
+				i++;
+		return i < n ? i + 1 : 0;
+	}
+	while (i < n && s[i] != ',' && s[i] != ']' && !js_space((unsigned char)s[i]))
+		i++;
+	return i < n ? i : 0;
+}
+
+/* A problem that is not a syntax error ("expected a JSON object") is
+ * reported only once the rest of the array has been checked, so that a
+ * syntax error anywhere is reported as such, as a whole-file check would. */
+struct pending {
+	long line, col;
+	const char *msg;
+};
+
+/* The next element of the array: check it, and parse and deliver it as a
+ * record unless a problem is already pending. */
+static int js_element(struct jreader *jr, struct jstream *js, struct pending *pd)
+{
+	int c = js_peek(js);
+	size_t end, bad;
+	const char *why;
+	if (c == EOF)
+		return js_error(jr, js, "invalid JSON: unterminated array");
+	int record = c == '{' || c == '[';
+	while (!(end = record ? value_end(js->buf.buf, js->buf.len, js->pos)
+			      : scalar_end(js->buf.buf, js->buf.len, js->pos))) {
+		if (js->buf.len - js->pos > SOURCE_MAX_RECORD)
+			return js_error(jr, js, "record longer than 16 MiB");
+		if (!js_fill(js)) {
+			end = js->buf.len;
+			break;
 		}
-		if (parse_one(jr, buf + i, end - i, line, col))
-			return -1;
-		i = skip_space(buf, n, end);
-		if (i < n && buf[i] == ',') {
-			i = skip_space(buf, n, i + 1);
-			continue;
-		}
-		if (i < n && buf[i] == ']' && skip_space(buf, n, i + 1) == n)
-			return 0;
-		position(buf, i, 1, 1, &line, &col);
-		err_at(jr->path, line, col, i < n ? "expected ',' or ']'" : "unterminated array");
+	}
+	const char *text = js->buf.buf + js->pos;
+	if (json_check(text, end - js->pos, &bad, &why)) {
+		long l, col;
+		position(text, bad, js->line, js->col, &l, &col);
+		err_at(jr->path, l, col, "invalid JSON: %s", why);
 		return -1;
 	}
+	if (!record && !pd->msg) {
+		pd->line = js->line;
+		pd->col = js->col;
+		pd->msg = "expected a JSON object";
+	}
+	if (!pd->msg && parse_one(jr, text, end - js->pos, js->line, js->col))
+		return -1;
+	js_advance(js, end);
+	return 0;
+}
+
+static int read_array(struct jreader *jr, struct jstream *js)
+{
+	struct pending pd = { 0, 0, NULL };
+	int rc = 0;
+	js_advance(js, js->pos + 1); /* '[' */
+	if (js_peek(js) == ']') {
+		js_advance(js, js->pos + 1);
+	} else {
+		for (;;) {
+			if (js_element(jr, js, &pd))
+				return -1;
+			int c = js_peek(js);
+			if (c == ',' || c == ']')
+				js_advance(js, js->pos + 1);
+			if (c == ',')
+				continue;
+			if (c == ']')
+				break;
+			return js_error(jr, js, c == EOF ? "invalid JSON: unterminated array"
+							 : "invalid JSON: ',' or ']' expected");
+		}
+	}
+	if (js_peek(js) != EOF)
+		return js_error(jr, js, "invalid JSON: unexpected text after the value");
+	if (pd.msg) {
+		err_at(jr->path, pd.line, pd.col, "%s", pd.msg);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* A whole-file JSON value: an array of records (streamed), or one record
+ * (read whole, at most SOURCE_MAX_RECORD bytes). */
+static int read_document(struct jreader *jr, FILE *f)
+{
+	struct jstream js = { f, STRBUF_INIT, 0, 1, 1, 0 };
+	int rc;
+	int c = js_peek(&js);
+	if (c == '[') {
+		rc = read_array(jr, &js);
+	} else {
+		while (!js.eof && js.buf.len - js.pos <= SOURCE_MAX_RECORD)
+			js_fill(&js);
+		if (js.buf.len - js.pos > SOURCE_MAX_RECORD)
+			rc = js_error(jr, &js, "JSON document longer than 16 MiB "
+				      "(use an array or JSON Lines)");
+		else
+			rc = parse_one(jr, js.buf.buf + js.pos, js.buf.len - js.pos, js.line, js.col);
+	}
+	sb_release(&js.buf);
+	return rc;
 }
 
 static int read_lines(struct jreader *jr, FILE *f)
@@ -378,13 +548,7 @@ int source_read_json(FILE *f, const char *path, const struct source_sink *sink,
 	if (is_json_lines(f)) {
 		rc = read_lines(&jr, f);
 	} else {
-		struct strbuf sb = STRBUF_INIT;
-		char chunk[65536];
-		size_t n;
-		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-			sb_add(&sb, chunk, n);
-		rc = read_document(&jr, sb_str(&sb), sb.len);
-		sb_release(&sb);
+		rc = read_document(&jr, f);
 	}
 	if (!stats->kind)
 		stats->kind = "papers-json";

@@ -112,6 +112,10 @@ static int check_line(struct listing *ls, const char *line, size_t n, long linen
 		err_at(ls->path, lineno, 1, "line longer than %u bytes", SOURCE_MAX_RECORD);
 		return -1;
 	}
+	if (ls->cur.text.len + n > SOURCE_MAX_RECORD) {
+		err_at(ls->path, lineno, 1, "paragraph longer than %u bytes", SOURCE_MAX_RECORD);
+		return -1;
+	}
 	return 0;
 }
 

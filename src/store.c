@@ -28,6 +28,11 @@ enum stmt_id {
 	S_DERIV_INS,
 	S_ACCEL_INS,
 	S_ASSUME_INS,
+	S_CPI_INS,
+	S_CURRENCY_INS,
+	S_TOUCH,
+	S_TOUCH_SOURCE,
+	S_DERIV_DEL_PAPER,
 	S__COUNT
 };
 
@@ -75,10 +80,21 @@ static const char *const stmt_sql[S__COUNT] = {
 			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[S_ACCEL_INS] = "INSERT INTO accelerator(name, aliases, "
 			"peak_fp16_tflops, peak_fp32_tflops, power_w, year, "
-			"price_usd_per_hour, price_date, source) "
-			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	[S_ASSUME_INS] = "INSERT INTO assumption(name, value, source) "
-			 "VALUES (?1, ?2, ?3)",
+			"price_usd_per_hour, price_date, source, date) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[S_ASSUME_INS] = "INSERT INTO assumption(name, value, source, date) "
+			 "VALUES (?1, ?2, ?3, ?4)",
+	[S_CPI_INS] = "INSERT INTO price_index(year, cpi_u, date, source) "
+		      "VALUES (?1, ?2, ?3, ?4)",
+	[S_CURRENCY_INS] = "INSERT INTO currency(code, name, symbols, year, "
+			   "units_per_usd, date, source) "
+			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[S_TOUCH] = "INSERT OR IGNORE INTO temp.touched(paper_id) VALUES (?1)",
+	[S_TOUCH_SOURCE] = "INSERT OR IGNORE INTO temp.touched(paper_id) "
+			   "SELECT DISTINCT paper_id FROM claim "
+			   "WHERE source_id = ?1 AND origin = 'curated'",
+	[S_DERIV_DEL_PAPER] = "DELETE FROM derivation WHERE claim_id IN "
+			      "(SELECT id FROM claim WHERE paper_id = ?1)",
 };
 
 struct store {
@@ -200,7 +216,29 @@ static const char schema_v1[] =
 	"     AND r.status = 'active') AS claims\n"
 	"FROM paper p JOIN source s ON s.id = p.source_id;\n";
 
-static const char *const migrations[] = { schema_v1 };
+/* Version 2: the reference tables carry a date on every row, and the
+ * price index and currency tables used for constant dollars join them. */
+static const char schema_v2[] =
+	"ALTER TABLE accelerator ADD COLUMN date TEXT;\n"
+	"ALTER TABLE assumption ADD COLUMN date TEXT;\n"
+	"CREATE TABLE price_index (\n"
+	"  year INTEGER PRIMARY KEY,\n"
+	"  cpi_u REAL NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  source TEXT NOT NULL\n"
+	");\n"
+	"CREATE TABLE currency (\n"
+	"  code TEXT NOT NULL,\n"
+	"  name TEXT NOT NULL,\n"
+	"  symbols TEXT,\n"
+	"  year INTEGER NOT NULL,\n"
+	"  units_per_usd REAL NOT NULL,\n"
+	"  date TEXT NOT NULL,\n"
+	"  source TEXT NOT NULL,\n"
+	"  PRIMARY KEY (code, year)\n"
+	");\n";
+
+static const char *const migrations[] = { schema_v1, schema_v2 };
 
 static int db_fail(struct store *st, const char *what)
 {
@@ -255,6 +293,11 @@ static int migrate(struct store *st)
 
 static int prepare_all(struct store *st)
 {
+	/* Papers changed by this connection; a temporary table, never in
+	 * the file. */
+	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS touched "
+		     "(paper_id INTEGER PRIMARY KEY)"))
+		return -1;
 	for (int i = 0; i < S__COUNT; i++) {
 		if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 				       &st->stmt[i], NULL) != SQLITE_OK)
@@ -279,12 +322,19 @@ int store_open(const char *path, int readonly, struct store **out)
 	 * the default rollback journal stays, with synchronous=FULL: a crash
 	 * loses nothing that was committed. */
 	sqlite3_busy_timeout(st->db, 10000);
-	if (exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL"))
+	if (exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+		     "PRAGMA cache_size = -32768"))
 		goto fail;
 	if (readonly) {
 		int version;
 		if (user_version(st, &version))
 			goto fail;
+		if (version > 0 && version < STORE_SCHEMA_VERSION) {
+			err("%s: schema version %d is older than this effdash "
+			    "(%d); run 'effdash ingest' to upgrade it",
+			    path, version, STORE_SCHEMA_VERSION);
+			goto fail;
+		}
 		if (version != STORE_SCHEMA_VERSION) {
 			err("%s: not an effdash database of schema version %d "
 			    "(found %d); run 'effdash ingest' first",
@@ -483,6 +533,23 @@ static int find_paper(struct store *st, const struct paper *p, const char *title
 	return rc == SQLITE_ROW;
 }
 
+int store_paper_changed(struct store *st, const struct paper *p, int *changed)
+{
+	char *title_key = paper_key_for(NULL, p->title);
+	char hash[17], old[17];
+	long id;
+	*changed = 0;
+	int found = find_paper(st, p, title_key, &id, old);
+	free(title_key);
+	if (found < 0)
+		return -1;
+	if (p->abstract) {
+		hash_text(p->abstract, hash);
+		*changed = !found || strcmp(old, hash);
+	}
+	return 0;
+}
+
 int store_put_paper(struct store *st, struct paper *p, long source_id,
 		    int *abstract_changed)
 {
@@ -571,11 +638,22 @@ int store_add_claim(struct store *st, long paper_id, const struct claim *c,
 	return 0;
 }
 
-int store_replace_derivations(struct store *st, const struct derivation *d,
-			      size_t n)
+int store_touch(struct store *st, long paper_id)
 {
-	if (exec(st, "DELETE FROM derivation"))
-		return -1;
+	sqlite3_stmt *s = st->stmt[S_TOUCH];
+	sqlite3_bind_int64(s, 1, paper_id);
+	return step_done(st, s, "cannot mark paper");
+}
+
+int store_touch_source(struct store *st, long source_id)
+{
+	sqlite3_stmt *s = st->stmt[S_TOUCH_SOURCE];
+	sqlite3_bind_int64(s, 1, source_id);
+	return step_done(st, s, "cannot mark papers");
+}
+
+static int insert_derivations(struct store *st, const struct derivation *d, size_t n)
+{
 	sqlite3_stmt *s = st->stmt[S_DERIV_INS];
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_bind_int64(s, 1, d[i].claim_id);
@@ -590,6 +668,24 @@ int store_replace_derivations(struct store *st, const struct derivation *d,
 			return -1;
 	}
 	return 0;
+}
+
+int store_replace_paper_derivations(struct store *st, long paper_id,
+				    const struct derivation *d, size_t n)
+{
+	sqlite3_stmt *s = st->stmt[S_DERIV_DEL_PAPER];
+	sqlite3_bind_int64(s, 1, paper_id);
+	if (step_done(st, s, "cannot remove derived values"))
+		return -1;
+	return insert_derivations(st, d, n);
+}
+
+int store_replace_derivations(struct store *st, const struct derivation *d,
+			      size_t n)
+{
+	if (exec(st, "DELETE FROM derivation"))
+		return -1;
+	return insert_derivations(st, d, n);
 }
 
 static void bind_positive(sqlite3_stmt *s, int i, double v)
@@ -616,6 +712,7 @@ int store_put_accelerators(struct store *st, const struct accelerator *a,
 		bind_positive(s, 7, a[i].price_usd_h);
 		bind_text(s, 8, a[i].price_date);
 		bind_text(s, 9, a[i].source ? a[i].source : "");
+		bind_text(s, 10, a[i].date);
 		if (step_done(st, s, "cannot store accelerator"))
 			return -1;
 	}
@@ -632,7 +729,43 @@ int store_put_assumptions(struct store *st, const struct assumption *a,
 		bind_text(s, 1, a[i].name);
 		bind_text(s, 2, a[i].value);
 		bind_text(s, 3, a[i].source ? a[i].source : "");
+		bind_text(s, 4, a[i].date);
 		if (step_done(st, s, "cannot store assumption"))
+			return -1;
+	}
+	return 0;
+}
+
+int store_put_price_index(struct store *st, const struct price_index *p, size_t n)
+{
+	if (exec(st, "DELETE FROM price_index"))
+		return -1;
+	sqlite3_stmt *s = st->stmt[S_CPI_INS];
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_int(s, 1, p[i].year);
+		sqlite3_bind_double(s, 2, p[i].cpi);
+		bind_text(s, 3, p[i].date ? p[i].date : "");
+		bind_text(s, 4, p[i].source ? p[i].source : "");
+		if (step_done(st, s, "cannot store price index"))
+			return -1;
+	}
+	return 0;
+}
+
+int store_put_currencies(struct store *st, const struct currency *c, size_t n)
+{
+	if (exec(st, "DELETE FROM currency"))
+		return -1;
+	sqlite3_stmt *s = st->stmt[S_CURRENCY_INS];
+	for (size_t i = 0; i < n; i++) {
+		bind_text(s, 1, c[i].code);
+		bind_text(s, 2, c[i].name);
+		bind_text(s, 3, c[i].symbols);
+		sqlite3_bind_int(s, 4, c[i].year);
+		sqlite3_bind_double(s, 5, c[i].per_usd);
+		bind_text(s, 6, c[i].date ? c[i].date : "");
+		bind_text(s, 7, c[i].source ? c[i].source : "");
+		if (step_done(st, s, "cannot store currency"))
 			return -1;
 	}
 	return 0;
@@ -724,20 +857,11 @@ static int parse_curation(const char *t, int *v)
 	return rc;
 }
 
-static void claim_row(sqlite3_stmt *s, void *ctx)
+/* Fill c from columns origin..source_line of the claim queries below
+ * (column 2 onwards; columns 0 and 1 are the claim and paper ids). */
+static void fill_claim(sqlite3_stmt *s, struct claim *c)
 {
-	struct claim_load *cl = ctx;
-	struct dataset *ds = cl->ds;
-	struct paper_index key = { (long)sqlite3_column_int64(s, 1), 0 };
-	struct paper_index *hit = bsearch(&key, cl->index, ds->n_papers,
-					  sizeof *cl->index, cmp_index);
-	if (!hit)
-		BUG("claim %lld of unknown paper", (long long)sqlite3_column_int64(s, 0));
-	struct stored_claim *sc = PUSH(ds->claims, ds->n_claims);
-	struct claim *c = &sc->claim;
 	claim_init(c);
-	sc->id = (long)sqlite3_column_int64(s, 0);
-	sc->paper = hit->at;
 	c->origin = str_eq(column_text(s, 2), "curated") ? ORIGIN_CURATED : ORIGIN_EXTRACTED;
 	c->curation = (enum curation)parse_enum_column(s, 3, parse_curation);
 	c->quantity = (enum quantity)parse_enum_column(s, 4, parse_quantity);
@@ -760,6 +884,95 @@ static void claim_row(sqlite3_stmt *s, void *ctx)
 	c->note = column_dup(s, 20);
 	c->source_file = column_dup(s, 21);
 	c->source_line = (long)sqlite3_column_int64(s, 22);
+}
+
+#define CLAIM_COLUMNS "r.id, r.paper_id, r.origin, r.curation, r.quantity, " \
+	"r.value, r.value_max, r.unit, r.qualifier, r.dimension, " \
+	"r.hardware, r.metric, r.dataset, r.subject, r.baseline, r.raw, " \
+	"r.span, r.span_start, r.span_end, r.evidence, r.note, " \
+	"r.source_file, r.source_line"
+
+static void claim_row(sqlite3_stmt *s, void *ctx)
+{
+	struct claim_load *cl = ctx;
+	struct dataset *ds = cl->ds;
+	struct paper_index key = { (long)sqlite3_column_int64(s, 1), 0 };
+	struct paper_index *hit = bsearch(&key, cl->index, ds->n_papers,
+					  sizeof *cl->index, cmp_index);
+	if (!hit)
+		BUG("claim %lld of unknown paper", (long long)sqlite3_column_int64(s, 0));
+	struct stored_claim *sc = PUSH(ds->claims, ds->n_claims);
+	sc->id = (long)sqlite3_column_int64(s, 0);
+	sc->paper = hit->at;
+	fill_claim(s, &sc->claim);
+}
+
+/* One paper and its active claims at a time, for store_each_paper. */
+struct paper_batch {
+	struct paper paper;
+	struct stored_claim *claims;
+	size_t n, alloc;
+};
+
+static void batch_clear(struct paper_batch *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		claim_release(&b->claims[i].claim);
+	b->n = 0;
+	paper_release(&b->paper);
+}
+
+int store_each_paper(struct store *st, int touched_only,
+		     int (*fn)(void *ctx, struct paper *p,
+			       struct stored_claim *claims, size_t n),
+		     void *ctx)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *s;
+	struct paper_batch b;
+	int rc, status = 0;
+	memset(&b, 0, sizeof b);
+	sb_adds(&sql, "SELECT " CLAIM_COLUMNS ", p.title, p.arxiv_id, p.url, p.date "
+		      "FROM report_claim r JOIN paper p ON p.id = r.paper_id "
+		      "WHERE r.status = 'active'");
+	if (touched_only)
+		sb_adds(&sql, " AND r.paper_id IN (SELECT paper_id FROM temp.touched)");
+	sb_adds(&sql, " ORDER BY r.paper_id, r.span_start IS NULL, r.span_start, r.id");
+	if (sqlite3_prepare_v2(st->db, sql.buf, -1, &s, NULL) != SQLITE_OK) {
+		sb_release(&sql);
+		return db_fail(st, "cannot prepare query");
+	}
+	sb_release(&sql);
+	while (!status && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		long pid = (long)sqlite3_column_int64(s, 1);
+		if (b.n && b.paper.id != pid) {
+			status = fn(ctx, &b.paper, b.claims, b.n);
+			batch_clear(&b);
+		}
+		if (!b.n) {
+			b.paper.id = pid;
+			b.paper.title = column_dup(s, 23);
+			b.paper.arxiv_id = column_dup(s, 24);
+			b.paper.url = column_dup(s, 25);
+			b.paper.date = column_dup(s, 26);
+		}
+		if (b.n == b.alloc) {
+			b.alloc = b.alloc ? 2 * b.alloc : 16;
+			b.claims = xrealloc(b.claims, b.alloc * sizeof *b.claims);
+		}
+		struct stored_claim *sc = &b.claims[b.n++];
+		memset(sc, 0, sizeof *sc);
+		sc->id = (long)sqlite3_column_int64(s, 0);
+		fill_claim(s, &sc->claim);
+	}
+	if (!status && rc != SQLITE_DONE)
+		status = db_fail(st, "cannot read claims");
+	if (!status && b.n)
+		status = fn(ctx, &b.paper, b.claims, b.n);
+	batch_clear(&b);
+	free(b.claims);
+	sqlite3_finalize(s);
+	return status;
 }
 
 static void derivation_row(sqlite3_stmt *s, void *ctx)
@@ -790,6 +1003,7 @@ static void accelerator_row(sqlite3_stmt *s, void *ctx)
 	a->price_usd_h = sqlite3_column_double(s, 6);
 	a->price_date = column_dup(s, 7);
 	a->source = column_dup(s, 8);
+	a->date = column_dup(s, 9);
 }
 
 static void assumption_row(sqlite3_stmt *s, void *ctx)
@@ -799,6 +1013,30 @@ static void assumption_row(sqlite3_stmt *s, void *ctx)
 	a->name = column_dup(s, 0);
 	a->value = column_dup(s, 1);
 	a->source = column_dup(s, 2);
+	a->date = column_dup(s, 3);
+}
+
+static void price_index_row(sqlite3_stmt *s, void *ctx)
+{
+	struct dataset *ds = ctx;
+	struct price_index *p = PUSH(ds->price_index, ds->n_price_index);
+	p->year = sqlite3_column_int(s, 0);
+	p->cpi = sqlite3_column_double(s, 1);
+	p->date = column_dup(s, 2);
+	p->source = column_dup(s, 3);
+}
+
+static void currency_row(sqlite3_stmt *s, void *ctx)
+{
+	struct dataset *ds = ctx;
+	struct currency *c = PUSH(ds->currencies, ds->n_currencies);
+	c->code = column_dup(s, 0);
+	c->name = column_dup(s, 1);
+	c->symbols = column_dup(s, 2);
+	c->year = sqlite3_column_int(s, 3);
+	c->per_usd = sqlite3_column_double(s, 4);
+	c->date = column_dup(s, 5);
+	c->source = column_dup(s, 6);
 }
 
 int store_load(struct store *st, struct dataset *ds)
@@ -817,11 +1055,7 @@ int store_load(struct store *st, struct dataset *ds)
 	}
 	qsort(cl.index, ds->n_papers, sizeof *cl.index, cmp_index);
 	int rc = each_row(st,
-		"SELECT r.id, r.paper_id, r.origin, r.curation, r.quantity, "
-		"r.value, r.value_max, r.unit, r.qualifier, r.dimension, "
-		"r.hardware, r.metric, r.dataset, r.subject, r.baseline, r.raw, "
-		"r.span, r.span_start, r.span_end, r.evidence, r.note, "
-		"r.source_file, r.source_line FROM report_claim r "
+		"SELECT " CLAIM_COLUMNS " FROM report_claim r "
 		"JOIN paper p ON p.id = r.paper_id WHERE r.status = 'active' "
 		"ORDER BY lower(p.title), p.key, r.span_start IS NULL, "
 		"r.span_start, r.id", claim_row, &cl);
@@ -836,10 +1070,15 @@ int store_load(struct store *st, struct dataset *ds)
 		return -1;
 	if (each_row(st, "SELECT name, aliases, peak_fp16_tflops, "
 			 "peak_fp32_tflops, power_w, year, price_usd_per_hour, "
-			 "price_date, source FROM accelerator ORDER BY name",
+			 "price_date, source, date FROM accelerator ORDER BY name",
 		     accelerator_row, ds))
 		return -1;
-	return each_row(st, "SELECT name, value, source FROM assumption "
+	if (each_row(st, "SELECT year, cpi_u, date, source FROM price_index "
+			 "ORDER BY year", price_index_row, ds) ||
+	    each_row(st, "SELECT code, name, symbols, year, units_per_usd, date, "
+			 "source FROM currency ORDER BY code, year", currency_row, ds))
+		return -1;
+	return each_row(st, "SELECT name, value, source, date FROM assumption "
 			    "ORDER BY name", assumption_row, ds);
 }
 
@@ -847,7 +1086,8 @@ long store_count(struct store *st, const char *table)
 {
 	static const char *const allowed[] = { "source", "paper", "claim",
 					       "derivation", "accelerator",
-					       "assumption" };
+					       "assumption", "price_index",
+					       "currency" };
 	for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++) {
 		if (strcmp(table, allowed[i]))
 			continue;

@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,10 @@ void sb_grow(struct strbuf *sb, size_t extra)
 	while (n < need)
 		n *= 2;
 	sb->buf = xrealloc(sb->buf, n);
+	/* A first allocation holds "" until something is added, so a buffer
+	 * grown but left empty still detaches as a string. */
+	if (!sb->alloc)
+		sb->buf[0] = '\0';
 	sb->alloc = n;
 }
 
@@ -181,6 +186,16 @@ int utf8_valid(const char *str, size_t n, size_t *bad)
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	while (i < n) {
+		/* Fast path: eight ASCII bytes at a time. */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		unsigned c = s[i];
 		size_t k;
 		unsigned min;

@@ -12,7 +12,7 @@ for t in "$BUILD"/tests/test_*; do
 	echo "== $(basename "$t")"
 	(cd "$here/.." && "$t") 2>&1 | tee -a "$log"
 done
-for s in cli golden eval; do
+for s in cli golden eval replay strict csvspec inject crash; do
 	echo "== $s"
 	sh "$here/$s.sh" 2>&1 | tee -a "$log"
 done
@@ -21,6 +21,10 @@ failed=$(grep -c '^FAIL ' "$log")
 if [ "$failed" -gt 0 ]; then
 	echo "failed tests:"
 	grep '^FAIL ' "$log"
+fi
+if grep -q '^SKIP ' "$log"; then
+	echo "skipped:"
+	grep '^SKIP ' "$log"
 fi
 echo "${SUMMARY_PREFIX:-}$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

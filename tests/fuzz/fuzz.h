@@ -13,7 +13,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Sink callbacks that read every field (so sanitizers see bad strings). */
-static size_t fuzz_touch(const char *s)
+static inline size_t fuzz_touch(const char *s)
 {
 	size_t n = 0;
 	while (s && s[n])
@@ -21,14 +21,14 @@ static size_t fuzz_touch(const char *s)
 	return n;
 }
 
-static int fuzz_paper(void *ctx, struct paper *p)
+static inline int fuzz_paper(void *ctx, struct paper *p)
 {
 	*(size_t *)ctx += fuzz_touch(p->title) + fuzz_touch(p->abstract) +
 			  fuzz_touch(p->arxiv_id) + fuzz_touch(p->date);
 	return 0;
 }
 
-static int fuzz_claim(void *ctx, struct paper *p, struct claim *c)
+static inline int fuzz_claim(void *ctx, struct paper *p, struct claim *c)
 {
 	*(size_t *)ctx += fuzz_touch(p->title) + fuzz_touch(c->raw) +
 			  fuzz_touch(c->unit) + fuzz_touch(c->span);

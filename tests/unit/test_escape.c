@@ -137,9 +137,28 @@ static void test_filename(void)
 	CHECK_STR(fname("ab cdefghij", 6), "ab-cde");
 }
 
+static void test_json(void)
+{
+	CHECK_STR(esc(esc_json, "a\"b\\c"), "\"a\\\"b\\\\c\"");
+	CHECK_STR(esc(esc_json, "l1\nl2\t\x01"), "\"l1\\nl2\\t\\u0001\"");
+	CHECK_STR(esc(esc_json, "</script>"), "\"</script>\"");
+	CHECK_STR(esc(esc_json, "\xCE\xB1\xFF"), "\"\xCE\xB1\xEF\xBF\xBD\"");
+	CHECK_STR(esc(esc_json, NULL), "null");
+	CHECK_STR(esc(esc_json, ""), "\"\"");
+}
+
+static void test_tsv(void)
+{
+	CHECK_STR(esc(esc_tsv, "a\tb\nc\rd"), "a b c d");
+	CHECK_STR(esc(esc_tsv, "x\xFFy"), "x\xEF\xBF\xBDy");
+	CHECK_STR(esc(esc_tsv, NULL), "");
+}
+
 int main(void)
 {
 	RUN(test_html);
+	RUN(test_json);
+	RUN(test_tsv);
 	RUN(test_attr);
 	RUN(test_url);
 	RUN(test_csv);

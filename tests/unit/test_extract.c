@@ -246,6 +246,193 @@ static void test_lexicon(void)
 	CHECK(lex_sorted());
 }
 
+/* Numbers written as words. */
+static void test_spelled(void)
+{
+	static const struct ext_case cases[] = {
+		{ "We grow the encoder to two billion parameters.", 1,
+		  { { Q_PARAMS, 2e9, 0, NULL, "two billion parameters" } } },
+		{ "The student trains four times faster than its teacher.", 1,
+		  { { Q_RATIO, 4, 0, "time", "four times faster" } } },
+		{ "Our router needs an order of magnitude fewer parameters.", 1,
+		  { { Q_RATIO, 10, 0, "params", NULL } } },
+		{ "Pruning cuts inference latency by two orders of magnitude.", 1,
+		  { { Q_RATIO, 100, 0, "latency", NULL } } },
+		{ "The sparse kernel is twice as fast as the dense one.", 1,
+		  { { Q_RATIO, 2, 0, "time", "twice as fast" } } },
+		{ "Sharing the cache halves the memory footprint.", 1,
+		  { { Q_RATIO, 2, 0, "memory", "halves the memory" } } },
+		{ "Fusing the kernels doubles the decoding throughput.", 1,
+		  { { Q_RATIO, 2, 0, "time", NULL } } },
+		{ "Distillation reduces the energy and latency of the "
+		  "detector by half.", 2,
+		  { { Q_RATIO, 2, 0, "latency", "half" },
+		    { Q_RATIO, 2, 0, "energy", "half" } } },
+		{ "The adapter uses half the memory of full tuning.", 1,
+		  { { Q_RATIO, 2, 0, "memory", NULL } } },
+		{ "Training converges in a threefold shorter time.", 1,
+		  { { Q_RATIO, 3, 0, "time", NULL } } },
+	};
+	static const char *const skips[] = {
+		"We repeat each experiment three times.",
+		"The decoder is an order of magnitude larger.",
+		"It needs twice as many parameters as the baseline.",
+		"Doubling the training time brings no gain.",
+		"We train in half precision.",
+		"Only one of the two models converges.",
+	};
+	RUN_CASES(cases);
+	for (size_t i = 0; i < sizeof skips / sizeof *skips; i++) {
+		struct claim_list l = CLAIM_LIST_INIT;
+		extract_claims(skips[i], strlen(skips[i]), &l);
+		if (l.len)
+			printf("  \"%s\": %zu claims, first %s\n", skips[i],
+			       l.len, l.items[0].span);
+		CHECK(l.len == 0);
+		claim_list_release(&l);
+	}
+}
+
+/* Pairs of figures: "from X to Y", and a comparator's figure set against
+ * the paper's in one sentence. */
+static void test_pairs(void)
+{
+	static const struct ext_case cases[] = {
+		{ "The adapter lifts the F1 of entity linking from 41.2 to "
+		  "44.9.", 1,
+		  { { Q_QUALITY, 44.9, 0, "f1", NULL } } },
+		{ "It raises the accuracy from 70.5 to 73.1 on SVHN.", 1,
+		  { { Q_QUALITY, 73.1, 0, "accuracy", NULL } } },
+		{ "The cache increases throughput from 30 to 75 FPS.", 1,
+		  { { Q_RATIO, 2.5, 0, "time", NULL } } },
+		{ "Our run took 40 hours on 8 V100 GPUs whereas the original "
+		  "recipe needed 1,280 V100 hours.", 3,
+		  { { Q_RATIO, 4, 0, "compute", NULL },
+		    { Q_COMPUTE, 320, 0, "V100", NULL },
+		    { Q_COMPUTE, 1280, 0, "V100", NULL } } },
+		{ "It matches the reference with 2B tokens than the "
+		  "standard mixture with 10B tokens.", 3,
+		  { { Q_RATIO, 5, 0, "tokens", NULL },
+		    { Q_TOKENS, 2e9, 0, NULL, "2B tokens" },
+		    { Q_TOKENS, 1e10, 0, NULL, "10B tokens" } } },
+		{ "The 3B model rivals 13B models on reasoning.", 2,
+		  { { Q_PARAMS, 3e9, 0, NULL, "3B model" },
+		    { Q_PARAMS, 13e9, 0, NULL, "13B models" } } },
+	};
+	RUN_CASES(cases);
+}
+
+/* Which model a size belongs to, and what is not a training figure. */
+static void test_subjects(void)
+{
+	static const struct ext_case cases[] = {
+		{ "We continue pre-training Mistral (7B) on legal text.", 1,
+		  { { Q_PARAMS, 7e9, 0, NULL, "Mistral (7B)" } } },
+		{ "It beats LLMs of 13B and 70B on the suite.", 2,
+		  { { Q_PARAMS, 13e9, 0, NULL, "13B" },
+		    { Q_PARAMS, 70e9, 0, NULL, "70B" } } },
+		{ "The filtered 300M subset suffices for training.", 1,
+		  { { Q_DATA_SIZE, 3e8, 0, NULL, "300M subset" } } },
+		{ "We pre-train on a 50B-token corpus.", 1,
+		  { { Q_TOKENS, 5e10, 0, NULL, "50B-token" } } },
+		{ "We used more than 120,000 tissue patches.", 1,
+		  { { Q_DATA_SIZE, 120000, 0, NULL, NULL } } },
+	};
+	static const char *const skips[] = {
+		"The grammar admits 20 million possible programs.",
+		"Each image is cut into 196 patches.",
+		"It outperforms Falcon (40B) on every task.",
+		"The method compresses the backbone to 38.5% without loss.",
+		"A run costs \xe2\x82\xac" "2,400 on rented servers.",
+		"A run costs EUR 2,400 or 1,900 pounds.",
+		"The grant was A$50,000.",
+	};
+	RUN_CASES(cases);
+	for (size_t i = 0; i < sizeof skips / sizeof *skips; i++) {
+		struct claim_list l = CLAIM_LIST_INIT;
+		extract_claims(skips[i], strlen(skips[i]), &l);
+		if (l.len)
+			printf("  \"%s\": %zu claims, first %s\n", skips[i],
+			       l.len, l.items[0].span);
+		CHECK(l.len == 0);
+		claim_list_release(&l);
+	}
+}
+
+/* Subjects and baselines: the comparator's figures carry subject
+ * baseline, and a ratio names what it is measured against. */
+static void test_baselines(void)
+{
+	static const struct {
+		const char *text;
+		size_t index;        /* claim to look at */
+		int subject;         /* subject_baseline wanted */
+		const char *baseline; /* NULL: none */
+	} cases[] = {
+		{ "The draft model decodes 3.1x faster than Llama-2-Chat.", 0,
+		  0, "Llama-2-Chat" },
+		{ "Our layer yields 40% memory savings over the vanilla "
+		  "transformer.", 0, 0, "vanilla transformer" },
+		{ "Compared with LoRA, the method trains 1.8x faster.", 0, 0,
+		  "LoRA" },
+		{ "It is 5x cheaper than the state-of-the-art pipeline, which "
+		  "costs $9,000.", 0, 0, "state-of-the-art pipeline" },
+		{ "It is 5x cheaper than the state-of-the-art pipeline, which "
+		  "costs $9,000.", 1, 1, NULL },
+		{ "It is 12 times smaller than 70B LLMs.", 1, 1, NULL },
+		{ "It surpasses a broad range of LLMs at 8B and 70B scales.", 0,
+		  1, NULL },
+		{ "We train models of 1B and 8B from scratch.", 1, 0, NULL },
+		{ "It uses more than 2,000 labeled images.", 0, 0, NULL },
+		{ "It runs over 10 times faster.", 0, 0, NULL },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct claim_list l = CLAIM_LIST_INIT;
+		const char *t = cases[i].text;
+		extract_claims(t, strlen(t), &l);
+		CHECK(l.len > cases[i].index);
+		if (l.len > cases[i].index) {
+			const struct claim *c = &l.items[cases[i].index];
+			if (c->subject_baseline != cases[i].subject)
+				printf("  \"%s\": claim %zu subject %d\n", t,
+				       cases[i].index, c->subject_baseline);
+			CHECK(c->subject_baseline == cases[i].subject);
+			if (cases[i].baseline)
+				CHECK_STR(c->baseline, cases[i].baseline);
+			else
+				CHECK(c->baseline == NULL);
+		}
+		claim_list_release(&l);
+	}
+}
+
+/* Notes are formatted without printf for short numbers; they must read
+ * as fmt_double() writes them. */
+static void test_notes(void)
+{
+	static const struct {
+		const char *text;
+		const char *note;
+	} cases[] = {
+		{ "It needs 6,250 A100 GPU days.",
+		  "6250 days x 24 h = 150000 device-hours" },
+		{ "It reaches 12.7 FID on COCO.", "12.7 as stated" },
+		{ "It saves 45% computational cost.",
+		  "45% reduction = 1/(1-45/100) = 1.8182x" },
+		{ "a 0.0375B model", "37500000" },
+		{ "It uses 1.4T tokens.", "1400000000000" },
+		{ "It costs $0.25 per run, $1234567.125 in all.", "0.25" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct claim_list l = CLAIM_LIST_INIT;
+		extract_claims(cases[i].text, strlen(cases[i].text), &l);
+		CHECK(l.len >= 1);
+		if (l.len >= 1)
+			CHECK_STR(l.items[0].note, cases[i].note);
+		claim_list_release(&l);
+	}
+}
+
 int main(void)
 {
 	RUN(test_standalone);
@@ -255,5 +442,10 @@ int main(void)
 	RUN(test_dedupe);
 	RUN(test_hostile);
 	RUN(test_lexicon);
+	RUN(test_spelled);
+	RUN(test_pairs);
+	RUN(test_subjects);
+	RUN(test_baselines);
+	RUN(test_notes);
 	return UNIT_EXIT();
 }

