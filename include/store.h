@@ -50,8 +50,13 @@ int store_forget_extracted(struct store *st, long paper_id);
 int store_add_claim(struct store *st, long paper_id, const struct claim *c,
 		    long source_id, long *claim_id);
 /* Mark a paper as changed in this connection, so its derived values are
- * recomputed (store_each_paper with touched_only). */
-int store_touch(struct store *st, long paper_id);
+ * recomputed (store_each_paper with touched_only); extracting says claims
+ * are being extracted from a version of its abstract.  *extracted_before
+ * (may be NULL) tells whether that already happened in this connection. */
+int store_touch(struct store *st, long paper_id, int extracting, int *extracted_before);
+/* Does the paper have an extracted claim of the same quantity, value,
+ * dimension and subject?  1, 0, or -1 on error. */
+int store_has_extracted(struct store *st, long paper_id, const struct claim *c);
 /* Mark every paper with curated claims from a source as changed. */
 int store_touch_source(struct store *st, long source_id);
 

@@ -148,11 +148,22 @@ static int store_job(struct ingest *in, struct job *j)
 		extract_job(j);
 	}
 	/* The abstract is new or differs from the stored version: its
-	 * extracted claims are replaced; curated ones stay. */
-	if (store_touch(in->st, p->id) || store_forget_extracted(in->st, p->id))
+	 * extracted claims are replaced (curated ones stay).  A second
+	 * version read by this same ingest (a listing that carries a paper
+	 * twice) adds the claims the first version lacked instead: both
+	 * versions are the paper's words. */
+	int again;
+	if (store_touch(in->st, p->id, 1, &again))
+		return -1;
+	if (!again && store_forget_extracted(in->st, p->id))
 		return -1;
 	for (size_t i = 0; i < j->claims.len; i++) {
 		struct claim *c = &j->claims.items[i];
+		int dup = again ? store_has_extracted(in->st, p->id, c) : 0;
+		if (dup < 0)
+			return -1;
+		if (dup)
+			continue;
 		c->source_line = p->source_line;
 		if (store_add_claim(in->st, p->id, c, in->source_id, NULL))
 			return -1;
@@ -313,7 +324,7 @@ static int on_claim(void *ctx, struct paper *p, struct claim *c)
 		p->id = in->last_paper.id;
 	} else {
 		if (store_put_paper(in->st, p, in->source_id, &changed) ||
-		    store_touch(in->st, p->id))
+		    store_touch(in->st, p->id, 0, NULL))
 			return -1;
 		paper_copy(&in->last_paper, p);
 	}

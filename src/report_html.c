@@ -401,13 +401,18 @@ static void chart_figure(struct page *pg, const struct site *st,
 	sb_addf(&pg->out, "\" aria-label=\"Permalink to this chart\">#</a>"
 		"</h%d>\n", level);
 	if (c->rendered) {
-		raw(pg, "<img src=\"");
+		/* The image opens full size: small screens can zoom in. */
+		raw(pg, "<a class=\"zoom\" href=\"");
+		attr(pg, pg->root);
+		raw(pg, "charts/");
+		attr(pg, c->name);
+		raw(pg, ".svg\"><img src=\"");
 		attr(pg, pg->root);
 		raw(pg, "charts/");
 		attr(pg, c->name);
 		raw(pg, ".svg\" width=\"900\" height=\"600\" alt=\"");
 		attr(pg, c->alt);
-		raw(pg, "\">\n");
+		raw(pg, "\"></a>\n");
 	} else {
 		raw(pg, "<p class=\"note\">This chart was not rendered; its "
 			"figures are in the table.</p>\n");
@@ -1082,7 +1087,10 @@ static int write_bench(const struct site *st, size_t bi, const char *dir)
 	raw(&pg, b->lower_better ? ": lower is better. " : ": higher is better. ");
 	plural(&pg, b->n_pt, "paper states", "papers state");
 	raw(&pg, " a result here and a comparable training cost; ");
-	plural(&pg, b->n_no_cost, "other states", "others state");
+	if (b->n_no_cost)
+		plural(&pg, b->n_no_cost, "other states", "others state");
+	else
+		raw(&pg, "no other paper states");
 	raw(&pg, " only the result.</p>\n");
 	if (c)
 		chart_figure(&pg, st, c, 0, 2);
@@ -1584,18 +1592,31 @@ static int mark_cmp(const void *a, const void *b)
 	return (x->claim > y->claim) - (x->claim < y->claim);
 }
 
-/* A span is highlighted when its offsets lie in the abstract and the bytes
- * there are the span. */
-static int span_valid(const struct paper *p, const struct claim *c)
+/* Where a claim's span is in the abstract.  With offsets, they must hold
+ * the span's bytes (offsets that disagree are not trusted); without
+ * (curated rows quote the text but carry no offsets), the first place the
+ * span occurs is taken.  Returns 0 when the span is not there. */
+static int span_find(const struct paper *p, const struct claim *c,
+		     long *start, long *end)
 {
-	if (!p->abstract || !c->span || c->span_start < 0 ||
-	    c->span_end <= c->span_start)
+	if (!p->abstract || !c->span || !*c->span)
 		return 0;
 	size_t len = strlen(p->abstract), n = strlen(c->span);
-	if ((size_t)c->span_end > len ||
-	    (size_t)(c->span_end - c->span_start) != n)
+	if (c->span_start < 0) {
+		const char *at = strstr(p->abstract, c->span);
+		if (!at)
+			return 0;
+		*start = at - p->abstract;
+		*end = *start + (long)n;
+		return 1;
+	}
+	if (c->span_end <= c->span_start || (size_t)c->span_end > len ||
+	    (size_t)(c->span_end - c->span_start) != n ||
+	    memcmp(p->abstract + c->span_start, c->span, n))
 		return 0;
-	return !memcmp(p->abstract + c->span_start, c->span, n);
+	*start = c->span_start;
+	*end = c->span_end;
+	return 1;
 }
 
 /* The highlights of paper p, sorted, overlapping ones dropped (a claim
@@ -1610,9 +1631,10 @@ static size_t paper_marks(const struct site *st, size_t p,
 	for (size_t k = ix->paper_start[p]; k < ix->paper_start[p + 1]; k++) {
 		size_t ci = ix->by_paper[k];
 		const struct claim *c = &st->ds->claims[ci].claim;
+		long start, end;
 		if (claim_counts(&st->ds->claims[ci]) &&
-		    span_valid(&st->ds->papers[p], c))
-			m[n++] = (struct mark){ c->span_start, c->span_end, ci };
+		    span_find(&st->ds->papers[p], c, &start, &end))
+			m[n++] = (struct mark){ start, end, ci };
 	}
 	if (n)
 		qsort(m, n, sizeof *m, mark_cmp);
@@ -1966,6 +1988,22 @@ static const char stylesheet_more[] =
 	"table.explorer td{min-width:5rem}\n"
 	"table.explorer td:first-child{min-width:14rem}\n"
 	"table.explorer td:nth-child(8){min-width:16rem}\n"
+	"@media (max-width:40rem){table.explorer thead{position:absolute;"
+	"left:-9999px}table.explorer,table.explorer tbody,table.explorer tr,"
+	"table.explorer td{display:block;min-width:0!important}"
+	"table.explorer tr{padding:.5rem 0;border-bottom:1px solid var(--line)}"
+	"table.explorer td{border:0;padding:.1rem .2rem;text-align:left}"
+	"table.explorer td:empty{display:none}"
+	"table.explorer td:nth-child(n+2)::before{color:var(--muted);"
+	"font-size:.8rem;margin-right:.4rem}"
+	"table.explorer td:nth-child(2)::before{content:\"kind\"}"
+	"table.explorer td:nth-child(3)::before{content:\"value\"}"
+	"table.explorer td:nth-child(4)::before{content:\"dimension\"}"
+	"table.explorer td:nth-child(5)::before{content:\"hardware\"}"
+	"table.explorer td:nth-child(6)::before{content:\"metric\"}"
+	"table.explorer td:nth-child(7)::before{content:\"dataset\"}"
+	"table.explorer td:nth-child(8)::before{content:\"evidence\"}"
+	"table.explorer td:nth-child(9)::before{content:\"origin\"}}\n"
 	"@media (max-width:40rem){body{font-size:15px}"
 	".wrap{padding:0 .8rem}h1{font-size:1.5rem}"
 	".stat{min-width:7rem;padding:.4rem .7rem}.stat .n{font-size:1.3rem}"

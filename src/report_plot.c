@@ -703,12 +703,12 @@ static void bench_vars(struct vars *v, const struct bench_chart *bc)
 		var_text(v, "XLABEL", sb.buf);
 		sb_reset(&sb);
 	}
-	sb_adds(&sb, b->title);
+	sb_adds(&sb, b->metric);
 	if (q->unit && *q->unit && strcasecmp(q->unit, q->metric))
 		sb_addf(&sb, " (%s)", q->unit);
 	sb_adds(&sb, b->lower_better
-			     ? " \xE2\x80\x94 lower is better, axis reversed"
-			     : " \xE2\x80\x94 higher is better");
+			     ? ", lower is better (axis reversed)"
+			     : ", higher is better");
 	var_text(v, "YLABEL", sb.buf);
 	var_int(v, "ESTIMATED", bc->estimated > 0);
 	var_text(v, "KEY_STATED", b->axis == AXIS_USD ? "cost as stated"

@@ -31,6 +31,8 @@ enum stmt_id {
 	S_CPI_INS,
 	S_CURRENCY_INS,
 	S_TOUCH,
+	S_TOUCHED_GET,
+	S_HAS_EXTRACTED,
 	S_TOUCH_SOURCE,
 	S_DERIV_DEL_PAPER,
 	S__COUNT
@@ -89,9 +91,15 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_CURRENCY_INS] = "INSERT INTO currency(code, name, symbols, year, "
 			   "units_per_usd, date, source) "
 			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[S_TOUCH] = "INSERT OR IGNORE INTO temp.touched(paper_id) VALUES (?1)",
-	[S_TOUCH_SOURCE] = "INSERT OR IGNORE INTO temp.touched(paper_id) "
-			   "SELECT DISTINCT paper_id FROM claim "
+	[S_TOUCH] = "INSERT INTO temp.touched(paper_id, extracted) VALUES (?1, ?2) "
+		    "ON CONFLICT(paper_id) DO UPDATE SET extracted = max(extracted, ?2)",
+	[S_TOUCHED_GET] = "SELECT extracted FROM temp.touched WHERE paper_id = ?1",
+	[S_HAS_EXTRACTED] = "SELECT 1 FROM claim WHERE paper_id = ?1 "
+			    "AND origin = 'extracted' AND quantity = ?2 "
+			    "AND value = ?3 AND coalesce(dimension, '') = coalesce(?4, '') "
+			    "AND coalesce(subject, '') = coalesce(?5, '')",
+	[S_TOUCH_SOURCE] = "INSERT OR IGNORE INTO temp.touched(paper_id, extracted) "
+			   "SELECT DISTINCT paper_id, 0 FROM claim "
 			   "WHERE source_id = ?1 AND origin = 'curated'",
 	[S_DERIV_DEL_PAPER] = "DELETE FROM derivation WHERE claim_id IN "
 			      "(SELECT id FROM claim WHERE paper_id = ?1)",
@@ -296,7 +304,7 @@ static int prepare_all(struct store *st)
 	/* Papers changed by this connection; a temporary table, never in
 	 * the file. */
 	if (exec(st, "CREATE TEMP TABLE IF NOT EXISTS touched "
-		     "(paper_id INTEGER PRIMARY KEY)"))
+		     "(paper_id INTEGER PRIMARY KEY, extracted INTEGER NOT NULL)"))
 		return -1;
 	for (int i = 0; i < S__COUNT; i++) {
 		if (sqlite3_prepare_v3(st->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
@@ -638,11 +646,39 @@ int store_add_claim(struct store *st, long paper_id, const struct claim *c,
 	return 0;
 }
 
-int store_touch(struct store *st, long paper_id)
+int store_touch(struct store *st, long paper_id, int extracting, int *extracted_before)
 {
-	sqlite3_stmt *s = st->stmt[S_TOUCH];
+	sqlite3_stmt *s;
+	if (extracted_before) {
+		s = st->stmt[S_TOUCHED_GET];
+		sqlite3_bind_int64(s, 1, paper_id);
+		int rc = sqlite3_step(s);
+		*extracted_before = rc == SQLITE_ROW && sqlite3_column_int(s, 0);
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_fail(st, "cannot look up paper mark");
+	}
+	s = st->stmt[S_TOUCH];
 	sqlite3_bind_int64(s, 1, paper_id);
+	sqlite3_bind_int(s, 2, extracting);
 	return step_done(st, s, "cannot mark paper");
+}
+
+int store_has_extracted(struct store *st, long paper_id, const struct claim *c)
+{
+	sqlite3_stmt *s = st->stmt[S_HAS_EXTRACTED];
+	sqlite3_bind_int64(s, 1, paper_id);
+	bind_text(s, 2, quantity_name(c->quantity));
+	sqlite3_bind_double(s, 3, c->value);
+	bind_text(s, 4, c->dimension);
+	bind_text(s, 5, c->subject_baseline ? "baseline" : NULL);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(st, "cannot look up claim");
+	return rc == SQLITE_ROW;
 }
 
 int store_touch_source(struct store *st, long source_id)

@@ -10,7 +10,7 @@ if [ ! -f "$SHARED/gold/dev.jsonl" ]; then
 	echo "SKIP eval: no $SHARED/gold/dev.jsonl"
 	exit 0
 fi
-if (cd "$TOP" && FLOOR_P=0.97 FLOOR_R=0.95 HELDOUT_FLOOR_P=0.95 \
+if (cd "$TOP" && FLOOR_P=0.98 FLOOR_R=0.97 HELDOUT_FLOOR_P=0.95 \
 	HELDOUT_FLOOR_R=0.96 SHARED=$SHARED sh tools/eval.sh >"$WORK/eval" 2>&1); then
 	pass "eval-floors ($(tail -n 1 "$WORK/eval"))"
 else
