@@ -318,8 +318,9 @@ int store_open(const char *path, int readonly, struct store **out)
 {
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
-	int flags = readonly ? SQLITE_OPEN_READONLY
-			     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	/* One thread uses a connection, so SQLite's own locking is waste. */
+	int flags = SQLITE_OPEN_NOMUTEX | (readonly ? SQLITE_OPEN_READONLY
+					: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		err("%s: cannot open database: %s", path,
 		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -330,7 +331,10 @@ int store_open(const char *path, int readonly, struct store **out)
 	 * the default rollback journal stays, with synchronous=FULL: a crash
 	 * loses nothing that was committed. */
 	sqlite3_busy_timeout(st->db, 10000);
-	if (exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+	/* 16 KiB pages (for a new file): an abstract fits in one page
+	 * instead of spilling into overflow pages. */
+	if (exec(st, "PRAGMA page_size = 16384; PRAGMA foreign_keys = ON; "
+		     "PRAGMA synchronous = FULL; "
 		     "PRAGMA cache_size = -32768"))
 		goto fail;
 	if (readonly) {
