@@ -1330,7 +1330,8 @@ static void explorer_row(struct page *pg, const struct site *st, size_t ci)
 	claim_paper_link(pg, st, ci);
 	raw(pg, "</td><td>");
 	text(pg, kind_label(c->quantity));
-	fmt_double(num, sizeof num, c->value);
+	/* A sort key only: 15 digits order any figure a paper writes. */
+	snprintf(num, sizeof num, "%.15g", c->value);
 	raw(pg, "</td><td class=\"num\" data-v=\"");
 	attr(pg, isfinite(c->value) ? num : "0");
 	raw(pg, "\">");

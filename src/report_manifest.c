@@ -51,11 +51,15 @@ static unsigned long long hash_str(unsigned long long h, const char *s)
 	return report_fnv(h, &sep, 1);
 }
 
+/* The bits of the number: the same value always hashes the same (0 and
+ * -0 alike), with no formatting cost. */
 static unsigned long long hash_num(unsigned long long h, double v)
 {
-	char buf[40];
-	fmt_double(buf, sizeof buf, v);
-	return hash_str(h, buf);
+	unsigned char bytes[sizeof v];
+	if (v == 0)
+		v = 0;
+	memcpy(bytes, &v, sizeof v);
+	return report_fnv(h, bytes, sizeof bytes);
 }
 
 static unsigned long long claim_identity(const struct dataset *ds,

@@ -32,7 +32,7 @@ set ytics ("5×" 5, "" 6 1, "" 7 1, "" 8 1, "" 9 1, "10×" 10, "20×" 20, "" 30 
 
 set style fill empty
 set boxwidth 0.5
-plot data index 1 using 1:3:2:6:5 with candlesticks whiskerbars 0.5 lw 1.5 lc rgb '#555555' title 'middle half, whiskers to extremes', \
+plot data index 1 using 1:3:2:6:5 with candlesticks whiskerbars 0.5 lw 1.5 lc rgb '#555555' title 'quartiles and range', \
 	data index 0 using 1:2 with points pt 7 ps 0.9 lc rgb '#660072B2' title 'one claim', \
 	data index 1 using ($1-0.25):4:(0.5):(0) with vectors nohead lw 3 lc rgb '#D55E00' title 'median', \
 	data index 1 using 1:(NaN):xtic(7) notitle
