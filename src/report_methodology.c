@@ -17,6 +17,18 @@
 #include "normalize.h"
 #include "report_internal.h"
 
+/* An HTML id from a name: letters, digits, '-' and '_' kept, anything
+ * else (spaces in "RTX 3090") becomes '-'. */
+static void id_text(struct strbuf *out, const char *name)
+{
+	for (const char *p = name; *p; p++) {
+		char c = *p;
+		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			 (c >= '0' && c <= '9') || c == '-' || c == '_';
+		sb_addc(out, ok ? c : '-');
+	}
+}
+
 static void raw(struct strbuf *out, const char *markup)
 {
 	sb_adds(out, markup);
@@ -239,24 +251,53 @@ static void limits_section(struct strbuf *out)
 	raw(out, "</section>\n");
 }
 
+/* Claim ids in sorted order with their index in ds->claims, so links to
+ * claims cost a binary search each. */
+struct claim_pos {
+	long id;
+	size_t at;
+};
+
+static int cmp_claim_pos(const void *a, const void *b)
+{
+	long x = ((const struct claim_pos *)a)->id, y = ((const struct claim_pos *)b)->id;
+	return (x > y) - (x < y);
+}
+
+static struct claim_pos *claim_positions(const struct dataset *ds)
+{
+	struct claim_pos *pos = xcalloc(ds->n_claims + 1, sizeof *pos);
+	for (size_t i = 0; i < ds->n_claims; i++) {
+		pos[i].id = ds->claims[i].id;
+		pos[i].at = i;
+	}
+	qsort(pos, ds->n_claims, sizeof *pos, cmp_claim_pos);
+	return pos;
+}
+
 /* Link to a claim on its paper's page. */
 static void claim_link(struct strbuf *out, const struct dataset *ds,
-		       const struct report_index *ix, long claim_id)
+		       const struct report_index *ix, const struct claim_pos *pos,
+		       long claim_id)
 {
-	size_t i = 0;
-	while (i < ds->n_claims && ds->claims[i].id != claim_id)
-		i++;
-	if (i == ds->n_claims || !ix || !ix->slugs) {
+	struct claim_pos key = { claim_id, 0 };
+	const struct claim_pos *hit = bsearch(&key, pos, ds->n_claims, sizeof *pos,
+					      cmp_claim_pos);
+	if (!hit || !ix || !ix->slugs) {
 		sb_addf(out, "%ld", claim_id);
 		return;
 	}
-	const struct stored_claim *sc = &ds->claims[i];
+	const struct stored_claim *sc = &ds->claims[hit->at];
 	raw(out, "<a href=\"papers/");
 	esc_attr(out, ix->slugs[sc->paper]);
 	sb_addf(out, ".html#c-%ld\">%ld</a> <small>", claim_id, claim_id);
 	text(out, ds->papers[sc->paper].title);
 	raw(out, "</small>");
 }
+
+/* At most this many flagged figures are listed on the page; the rest are
+ * in csv/derivations.csv, so the page stays small for any corpus. */
+#define FLAGGED_LISTED 500
 
 static void flagged_section(struct strbuf *out, const struct dataset *ds,
 			    const struct report_index *ix)
@@ -275,13 +316,16 @@ static void flagged_section(struct strbuf *out, const struct dataset *ds,
 		raw(out, "</section>\n");
 		return;
 	}
+	struct claim_pos *pos = claim_positions(ds);
+	size_t listed = 0;
 	table_head(out, cols, 4, 0x1);
-	for (size_t i = 0; i < ds->n_derivations; i++) {
+	for (size_t i = 0; i < ds->n_derivations && listed < FLAGGED_LISTED; i++) {
 		const struct derivation *d = &ds->derivations[i];
 		if (strcmp(d->kind, "unnormalised") && strcmp(d->kind, "not_derived"))
 			continue;
+		listed++;
 		raw(out, "<tr><td class=\"num\">");
-		claim_link(out, ds, ix, d->claim_id);
+		claim_link(out, ds, ix, pos, d->claim_id);
 		raw(out, "</td>");
 		cell(out, d->kind);
 		raw(out, "<td>");
@@ -293,6 +337,11 @@ static void flagged_section(struct strbuf *out, const struct dataset *ds,
 		raw(out, "</tr>\n");
 	}
 	table_end(out);
+	free(pos);
+	if (n_un + n_nd > listed)
+		sb_addf(out, "<p>The first %zu are listed; all %zu are in "
+			"<a href=\"downloads/derivations.csv\">derivations.csv</a>.</p>\n",
+			listed, n_un + n_nd);
 	raw(out, "</section>\n");
 }
 
@@ -319,7 +368,7 @@ static void accelerators_section(struct strbuf *out, const struct dataset *ds)
 	for (size_t i = 0; i < ds->n_accelerators; i++) {
 		const struct accelerator *a = &ds->accelerators[i];
 		raw(out, "<tr id=\"hw-");
-		esc_attr(out, a->name);
+		id_text(out, a->name);
 		raw(out, "\"><td>");
 		text(out, a->name);
 		if (a->aliases && *a->aliases) {
@@ -403,7 +452,8 @@ static void charts_text(struct strbuf *out)
 		"Cost against quality uses the stated cost in USD, or an "
 		"estimate from stated compute at the reference price when no "
 		"cost is stated (drawn hollow); when most papers of a "
-		"benchmark state only compute, the axis is device-hours "
+		"benchmark state only compute, the axis is reference-accelerator "
+		"hours (A100-equivalent, by peak FLOP/s) "
 		"instead. For metrics where lower is better (FID, perplexity, "
 		"error, loss) the axis is reversed so that up is always "
 		"better.</p>\n</section>\n");
