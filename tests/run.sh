@@ -12,7 +12,7 @@ for t in "$BUILD"/tests/test_*; do
 	echo "== $(basename "$t")"
 	(cd "$here/.." && "$t") 2>&1 | tee -a "$log"
 done
-for s in cli golden eval replay strict csvspec inject crash; do
+for s in cli golden eval replay strict csvspec inject crash site; do
 	echo "== $s"
 	sh "$here/$s.sh" 2>&1 | tee -a "$log"
 done

@@ -1,11 +1,22 @@
 #!/bin/sh
-# Install the Debian packages effdash needs to build, run and test, skipping
-# those already present.  Non-interactive; needs root (or sudo).
+# Install the Debian packages effdash needs, skipping those already
+# present.  Non-interactive; needs root (or sudo).
+#   sh tools/deps.sh          what building and running effdash needs
+#   sh tools/deps.sh --test   that, plus what the tests need (sanitizer
+#                             runtime and libFuzzer, valgrind, Chromium)
 set -eu
 pkgs="gcc make pkg-config libsqlite3-dev libcjson-dev libcsv-dev gnuplot-nox
-re2c sqlite3 python3 clang libclang-rt-14-dev valgrind"
+re2c sqlite3 python3"
+if [ "${1:-}" = "--test" ]; then
+	pkgs="$pkgs clang libclang-rt-14-dev valgrind chromium nodejs npm"
+fi
 missing=""
 for p in $pkgs; do
+	# A tool already on PATH (node and npm may come from elsewhere) counts.
+	case $p in
+	nodejs) command -v node >/dev/null 2>&1 && continue ;;
+	npm) command -v npm >/dev/null 2>&1 && continue ;;
+	esac
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
 		missing="$missing $p"
 done
