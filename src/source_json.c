@@ -348,6 +348,8 @@ static int js_fill(struct jstream *js)
 static void js_advance(struct jstream *js, size_t to)
 {
 	long l, c;
+	if (to == js->pos)
+		return; /* also: the window may not exist yet */
 	position(js->buf.buf + js->pos, to - js->pos, js->line, js->col, &l, &c);
 	js->line = l;
 	js->col = c;
