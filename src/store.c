@@ -60,6 +60,9 @@ static const char *const stmt_sql[S__COUNT] = {
 			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	/* A later record of a paper fills in what it knows and replaces the
 	 * abstract; fields it lacks keep their stored values. */
+	/* The source recorded is where the stored abstract came from, so
+	 * it moves only with the abstract; a record that changes nothing
+	 * writes nothing (re-reading a grown file stays cheap). */
 	[S_PAPER_UPD] = "UPDATE paper SET title = ?2, "
 			"arxiv_id = coalesce(?3, arxiv_id), "
 			"url = coalesce(?4, url), date = coalesce(?5, date), "
@@ -67,7 +70,15 @@ static const char *const stmt_sql[S__COUNT] = {
 			"abstract_hash = coalesce(?7, abstract_hash), "
 			"versions = versions + (?7 IS NOT NULL "
 			"AND ?7 IS NOT abstract_hash), "
-			"source_id = ?8, source_line = ?9 WHERE id = ?1",
+			"source_id = CASE WHEN ?7 IS NOT NULL AND ?7 IS NOT "
+			"abstract_hash THEN ?8 ELSE source_id END, "
+			"source_line = CASE WHEN ?7 IS NOT NULL AND ?7 IS NOT "
+			"abstract_hash THEN ?9 ELSE source_line END "
+			"WHERE id = ?1 AND (title IS NOT ?2 "
+			"OR (?3 IS NOT NULL AND arxiv_id IS NOT ?3) "
+			"OR (?4 IS NOT NULL AND url IS NOT ?4) "
+			"OR (?5 IS NOT NULL AND date IS NOT ?5) "
+			"OR (?7 IS NOT NULL AND abstract_hash IS NOT ?7))",
 	[S_FORGET_EXTRACTED] = "DELETE FROM claim WHERE paper_id = ?1 "
 			       "AND origin = 'extracted'",
 	[S_CLAIM_INS] = "INSERT INTO claim(paper_id, origin, curation, "
