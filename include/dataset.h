@@ -73,6 +73,9 @@ struct dataset {
 	size_t n_papers;
 	struct stored_claim *claims;     /* ordered by paper, then position */
 	size_t n_claims;
+	size_t n_inactive;               /* extracted claims not loaded: a
+					    curated row confirms, corrects or
+					    rejects them */
 	struct derivation *derivations;  /* ordered by claim id, then kind */
 	size_t n_derivations;
 	struct accelerator *accelerators;

@@ -79,6 +79,40 @@ static void link_open(struct page *pg, const char *path)
 	raw(pg, "\">");
 }
 
+/* Is this derivation kind a flag that nothing (or not everything) was
+ * derived, explained under "#not-normalised"? */
+static int is_flag_kind(const char *kind)
+{
+	return kind && (!strcmp(kind, "unnormalised") ||
+			!strcmp(kind, "not_derived"));
+}
+
+/* <a> to where the methodology page explains derivation kind: its
+ * formula under "#d-KIND", or "#not-normalised" for the flags. */
+static void method_link_open(struct page *pg, const char *kind)
+{
+	raw(pg, "<a href=\"");
+	attr(pg, pg->root);
+	raw(pg, "methodology.html#");
+	if (is_flag_kind(kind)) {
+		raw(pg, "not-normalised");
+	} else {
+		raw(pg, "d-");
+		attr(pg, kind);
+	}
+	raw(pg, "\">");
+}
+
+/* text, linked to the methodology of kind when kind is set. */
+static void method_text(struct page *pg, const char *kind, const char *s)
+{
+	if (kind && *kind)
+		method_link_open(pg, kind);
+	text(pg, s);
+	if (kind && *kind)
+		raw(pg, "</a>");
+}
+
 static void num_text(struct page *pg, double v)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -354,6 +388,22 @@ static void pager(struct page *pg, const char *stem, size_t k, size_t pages,
 
 /* ---- Charts ----------------------------------------------------------- */
 
+/* A cell of a chart's table; a derived cost links to its derivation. */
+static void text_linked(struct page *pg, const struct site *st,
+			const struct chart *c, size_t r, size_t i,
+			const char *cell)
+{
+	const char *kind = NULL;
+	if (c->kind == CHART_BENCH && *cell &&
+	    ((c->cost_cols | c->bound_cols) >> i & 1)) {
+		const struct bench *b = &st->model->bench[c->bench];
+		if (r < b->n_pt)
+			kind = c->cost_cols >> i & 1 ? b->pt[r].cost_kind
+						     : b->pt[r].bound_kind;
+	}
+	method_text(pg, kind, cell);
+}
+
 static void chart_table(struct page *pg, const struct site *st,
 			const struct chart *c)
 {
@@ -368,7 +418,7 @@ static void chart_table(struct page *pg, const struct site *st,
 				paper_link(pg, st, (size_t)c->row_paper[r],
 					   NULL);
 			else
-				text(pg, cell);
+				text_linked(pg, st, c, r, i, cell);
 			raw(pg, "</td>");
 		}
 		raw(pg, "</tr>\n");
@@ -805,7 +855,7 @@ static void overview_counts(struct page *pg, const struct site *st)
 	stat_card(pg, st->model->n_bench, "benchmarks");
 	stat_card(pg, n.curated, "curated");
 	stat_card(pg, n.extracted, "extracted");
-	stat_card(pg, n.inactive, "superseded or rejected");
+	stat_card(pg, n.inactive + st->ds->n_inactive, "superseded or rejected");
 	stat_card(pg, n.n_deriv, "derived values");
 	raw(pg, "</div>\n<h3>Claims by kind</h3>\n<p>Compute is normalised "
 		"to reference-accelerator hours, FLOP, dollars and energy when "
@@ -956,10 +1006,34 @@ static void cost_cell(struct page *pg, const struct site *st,
 {
 	struct strbuf sb = STRBUF_INIT;
 	report_cost_text(&sb, st->model, b->axis, pt->cost);
-	text(pg, sb.buf);
+	method_text(pg, pt->cost_kind, sb.buf);
 	if (pt->estimated)
 		raw(pg, " <span class=\"tag\">estimated</span>");
 	sb_release(&sb);
+}
+
+/* A bound of a cost the chart draws as a bar, linked to where the
+ * bounds come from; empty when the cost is exact. */
+static void cost_bound(struct page *pg, const struct site *st,
+		       const struct bench *b, const struct bench_point *pt,
+		       double v)
+{
+	struct strbuf sb = STRBUF_INIT;
+	raw(pg, "</td><td class=\"num\">");
+	if (pt->cost_low != pt->cost_high) {
+		report_cost_text(&sb, st->model, b->axis, v);
+		method_text(pg, pt->bound_kind, sb.buf);
+	}
+	sb_release(&sb);
+}
+
+/* A bound of a result stated as a range; empty when exact. */
+static void result_bound(struct page *pg, const struct bench_point *pt,
+			 double v)
+{
+	raw(pg, "</td><td class=\"num\">");
+	if (pt->result_low != pt->result_high)
+		num_text(pg, v);
 }
 
 static void result_text(struct page *pg, const struct site *st, size_t ci)
@@ -1010,21 +1084,52 @@ static void bench_frontier(struct page *pg, const struct site *st,
 static void bench_results(struct page *pg, const struct site *st,
 			  const struct bench *b)
 {
-	static const char *const cols[] = { "Paper", "Training cost",
-					    "Result", "On the frontier" };
+	const char *cols[8];
+	size_t n = 0;
+	unsigned numeric = 0;
+	int cost_bars = 0, result_bars = 0;
 	if (!b->n_pt)
 		return;
+	for (size_t i = 0; i < b->n_pt; i++) {
+		cost_bars |= b->pt[i].cost_low != b->pt[i].cost_high;
+		result_bars |= b->pt[i].result_low != b->pt[i].result_high;
+	}
+	/* Low and high columns only for what the chart draws as bars. */
+	cols[n++] = "Paper";
+	numeric |= 1u << n;
+	cols[n++] = "Training cost";
+	if (cost_bars) {
+		numeric |= 3u << n;
+		cols[n++] = "Cost low";
+		cols[n++] = "Cost high";
+	}
+	numeric |= 1u << n;
+	cols[n++] = "Result";
+	if (result_bars) {
+		numeric |= 3u << n;
+		cols[n++] = "Result low";
+		cols[n++] = "Result high";
+	}
+	cols[n++] = "On the frontier";
 	raw(pg, "<section id=\"results\" aria-labelledby=\"results-h\">\n"
 		"<h2 id=\"results-h\">Results with a training cost</h2>\n");
-	table_head(pg, cols, 4, 0x6);
+	table_head(pg, cols, n, numeric);
 	for (size_t i = 0; i < b->n_pt && i < REPORT_PAGE_ROWS; i++) {
 		const struct bench_point *pt = &b->pt[i];
 		raw(pg, "<tr><td>");
 		claim_paper_link(pg, st, pt->claim);
 		raw(pg, "</td><td class=\"num\">");
 		cost_cell(pg, st, b, pt);
+		if (cost_bars) {
+			cost_bound(pg, st, b, pt, pt->cost_low);
+			cost_bound(pg, st, b, pt, pt->cost_high);
+		}
 		raw(pg, "</td><td class=\"num\">");
 		result_text(pg, st, pt->claim);
+		if (result_bars) {
+			result_bound(pg, pt, pt->result_low);
+			result_bound(pg, pt, pt->result_high);
+		}
 		raw(pg, "</td><td>");
 		raw(pg, pt->frontier ? "yes" : "");
 		raw(pg, "</td></tr>\n");
@@ -1772,9 +1877,15 @@ static void derivation_row(struct page *pg, const struct derivation *d)
 {
 	sb_addf(&pg->out, "<tr><td class=\"num\"><a href=\"#c-%ld\">%ld</a>"
 		"</td><td>", d->claim_id, d->claim_id);
-	text(pg, d->kind);
+	/* A flag links to why figures stay unnormalised; a derived number
+	 * to the formula of its kind. */
+	method_text(pg, is_flag_kind(d->kind) ? d->kind : NULL, d->kind);
 	raw(pg, "</td><td class=\"num\">");
+	if (!is_flag_kind(d->kind))
+		method_link_open(pg, d->kind);
 	num_text(pg, d->value);
+	if (!is_flag_kind(d->kind))
+		raw(pg, "</a>");
 	if (d->low != d->high) {
 		raw(pg, "<br><small>");
 		num_text(pg, d->low);

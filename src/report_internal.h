@@ -47,6 +47,10 @@ struct chart {
 	size_t n_cols;
 	char **cols;
 	unsigned numeric; /* bit i: column i holds numbers */
+	/* CHART_BENCH: row r shows point r of the benchmark; bit i of
+	 * cost_cols: column i is that point's cost (linked to cost_kind),
+	 * of bound_cols: one of its cost bounds (linked to bound_kind). */
+	unsigned cost_cols, bound_cols;
 	size_t n_rows;
 	char **cells;   /* n_rows * n_cols, row major */
 	long *row_paper; /* paper index per row, -1 when none */
@@ -71,11 +75,19 @@ void chart_list_release(struct chart_list *l);
  * at reference prices), else reference-accelerator hours. */
 enum cost_axis { AXIS_USD, AXIS_REF_HOURS };
 
-/* One paper's result on a benchmark with its training cost. */
+/* One paper's result on a benchmark with its training cost, each with
+ * the uncertainty the data carries: low == high when exact. */
 struct bench_point {
 	size_t paper;
 	size_t claim;     /* the quality claim */
 	double cost;      /* on the benchmark's axis */
+	double cost_low, cost_high; /* bounds of cost, same axis */
+	const char *cost_kind; /* derivation the cost comes from ("usd",
+				  "ref_hours"), NULL when stated */
+	const char *bound_kind; /* derivation the bounds come from (also
+				   "usd_const" for a stated cost), or NULL
+				   when they are the claim's own range */
+	double result_low, result_high; /* the result's stated range */
 	int estimated;    /* USD estimated from compute, not stated */
 	int frontier;     /* on the Pareto frontier */
 };
@@ -108,6 +120,10 @@ struct report_model {
 void report_model_build(struct report_model *m, const struct dataset *ds,
 			const struct report_index *ix);
 void report_model_release(struct report_model *m);
+/* The derivation of kind for claim id with a positive value, or NULL. */
+const struct derivation *report_derivation(const struct report_index *ix,
+					   const struct dataset *ds,
+					   long claim_id, const char *kind);
 /* The value of derivation kind for claim id, or 0 when none. */
 int report_derived(const struct report_index *ix, const struct dataset *ds,
 		   long claim_id, const char *kind, double *value);

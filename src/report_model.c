@@ -22,18 +22,26 @@ static int positive(double v)
 	return isfinite(v) && v > 0;
 }
 
-int report_derived(const struct report_index *ix, const struct dataset *ds,
-		   long claim_id, const char *kind, double *value)
+const struct derivation *report_derivation(const struct report_index *ix,
+					   const struct dataset *ds,
+					   long claim_id, const char *kind)
 {
 	size_t first, n = report_derivations_of(ix, ds, claim_id, &first);
 	for (size_t i = first; i < first + n; i++) {
 		const struct derivation *d = &ds->derivations[ix->deriv_order[i]];
-		if (d->kind && !strcmp(d->kind, kind) && positive(d->value)) {
-			*value = d->value;
-			return 1;
-		}
+		if (d->kind && !strcmp(d->kind, kind) && positive(d->value))
+			return d;
 	}
-	return 0;
+	return NULL;
+}
+
+int report_derived(const struct report_index *ix, const struct dataset *ds,
+		   long claim_id, const char *kind, double *value)
+{
+	const struct derivation *d = report_derivation(ix, ds, claim_id, kind);
+	if (d)
+		*value = d->value;
+	return d != NULL;
 }
 
 long report_own_claim(const struct dataset *ds, const struct report_index *ix,
@@ -50,10 +58,49 @@ long report_own_claim(const struct dataset *ds, const struct report_index *ix,
 
 /* ---- A paper's cost --------------------------------------------------- */
 
+/* A cost on one axis with its bounds and where they come from. */
+struct axis_cost {
+	double value, low, high;
+	const char *kind, *bound_kind; /* as in struct bench_point */
+};
+
 struct paper_cost {
 	int has_usd, usd_estimated, has_hours;
-	double usd, hours;
+	struct axis_cost usd, hours;
 };
+
+/* A derived cost: value and bounds as derived (bounds kept sane). */
+static void from_derivation(struct axis_cost *c, const struct derivation *d)
+{
+	c->value = d->value;
+	c->low = isfinite(d->low) && d->low > 0 ? fmin(d->low, d->value)
+						  : d->value;
+	c->high = isfinite(d->high) ? fmax(d->high, d->value) : d->value;
+	c->kind = d->kind;
+	c->bound_kind = d->kind;
+}
+
+/* A stated cost: its bounds are those of its constant-dollar derivation
+ * (range, qualifier) scaled back to the stated amount, so the point stays
+ * where the paper puts it; without one, the claim's own range. */
+static void from_statement(struct axis_cost *c, const struct claim *cl,
+			   const struct derivation *d)
+{
+	c->value = cl->value;
+	c->kind = NULL;
+	if (d) {
+		struct axis_cost k;
+		from_derivation(&k, d);
+		c->low = cl->value * k.low / k.value;
+		c->high = cl->value * k.high / k.value;
+		c->bound_kind = d->kind;
+		return;
+	}
+	c->low = cl->value;
+	c->high = cl->has_max && cl->value_max > cl->value ? cl->value_max
+							    : cl->value;
+	c->bound_kind = NULL;
+}
 
 static int paper_cost_find(const struct dataset *ds,
 			   const struct report_index *ix, size_t p,
@@ -64,14 +111,20 @@ static int paper_cost_find(const struct dataset *ds,
 	memset(pc, 0, sizeof *pc);
 	if (cost >= 0) {
 		pc->has_usd = 1;
-		pc->usd = ds->claims[cost].claim.value;
+		from_statement(&pc->usd, &ds->claims[cost].claim,
+			       report_derivation(ix, ds, ds->claims[cost].id,
+						 "usd_const"));
 	}
 	if (compute >= 0) {
 		long id = ds->claims[compute].id;
-		pc->has_hours = report_derived(ix, ds, id, "ref_hours",
-					       &pc->hours);
+		const struct derivation *h, *u;
+		if ((h = report_derivation(ix, ds, id, "ref_hours"))) {
+			pc->has_hours = 1;
+			from_derivation(&pc->hours, h);
+		}
 		if (!pc->has_usd &&
-		    report_derived(ix, ds, id, "usd", &pc->usd)) {
+		    (u = report_derivation(ix, ds, id, "usd"))) {
+			from_derivation(&pc->usd, u);
 			pc->has_usd = 1;
 			pc->usd_estimated = 1;
 		}
@@ -191,7 +244,9 @@ static void result_add(struct collect *c, const struct result *r)
 static void collect_paper(struct collect *c, const struct dataset *ds,
 			  const struct report_index *ix, size_t p)
 {
-	struct result r = { 0, p, 0, { 0, 0, 0, 0, 0 }, 0 };
+	struct result r;
+	memset(&r, 0, sizeof r);
+	r.paper = p;
 	size_t first = c->n_r;
 	int costed = -1;
 	for (size_t k = ix->paper_start[p]; k < ix->paper_start[p + 1]; k++) {
@@ -231,7 +286,30 @@ static void choose_axes(struct collect *c)
 	free(hours);
 }
 
-static void place_results(struct collect *c)
+/* A result's point: its cost on the axis and both ranges. */
+static void point_set(struct bench_point *pt, const struct result *r,
+		      int usd, const struct dataset *ds)
+{
+	const struct axis_cost *c = usd ? &r->cost.usd : &r->cost.hours;
+	const struct claim *q = &ds->claims[r->claim].claim;
+	memset(pt, 0, sizeof *pt);
+	pt->paper = r->paper;
+	pt->claim = r->claim;
+	pt->cost = c->value;
+	pt->cost_low = c->low;
+	pt->cost_high = c->high;
+	pt->cost_kind = c->kind;
+	pt->bound_kind = c->bound_kind;
+	pt->result_low = q->value;
+	pt->result_high = q->value;
+	if (q->has_max && isfinite(q->value_max)) {
+		pt->result_low = fmin(q->value, q->value_max);
+		pt->result_high = fmax(q->value, q->value_max);
+	}
+	pt->estimated = usd && r->cost.usd_estimated;
+}
+
+static void place_results(struct collect *c, const struct dataset *ds)
 {
 	for (size_t i = 0; i < c->n_r; i++) {
 		const struct result *r = &c->r[i];
@@ -239,11 +317,7 @@ static void place_results(struct collect *c)
 		int usd = b->axis == AXIS_USD;
 		if (usd ? r->cost.has_usd : r->cost.has_hours) {
 			b->pt = xrealloc(b->pt, (b->n_pt + 1) * sizeof *b->pt);
-			b->pt[b->n_pt++] = (struct bench_point){
-				r->paper, r->claim,
-				usd ? r->cost.usd : r->cost.hours,
-				usd && r->cost.usd_estimated, 0
-			};
+			point_set(&b->pt[b->n_pt++], r, usd, ds);
 		} else {
 			b->no_cost = xrealloc(b->no_cost, (b->n_no_cost + 1) *
 							  sizeof *b->no_cost);
@@ -361,7 +435,7 @@ void report_model_build(struct report_model *m, const struct dataset *ds,
 	for (size_t p = 0; p < ds->n_papers; p++)
 		collect_paper(&c, ds, ix, p);
 	choose_axes(&c);
-	place_results(&c);
+	place_results(&c, ds);
 	for (size_t b = 0; b < c.n; b++) {
 		describe(&c.b[b], ds);
 		mark_frontier(&c.b[b], ds);

@@ -485,6 +485,8 @@ struct bench_chart {
 	struct strbuf dat;
 	struct axis x, y;
 	size_t labelled, estimated, drawn;
+	size_t cost_bars, result_bars; /* points with a range drawn */
+	size_t barred;                 /* points with either */
 };
 
 static void bench_axes(struct bench_chart *bc)
@@ -492,11 +494,11 @@ static void bench_axes(struct bench_chart *bc)
 	const struct bench *b = bc->b;
 	double xmin = INFINITY, xmax = 0, ymin = INFINITY, ymax = -INFINITY;
 	for (size_t i = 0; i < b->n_pt; i++) {
-		double q = bc->ds->claims[b->pt[i].claim].claim.value;
-		xmin = fmin(xmin, b->pt[i].cost);
-		xmax = fmax(xmax, b->pt[i].cost);
-		ymin = fmin(ymin, q);
-		ymax = fmax(ymax, q);
+		const struct bench_point *pt = &b->pt[i];
+		xmin = fmin(xmin, pt->cost_low);
+		xmax = fmax(xmax, pt->cost_high);
+		ymin = fmin(ymin, pt->result_low);
+		ymax = fmax(ymax, pt->result_high);
 	}
 	log_axis(&bc->x, xmin, xmax, 2.5, 6);
 	linear_axis(&bc->y, ymin, ymax);
@@ -507,24 +509,89 @@ static void bench_axes(struct bench_chart *bc)
 	}
 }
 
+static int cost_bar(const struct bench_point *pt)
+{
+	return pt->cost_low != pt->cost_high;
+}
+
+static int result_bar(const struct bench_point *pt)
+{
+	return pt->result_low != pt->result_high;
+}
+
+/* The table's columns: cost and result bounds only when a bar is drawn. */
+static struct chart *bench_chart_add(struct bench_chart *bc,
+				     struct chart_list *charts,
+				     const char *name, const char *title)
+{
+	const char *cols[9];
+	size_t n = 0;
+	unsigned numeric = 0, cost = 0, bound = 0;
+	cols[n++] = "Paper";
+	numeric |= 1u << n;
+	cost |= 1u << n;
+	cols[n++] = "Training cost";
+	if (bc->cost_bars) {
+		numeric |= 3u << n;
+		bound |= 3u << n;
+		cols[n++] = "Cost low";
+		cols[n++] = "Cost high";
+	}
+	cols[n++] = "Basis";
+	numeric |= 1u << n;
+	cols[n++] = "Result";
+	if (bc->result_bars) {
+		numeric |= 3u << n;
+		cols[n++] = "Result low";
+		cols[n++] = "Result high";
+	}
+	cols[n++] = "On the frontier";
+	struct chart *c = chart_add(charts, name, title, n, cols, numeric);
+	c->cost_cols = cost;
+	c->bound_cols = bound;
+	return c;
+}
+
 static void bench_table_row(struct bench_chart *bc,
 			    const struct bench_point *pt)
 {
-	struct strbuf cost = STRBUF_INIT, result = STRBUF_INIT;
+	struct strbuf cost = STRBUF_INIT, result = STRBUF_INIT, t[4];
 	const struct claim *q = &bc->ds->claims[pt->claim].claim;
+	const char *cells[9];
+	size_t n = 0;
+	for (int i = 0; i < 4; i++)
+		sb_init(&t[i]);
 	report_cost_text(&cost, bc->m, bc->b->axis, pt->cost);
 	report_claim_value(&result, q);
-	const char *cells[] = {
-		bc->ds->papers[pt->paper].title, cost.buf,
-		bc->b->axis == AXIS_REF_HOURS ? "derived from compute"
-		: pt->estimated		      ? "estimated from compute"
-					      : "stated",
-		result.buf, pt->frontier ? "yes" : ""
-	};
+	if (cost_bar(pt)) {
+		report_cost_text(&t[0], bc->m, bc->b->axis, pt->cost_low);
+		report_cost_text(&t[1], bc->m, bc->b->axis, pt->cost_high);
+	}
+	if (result_bar(pt)) {
+		report_human_number(&t[2], pt->result_low);
+		report_human_number(&t[3], pt->result_high);
+	}
+	cells[n++] = bc->ds->papers[pt->paper].title;
+	cells[n++] = cost.buf;
+	if (bc->cost_bars) {
+		cells[n++] = t[0].buf;
+		cells[n++] = t[1].buf;
+	}
+	cells[n++] = bc->b->axis == AXIS_REF_HOURS ? "derived from compute"
+		     : pt->estimated		   ? "estimated from compute"
+						   : "stated";
+	cells[n++] = result.buf;
+	if (bc->result_bars) {
+		cells[n++] = t[2].buf;
+		cells[n++] = t[3].buf;
+	}
+	cells[n++] = pt->frontier ? "yes" : "";
 	if (bc->chart->n_rows < REPORT_PAGE_ROWS)
 		chart_add_row(bc->chart, (long)pt->paper, cells);
 	sb_release(&cost);
 	sb_release(&result);
+	for (int i = 0; i < 4; i++)
+		sb_release(&t[i]);
 }
 
 /* The frontier's step line as thin boxes, so that no label covers it:
@@ -558,6 +625,36 @@ static struct box *frontier_boxes(const struct bench_chart *bc, size_t *n)
 	return box;
 }
 
+/* The drawn uncertainty bars as thin boxes appended to box[0..*n), so
+ * that no label covers them either. */
+static struct box *bar_boxes(const struct bench_chart *bc, size_t stride,
+			     struct box *box, size_t *n)
+{
+	const struct bench *b = bc->b;
+	box = xrealloc(box, (*n + 2 * b->n_pt + 1) * sizeof *box);
+	for (size_t i = 0; i < b->n_pt; i++) {
+		const struct bench_point *pt = &b->pt[i];
+		if (i % stride && !pt->frontier)
+			continue;
+		double x = axis_pos(&bc->x, pt->cost, AREA_W);
+		double y = axis_pos(&bc->y,
+				    bc->ds->claims[pt->claim].claim.value,
+				    AREA_H);
+		if (cost_bar(pt))
+			box[(*n)++] = (struct box){
+				axis_pos(&bc->x, pt->cost_low, AREA_W), y - 3,
+				axis_pos(&bc->x, pt->cost_high, AREA_W), y + 3
+			};
+		if (result_bar(pt)) {
+			double y0 = axis_pos(&bc->y, pt->result_low, AREA_H);
+			double y1 = axis_pos(&bc->y, pt->result_high, AREA_H);
+			box[(*n)++] = (struct box){ x - 3, fmin(y0, y1), x + 3,
+						    fmax(y0, y1) };
+		}
+	}
+	return box;
+}
+
 /* Points, then labels (frontier first), leaders and the frontier. */
 static void bench_data(struct bench_chart *bc)
 {
@@ -567,7 +664,8 @@ static void bench_data(struct bench_chart *bc)
 	double *py = xcalloc(b->n_pt + 1, sizeof *py);
 	struct label *l = xcalloc(b->n_pt + 1, sizeof *l);
 	char **names = xcalloc(b->n_pt + 1, sizeof *names);
-	sb_adds(&bc->dat, "# cost result \"paper\" estimated frontier\n");
+	sb_adds(&bc->dat, "# cost result \"paper\" estimated frontier "
+			  "cost_low cost_high result_low result_high\n");
 	for (size_t i = 0; i < b->n_pt; i++) {
 		const struct bench_point *pt = &b->pt[i];
 		double q = bc->ds->claims[pt->claim].claim.value;
@@ -580,7 +678,12 @@ static void bench_data(struct bench_chart *bc)
 		dat_num(&bc->dat, pt->cost);
 		dat_num(&bc->dat, q);
 		dat_label(&bc->dat, name.buf);
-		sb_addf(&bc->dat, " %d %d\n", pt->estimated, pt->frontier);
+		sb_addf(&bc->dat, " %d %d ", pt->estimated, pt->frontier);
+		dat_num(&bc->dat, pt->cost_low);
+		dat_num(&bc->dat, pt->cost_high);
+		dat_num(&bc->dat, pt->result_low);
+		report_plain_number(&bc->dat, pt->result_high);
+		sb_addc(&bc->dat, '\n');
 		px[n] = axis_pos(&bc->x, pt->cost, AREA_W);
 		py[n] = axis_pos(&bc->y, q, AREA_H);
 		names[n] = sb_detach(&name);
@@ -602,6 +705,7 @@ static void bench_data(struct bench_chart *bc)
 		}
 	size_t n_lines;
 	struct box *lines = frontier_boxes(bc, &n_lines);
+	lines = bar_boxes(bc, stride, lines, &n_lines);
 	bc->labelled = place_labels(l, k, px, py, n, lines, n_lines);
 	free(lines);
 	label_blocks(&bc->dat, l, k, &bc->x, &bc->y);
@@ -643,6 +747,20 @@ static void bench_caption(struct bench_chart *bc)
 	if (b->axis == AXIS_REF_HOURS)
 		sb_addf(&sb, " Compute is converted to %s by peak "
 			"throughput.", bc->m->hours_unit);
+	if (bc->barred) {
+		sb_addf(&sb, " Bars mark the uncertainty the data carries "
+			"(%zu point%s):", bc->barred,
+			bc->barred == 1 ? "" : "s");
+		if (bc->cost_bars)
+			sb_adds(&sb, " horizontal bars the range of the cost, "
+				"from a stated range, \xE2\x80\x9Cup to\xE2\x80\x9D "
+				"or \xE2\x80\x9C" "about\xE2\x80\x9D and the spread of "
+				"the assumptions behind an estimate");
+		if (bc->result_bars)
+			sb_addf(&sb, "%s vertical bars a result stated as a "
+				"range", bc->cost_bars ? ";" : "");
+		sb_adds(&sb, ". The table gives each low and high.");
+	}
 	if (bc->drawn < b->n_pt)
 		sb_addf(&sb, " %zu of the points are drawn (an even sample "
 			"plus the frontier); the table lists them all.",
@@ -711,6 +829,8 @@ static void bench_vars(struct vars *v, const struct bench_chart *bc)
 			     : ", higher is better");
 	var_text(v, "YLABEL", sb.buf);
 	var_int(v, "ESTIMATED", bc->estimated > 0);
+	var_int(v, "BARS", bc->barred > 0);
+	var_text(v, "KEY_RANGE", "range (low to high)");
 	var_text(v, "KEY_STATED", b->axis == AXIS_USD ? "cost as stated"
 						      : "compute as stated");
 	var_text(v, "KEY_ESTIMATED", "cost estimated from compute");
@@ -724,8 +844,6 @@ static void bench_vars(struct vars *v, const struct bench_chart *bc)
 static int bench_write(const struct dataset *ds, struct report_model *m,
 		       size_t bi, const char *dir, struct chart_list *charts)
 {
-	static const char *const cols[] = { "Paper", "Training cost", "Basis",
-					    "Result", "On the frontier" };
 	struct bench *b = &m->bench[bi];
 	struct bench_chart bc;
 	struct strbuf name = STRBUF_INIT, title = STRBUF_INIT;
@@ -738,7 +856,12 @@ static int bench_write(const struct dataset *ds, struct report_model *m,
 	sb_addf(&name, "cost-quality-%s", b->slug);
 	sb_addf(&title, "%s against training %s", b->title,
 		b->axis == AXIS_USD ? "cost" : "compute");
-	bc.chart = chart_add(charts, name.buf, title.buf, 5, cols, 0xA);
+	for (size_t i = 0; i < b->n_pt; i++) {
+		bc.cost_bars += cost_bar(&b->pt[i]);
+		bc.result_bars += result_bar(&b->pt[i]);
+		bc.barred += cost_bar(&b->pt[i]) || result_bar(&b->pt[i]);
+	}
+	bc.chart = bench_chart_add(&bc, charts, name.buf, title.buf);
 	bc.chart->kind = CHART_BENCH;
 	bc.chart->bench = bi;
 	b->chart = xstrdup(name.buf);
@@ -780,7 +903,24 @@ static int write_cost_quality(const struct dataset *ds, struct report_model *m,
 struct scale_point {
 	size_t paper;
 	double params, tokens;
+	double params_low, params_high, tokens_low, tokens_high; /* ranges */
 };
+
+/* A claim's stated range: value to value_max. */
+static void claim_range(const struct claim *c, double *low, double *high)
+{
+	*low = *high = c->value;
+	if (c->has_max && positive(c->value_max)) {
+		*low = fmin(c->value, c->value_max);
+		*high = fmax(c->value, c->value_max);
+	}
+}
+
+static int scale_bar(const struct scale_point *sp)
+{
+	return sp->params_low != sp->params_high ||
+	       sp->tokens_low != sp->tokens_high;
+}
 
 /* Does paper p state its own parameters and tokens?  Their values. */
 static int params_tokens_of(const struct dataset *ds,
@@ -791,28 +931,37 @@ static int params_tokens_of(const struct dataset *ds,
 	long to = pa < 0 ? -1 : report_own_claim(ds, ix, p, Q_TOKENS);
 	if (pa < 0 || to < 0)
 		return 0;
-	*sp = (struct scale_point){ p, ds->claims[pa].claim.value,
-				    ds->claims[to].claim.value };
+	memset(sp, 0, sizeof *sp);
+	sp->paper = p;
+	sp->params = ds->claims[pa].claim.value;
+	sp->tokens = ds->claims[to].claim.value;
+	claim_range(&ds->claims[pa].claim, &sp->params_low, &sp->params_high);
+	claim_range(&ds->claims[to].claim, &sp->tokens_low, &sp->tokens_high);
 	return 1;
 }
 
+/* A row of the table: the figures, then the four bounds (empty where
+ * exact), which only a chart with bars has columns for. */
 static void scale_row(struct chart *c, const struct dataset *ds,
 		      const struct scale_point *sp)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, r = STRBUF_INIT,
-		      f = STRBUF_INIT;
-	report_human_number(&a, sp->params);
-	report_human_number(&b, sp->tokens);
-	report_human_number(&r, sp->tokens / sp->params);
-	report_human_number(&f, 6 * sp->params * sp->tokens);
-	const char *cells[] = { ds->papers[sp->paper].title, a.buf, b.buf,
-				r.buf, f.buf };
+	struct strbuf t[8];
+	double v[8] = { sp->params, sp->tokens, sp->tokens / sp->params,
+			6 * sp->params * sp->tokens, sp->params_low,
+			sp->params_high, sp->tokens_low, sp->tokens_high };
+	for (int i = 0; i < 8; i++) {
+		sb_init(&t[i]);
+		if (i < 4 || (i < 6 ? sp->params_low != sp->params_high
+				    : sp->tokens_low != sp->tokens_high))
+			report_human_number(&t[i], v[i]);
+	}
+	const char *cells[] = { ds->papers[sp->paper].title, t[0].buf,
+				t[1].buf, t[2].buf, t[3].buf, t[4].buf,
+				t[5].buf, t[6].buf, t[7].buf };
 	if (c->n_rows < REPORT_PAGE_ROWS)
 		chart_add_row(c, (long)sp->paper, cells);
-	sb_release(&a);
-	sb_release(&b);
-	sb_release(&r);
-	sb_release(&f);
+	for (int i = 0; i < 8; i++)
+		sb_release(&t[i]);
 }
 
 /* "10²¹" for 10^e, with superscript digits (the terminal is noenhanced). */
@@ -878,13 +1027,19 @@ static void scale_data(struct strbuf *dat, const struct dataset *ds,
 	double *px = xcalloc(n + 1, sizeof *px), *py = xcalloc(n + 1, sizeof *py);
 	struct label *l = xcalloc(n + 1, sizeof *l);
 	char **names = xcalloc(n + 1, sizeof *names);
-	sb_adds(dat, "# tokens parameters \"paper\"\n");
+	sb_adds(dat, "# tokens parameters \"paper\" tokens_low tokens_high "
+		     "params_low params_high\n");
 	for (size_t i = 0; i < n; i += stride) {
 		struct strbuf name = STRBUF_INIT;
 		short_name(&name, ds, sp[i].paper);
 		dat_num(dat, sp[i].tokens);
 		dat_num(dat, sp[i].params);
 		dat_label(dat, name.buf);
+		sb_addc(dat, ' ');
+		dat_num(dat, sp[i].tokens_low);
+		dat_num(dat, sp[i].tokens_high);
+		dat_num(dat, sp[i].params_low);
+		report_plain_number(dat, sp[i].params_high);
 		sb_addc(dat, '\n');
 		px[k] = axis_pos(x, sp[i].tokens, AREA_W);
 		py[k] = axis_pos(y, sp[i].params, AREA_H);
@@ -894,7 +1049,23 @@ static void scale_data(struct strbuf *dat, const struct dataset *ds,
 		k++;
 	}
 	*drawn = k;
-	*labelled = place_labels(l, k, px, py, k, NULL, 0);
+	/* The bars are taken too, so that no label covers them. */
+	struct box *bars = xcalloc(2 * n + 1, sizeof *bars);
+	size_t n_bars = 0;
+	for (size_t i = 0, j = 0; i < n; i += stride, j++) {
+		if (sp[i].tokens_low != sp[i].tokens_high)
+			bars[n_bars++] = (struct box){
+				axis_pos(x, sp[i].tokens_low, AREA_W), py[j] - 3,
+				axis_pos(x, sp[i].tokens_high, AREA_W), py[j] + 3
+			};
+		if (sp[i].params_low != sp[i].params_high)
+			bars[n_bars++] = (struct box){
+				px[j] - 3, axis_pos(y, sp[i].params_low, AREA_H),
+				px[j] + 3, axis_pos(y, sp[i].params_high, AREA_H)
+			};
+	}
+	*labelled = place_labels(l, k, px, py, k, bars, n_bars);
+	free(bars);
 	label_blocks(dat, l, k, x, y);
 	for (size_t i = 0; i < k; i++)
 		free(names[i]);
@@ -905,7 +1076,7 @@ static void scale_data(struct strbuf *dat, const struct dataset *ds,
 }
 
 static void scale_caption(struct chart *c, size_t n, size_t drawn,
-			  size_t labelled)
+			  size_t labelled, size_t barred)
 {
 	struct strbuf sb = STRBUF_INIT;
 	sb_addf(&sb, "One point per paper that states both its own parameter "
@@ -913,6 +1084,10 @@ static void scale_caption(struct chart *c, size_t n, size_t drawn,
 		"equal training compute C = 6 \xC3\x97 N \xC3\x97 D, one per "
 		"power of ten; the dashed line marks 20 tokens per "
 		"parameter.", n, n == 1 ? "" : "s");
+	if (barred)
+		sb_addf(&sb, " Bars span a parameter count or token count "
+			"stated as a range (%zu paper%s); the table gives each "
+			"low and high.", barred, barred == 1 ? "" : "s");
 	if (drawn < n)
 		sb_addf(&sb, " An even sample of %zu points is drawn; the "
 			"table lists them all.", drawn);
@@ -938,19 +1113,22 @@ static int write_params_tokens(const struct dataset *ds,
 	static const char *const cols[] = { "Paper", "Parameters",
 					    "Training tokens",
 					    "Tokens per parameter",
-					    "6ND (FLOP)" };
+					    "6ND (FLOP)", "Parameters low",
+					    "Parameters high", "Tokens low",
+					    "Tokens high" };
 	const char *name = "params-tokens";
 	const char *title = "Model size against training tokens";
 	struct scale_point *sp = xcalloc(ds->n_papers + 1, sizeof *sp);
-	size_t n = 0, drawn, labelled;
+	size_t n = 0, drawn, labelled, barred = 0;
 	double xmin = INFINITY, xmax = 0, ymin = INFINITY, ymax = 0;
 	int rc;
 	for (size_t p = 0; p < ds->n_papers; p++)
 		if (params_tokens_of(ds, ix, p, &sp[n])) {
-			xmin = fmin(xmin, sp[n].tokens);
-			xmax = fmax(xmax, sp[n].tokens);
-			ymin = fmin(ymin, sp[n].params);
-			ymax = fmax(ymax, sp[n].params);
+			xmin = fmin(xmin, sp[n].tokens_low);
+			xmax = fmax(xmax, sp[n].tokens_high);
+			ymin = fmin(ymin, sp[n].params_low);
+			ymax = fmax(ymax, sp[n].params_high);
+			barred += scale_bar(&sp[n]);
 			n++;
 		}
 	if (n == 0) {
@@ -962,14 +1140,16 @@ static int write_params_tokens(const struct dataset *ds,
 	struct strbuf dat = STRBUF_INIT;
 	struct vars v = { .n = 0 };
 	struct axis x, y;
-	struct chart *c = chart_add(charts, name, title, 5, cols, 0x1E);
+	/* The bounds columns only when a bar is drawn. */
+	struct chart *c = chart_add(charts, name, title, barred ? 9 : 5, cols,
+				    barred ? 0x1FE : 0x1E);
 	c->kind = CHART_SCALE;
 	log_axis(&x, xmin, xmax, 3, 8);
 	log_axis(&y, ymin, ymax, 3, 3);
 	for (size_t i = 0; i < n; i++)
 		scale_row(c, ds, &sp[i]);
 	scale_data(&dat, ds, sp, n, &x, &y, &drawn, &labelled);
-	scale_caption(c, n, drawn, labelled);
+	scale_caption(c, n, drawn, labelled, barred);
 	var_text(&v, "TITLE", title);
 	struct strbuf *code = var_code(&v, "AXES");
 	range_code(code, "xrange", &x, 0);
@@ -977,6 +1157,7 @@ static int write_params_tokens(const struct dataset *ds,
 	short_tics(code, "xtics", &x, "", "");
 	short_tics(code, "ytics", &y, "", "");
 	iso_lines(var_code(&v, "ISO"), &x, &y);
+	var_int(&v, "BARS", barred > 0);
 	rc = write_chart_files(dir, name, "params-tokens", &v, &dat);
 	vars_release(&v);
 	sb_release(&dat);

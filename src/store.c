@@ -1092,6 +1092,13 @@ static void currency_row(sqlite3_stmt *s, void *ctx)
 
 int store_load(struct store *st, struct dataset *ds)
 {
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM claim_status "
+			       "WHERE status = 'superseded'", -1, &q, NULL) != SQLITE_OK)
+		return db_fail(st, "cannot prepare query");
+	if (sqlite3_step(q) == SQLITE_ROW)
+		ds->n_inactive = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
 	/* Ordering makes every report deterministic: papers by folded title
 	 * then key, claims by paper, then position in the abstract (curated
 	 * claims without a position last), then id. */

@@ -529,6 +529,72 @@ static void test_frontier(void)
 	dataset_release(&ds);
 }
 
+/* Uncertainty: a cost's bounds come from the derivation used (a stated
+ * cost keeps its point and takes the relative bounds of its
+ * constant-dollar derivation), a result's from its stated range; both
+ * reach the chart's data file and table, and derived costs link to their
+ * formula on the methodology page. */
+static void test_error_bars(void)
+{
+	struct dataset ds;
+	struct report_index ix;
+	struct report_model m;
+	dataset_init(&ds);
+	size_t a = add_paper(&ds, 1, "Stated Paper", NULL, NULL);
+	size_t b = add_paper(&ds, 2, "Estimated Paper", NULL, NULL);
+	size_t c = add_paper(&ds, 3, "Exact Paper", NULL, NULL);
+	add_claim(&ds, 11, a, Q_COST_USD, 1000);
+	add_derivation(&ds, 1, 11, "usd_const", 1100, "USD");
+	ds.derivations[0].low = 990;
+	ds.derivations[0].high = 1100;
+	add_quality(&ds, 12, a, "fid", "COCO", 20);
+	add_claim(&ds, 21, b, Q_COMPUTE, 100);
+	add_derivation(&ds, 2, 21, "usd", 500, "USD");
+	ds.derivations[1].low = 400;
+	ds.derivations[1].high = 650;
+	add_quality(&ds, 22, b, "fid", "COCO", 15);
+	ds.claims[ds.n_claims - 1].claim.has_max = 1;
+	ds.claims[ds.n_claims - 1].claim.value_max = 17;
+	add_claim(&ds, 31, c, Q_COST_USD, 3000);
+	add_quality(&ds, 32, c, "fid", "COCO", 10);
+	report_index_build(&ix, &ds);
+	report_model_build(&m, &ds, &ix);
+	CHECK(m.n_bench == 1 && m.bench[0].n_pt == 3);
+	if (m.n_bench == 1 && m.bench[0].n_pt == 3) {
+		const struct bench_point *pt = m.bench[0].pt; /* by cost */
+		CHECK_NUM(pt[0].cost, 500);
+		CHECK_NUM(pt[0].cost_low, 400);
+		CHECK_NUM(pt[0].cost_high, 650);
+		CHECK_STR(pt[0].cost_kind, "usd");
+		CHECK_NUM(pt[0].result_low, 15);
+		CHECK_NUM(pt[0].result_high, 17);
+		CHECK_NUM(pt[1].cost, 1000);
+		CHECK_NUM(pt[1].cost_low, 900);
+		CHECK_NUM(pt[1].cost_high, 1000);
+		CHECK(pt[1].cost_kind == NULL);
+		CHECK_STR(pt[1].bound_kind, "usd_const");
+		CHECK(pt[2].cost_low == pt[2].cost_high);
+		CHECK(pt[2].result_low == pt[2].result_high);
+	}
+	report_model_release(&m);
+	report_index_release(&ix, ds.n_papers);
+	CHECK(render(&ds, NULL, 1) == 0);
+	CHECK(contains(out, "plots/cost-quality-fid-on-coco.dat",
+		       "\"Estimated Paper\" 1 1 400 650 15 17\n"));
+	CHECK(contains(out, "plots/cost-quality-fid-on-coco.dat",
+		       "\"Exact Paper\" 0 1 3000 3000 10 10\n"));
+	CHECK(contains(out, "plots/cost-quality-fid-on-coco.gp",
+		       "with xerrorbars"));
+	CHECK(contains(out, "site/benchmarks/fid-on-coco.html", "Bars mark"));
+	CHECK(contains(out, "site/benchmarks/fid-on-coco.html",
+		       "<th class=\"num\" scope=\"col\">Result high</th>"));
+	CHECK(contains(out, "site/benchmarks/fid-on-coco.html",
+		       "<a href=\"../methodology.html#d-usd\">$500</a>"));
+	CHECK(contains(out, "site/benchmarks/fid-on-coco.html",
+		       "<a href=\"../methodology.html#d-usd_const\">$900</a>"));
+	dataset_release(&ds);
+}
+
 /* What changed: claims matched by content, not by row id. */
 static void test_changes(void)
 {
@@ -647,6 +713,7 @@ int main(void)
 	RUN(test_no_gnuplot);
 	RUN(test_empty);
 	RUN(test_frontier);
+	RUN(test_error_bars);
 	RUN(test_changes);
 	RUN(test_check);
 	RUN(test_bad_out_dir);

@@ -2,11 +2,14 @@
 # paper, with lines of equal training compute C = 6 N D.
 # Written by effdash; redraw with "gnuplot NAME.gp" in this folder: it
 # writes NAME.svg (for the site) and NAME.png (for slides).
-# Data blocks: 0 points (tokens, parameters, "paper"); 1 labels (x, y,
+# Data blocks: 0 points (tokens, parameters, "paper", tokens_low,
+# tokens_high, params_low, params_high: a bar is drawn only where low and
+# high differ); 1 labels (x, y,
 # "label", align 0 left 1 right 2 centre), placed by effdash so they do
 # not overlap; 2 leader lines (x, y, dx, dy).
 # Every text drawn from the data comes from the data file.
 data = "params-tokens.dat"
+has_bars = 0
 
 set terminal svg size 900,600 noenhanced font 'sans,12' background '#ffffff'
 set output "params-tokens.svg"
@@ -40,7 +43,10 @@ set label 103 "10²⁵ FLOP" at 22964432686654.91, 58434782608.695656 right font
 plot for [e in iso] (10.0**e)/(6*x) with lines lw 1 lc rgb '#c4c4c4' notitle, \
 	keyentry with lines lw 1 lc rgb '#a0a0a0' title 'equal compute 6ND (FLOP)', \
 	x/20 with lines dt 2 lw 1.5 lc rgb '#D55E00' title '20 tokens per parameter', \
+	data index 0 using ($4 != $5 ? $1 : NaN):2:4:5 with xerrorbars ps 0 lw 1.2 lc rgb '#009E73' notitle, \
+	data index 0 using ($6 != $7 ? $1 : NaN):2:6:7 with yerrorbars ps 0 lw 1.2 lc rgb '#009E73' notitle, \
 	data index 0 using 1:2 with points pt 7 ps 1.3 lc rgb '#009E73' title 'paper (own figures)', \
+	keyentry with xerrorbars ps 0 lw 1.2 lc rgb '#009E73' title (has_bars ? 'stated range' : ''), \
 	data index 2 using 1:2:3:4 with vectors nohead lw 0.8 lc rgb '#999999' notitle, \
 	data index 1 using ($4 == 0 ? $1 : NaN):2:3 with labels left font ',10' tc rgb '#222222' notitle, \
 	data index 1 using ($4 == 1 ? $1 : NaN):2:3 with labels right font ',10' tc rgb '#222222' notitle, \
