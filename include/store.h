@@ -91,6 +91,10 @@ int store_put_currencies(struct store *st, const struct currency *c,
  * derivations, reference tables.  ds must be initialised. */
 int store_load(struct store *st, struct dataset *ds);
 
+/* Open the database at path read-only, load it into ds (initialised by
+ * the caller) and close it: what every reading command starts with. */
+int store_load_file(const char *path, struct dataset *ds);
+
 /* Counts for messages and tests. */
 long store_count(struct store *st, const char *table);
 

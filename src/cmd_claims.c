@@ -135,16 +135,12 @@ int cmd_claims(int argc, char **argv, const struct global_opts *g)
 		fputs(claims_usage, stderr);
 		return EXIT_USAGE;
 	}
-	struct store *st;
 	struct dataset ds;
-	if (store_open(g->db, 1, &st))
-		return EXIT_FAIL;
 	dataset_init(&ds);
-	int rc = store_load(st, &ds);
+	int rc = store_load_file(g->db, &ds);
 	if (!rc)
 		print_claims(&ds, csv);
 	dataset_release(&ds);
-	store_close(st);
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 

@@ -99,16 +99,12 @@ int cmd_explain(int argc, char **argv, const struct global_opts *g)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct store *st;
 	struct dataset ds;
 	struct override ov[OVERRIDES_MAX];
 	size_t n_ov = 0;
 	int c, rc;
-	if (store_open(g->db, 1, &st))
-		return EXIT_FAIL;
 	dataset_init(&ds);
-	rc = store_load(st, &ds);
-	store_close(st);
+	rc = store_load_file(g->db, &ds);
 	optind = 0;
 	while (!rc && (c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
 		if (c == 'h') {

@@ -88,6 +88,19 @@ static void extract_job(struct job *j)
 		extract_claims(j->paper.abstract, strlen(j->paper.abstract), &j->claims);
 }
 
+/* Extract a queued batch.  Called with in->mu held; releases it while
+ * extracting. */
+static void run_batch(struct ingest *in, struct batch *b)
+{
+	b->state = B_RUNNING;
+	pthread_mutex_unlock(&in->mu);
+	for (size_t i = 0; i < b->n; i++)
+		extract_job(&b->jobs[i]);
+	pthread_mutex_lock(&in->mu);
+	b->state = B_DONE;
+	pthread_cond_broadcast(&in->done);
+}
+
 static void *worker(void *arg)
 {
 	struct ingest *in = arg;
@@ -105,13 +118,7 @@ static void *worker(void *arg)
 			pthread_cond_wait(&in->work, &in->mu);
 			continue;
 		}
-		b->state = B_RUNNING;
-		pthread_mutex_unlock(&in->mu);
-		for (size_t i = 0; i < b->n; i++)
-			extract_job(&b->jobs[i]);
-		pthread_mutex_lock(&in->mu);
-		b->state = B_DONE;
-		pthread_cond_broadcast(&in->done);
+		run_batch(in, b);
 	}
 	pthread_mutex_unlock(&in->mu);
 	return NULL;
@@ -178,14 +185,8 @@ static int store_oldest(struct ingest *in)
 	struct batch *b = &in->ring[in->head];
 	int rc = 0;
 	pthread_mutex_lock(&in->mu);
-	if (b->state == B_QUEUED && !in->threads) {
-		b->state = B_RUNNING;
-		pthread_mutex_unlock(&in->mu);
-		for (size_t i = 0; i < b->n; i++)
-			extract_job(&b->jobs[i]);
-		pthread_mutex_lock(&in->mu);
-		b->state = B_DONE;
-	}
+	if (b->state == B_QUEUED && !in->threads)
+		run_batch(in, b);
 	while (b->state != B_DONE)
 		pthread_cond_wait(&in->done, &in->mu);
 	pthread_mutex_unlock(&in->mu);

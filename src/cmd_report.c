@@ -90,13 +90,9 @@ int cmd_report(int argc, char **argv, const struct global_opts *g)
 		fputs(report_usage, stderr);
 		return EXIT_USAGE;
 	}
-	struct store *st;
 	struct dataset ds;
-	if (store_open(g->db, 1, &st))
-		return EXIT_FAIL;
 	dataset_init(&ds);
-	int rc = store_load(st, &ds);
-	store_close(st);
+	int rc = store_load_file(g->db, &ds);
 	if (!rc)
 		rc = normalize_apply(&ds, ov, n_ov);
 	if (!rc) {
