@@ -80,19 +80,21 @@ static void from_derivation(struct axis_cost *c, const struct derivation *d)
 	c->bound_kind = d->kind;
 }
 
-/* A stated cost: its bounds are those of its constant-dollar derivation
- * (range, qualifier) scaled back to the stated amount, so the point stays
- * where the paper puts it; without one, the claim's own range. */
+/* A stated cost: drawn in constant dollars of the report's dollar year
+ * (its usd_const derivation, with the bounds of its range and qualifier),
+ * so that it shares an axis with the estimates, which are in the same
+ * dollars; without that derivation, as stated with the claim's range. */
 static void from_statement(struct axis_cost *c, const struct claim *cl,
 			   const struct derivation *d)
 {
 	c->value = cl->value;
 	c->kind = NULL;
-	if (d) {
+	if (d && d->value > 0 && isfinite(d->value)) {
 		struct axis_cost k;
 		from_derivation(&k, d);
-		c->low = cl->value * k.low / k.value;
-		c->high = cl->value * k.high / k.value;
+		c->value = k.value;
+		c->low = k.low;
+		c->high = k.high;
 		c->bound_kind = d->kind;
 		return;
 	}

@@ -813,8 +813,16 @@ static void bench_vars(struct vars *v, const struct bench_chart *bc)
 	const struct bench *b = bc->b;
 	struct strbuf sb = STRBUF_INIT;
 	const struct claim *q = &bc->ds->claims[b->claim].claim;
-	if (b->axis == AXIS_USD)
-		var_text(v, "XLABEL", "Training cost (US dollars, log scale)");
+	if (b->axis == AXIS_USD) {
+		const char *year = NULL;
+		for (size_t i = 0; i < bc->ds->n_assumptions; i++)
+			if (!strcmp(bc->ds->assumptions[i].name, "dollar_year"))
+				year = bc->ds->assumptions[i].value;
+		sb_addf(&sb, "Training cost (US dollars of %s, log scale)",
+			year ? year : "the stated year");
+		var_text(v, "XLABEL", sb.buf);
+		sb_reset(&sb);
+	}
 	else {
 		sb_addf(&sb, "Training compute (%s, log scale)",
 			bc->m->hours_unit);

@@ -568,9 +568,10 @@ static void test_error_bars(void)
 		CHECK_STR(pt[0].cost_kind, "usd");
 		CHECK_NUM(pt[0].result_low, 15);
 		CHECK_NUM(pt[0].result_high, 17);
-		CHECK_NUM(pt[1].cost, 1000);
-		CHECK_NUM(pt[1].cost_low, 900);
-		CHECK_NUM(pt[1].cost_high, 1000);
+		/* A stated cost is drawn in constant dollars (usd_const). */
+		CHECK_NUM(pt[1].cost, 1100);
+		CHECK_NUM(pt[1].cost_low, 990);
+		CHECK_NUM(pt[1].cost_high, 1100);
 		CHECK(pt[1].cost_kind == NULL);
 		CHECK_STR(pt[1].bound_kind, "usd_const");
 		CHECK(pt[2].cost_low == pt[2].cost_high);
@@ -591,7 +592,7 @@ static void test_error_bars(void)
 	CHECK(contains(out, "site/benchmarks/fid-on-coco.html",
 		       "<a href=\"../methodology.html#d-usd\">$500</a>"));
 	CHECK(contains(out, "site/benchmarks/fid-on-coco.html",
-		       "<a href=\"../methodology.html#d-usd_const\">$900</a>"));
+		       "<a href=\"../methodology.html#d-usd_const\">$990</a>"));
 	dataset_release(&ds);
 }
 

@@ -19,7 +19,7 @@ set encoding utf8
 
 # The title sits above the key, both above the plot.
 set label 1000 "FID on COCO against training cost" at screen 0.5, 0.955 center font ',15'
-set xlabel "Training cost (US dollars, log scale)"
+set xlabel "Training cost (US dollars of 2024, log scale)"
 set ylabel "FID, lower is better (axis reversed)"
 set lmargin at screen 0.11
 set rmargin at screen 0.97
