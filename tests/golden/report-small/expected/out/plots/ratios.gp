@@ -22,7 +22,7 @@ set bmargin at screen 0.13
 set tmargin at screen 0.86
 set border 3 lc rgb '#444444'
 set tics nomirror out tc rgb '#222222'
-set xtics scale 0 rotate by -25 left font ',11'
+set xtics scale 0 rotate by 25 right font ',11'
 set grid ytics lc rgb '#e3e3e3' lw 1 dt 1
 set key at screen 0.54, 0.9 center center horizontal samplen 2 spacing 1 font ',11' maxrows 1
 set logscale y 10
