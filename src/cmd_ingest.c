@@ -344,14 +344,11 @@ static int fingerprint(const char *path, char out[64])
 		err("%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	unsigned long long h = 1469598103934665603ULL, size = 0;
+	unsigned long long h = FNV1A_INIT, size = 0;
 	unsigned char buf[65536];
 	size_t n;
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-		for (size_t i = 0; i < n; i++) {
-			h ^= buf[i];
-			h *= 1099511628211ULL;
-		}
+		h = fnv1a(h, buf, n);
 		size += n;
 	}
 	int bad = ferror(f);
@@ -405,7 +402,7 @@ static int ingest_file(struct ingest *in, const char *path, enum source_format f
  * must be recomputed. */
 static int reference_fingerprint(const char *ref_dir, char out[64])
 {
-	unsigned long long h = 1469598103934665603ULL, size = 0;
+	unsigned long long h = FNV1A_INIT, size = 0;
 	for (unsigned i = 0; i < reference_file_count; i++) {
 		char *text = NULL;
 		size_t len;
@@ -422,12 +419,10 @@ static int reference_fingerprint(const char *ref_dir, char out[64])
 			sb_release(&path);
 			src = text ? text : "";
 		}
-		for (const unsigned char *p = (const unsigned char *)src; *p; p++, size++) {
-			h ^= *p;
-			h *= 1099511628211ULL;
-		}
-		h ^= 0xff; /* file separator */
-		h *= 1099511628211ULL;
+		size_t n = strlen(src);
+		h = fnv1a(h, src, n);
+		h = fnv1a(h, "\xff", 1); /* file separator */
+		size += n;
 		free(text);
 	}
 	snprintf(out, 64, "%llu:%016llx", size, h);

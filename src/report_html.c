@@ -319,22 +319,33 @@ static void paper_link(struct page *pg, const struct site *st, size_t p,
 	raw(pg, "</a>");
 }
 
+void report_table_head(struct strbuf *out, const char *const *cols, size_t n,
+		       unsigned numeric)
+{
+	sb_adds(out, "<div class=\"scroll\"><table>\n<thead><tr>");
+	for (size_t i = 0; i < n; i++) {
+		sb_adds(out, numeric >> i & 1 ? "<th class=\"num\" scope=\"col\">"
+					      : "<th scope=\"col\">");
+		esc_html(out, cols[i] ? cols[i] : "");
+		sb_adds(out, "</th>");
+	}
+	sb_adds(out, "</tr></thead>\n<tbody>\n");
+}
+
+void report_table_end(struct strbuf *out)
+{
+	sb_adds(out, "</tbody>\n</table></div>\n");
+}
+
 static void table_head(struct page *pg, const char *const *cols, size_t n,
 		       unsigned numeric)
 {
-	raw(pg, "<div class=\"scroll\"><table>\n<thead><tr>");
-	for (size_t i = 0; i < n; i++) {
-		raw(pg, numeric >> i & 1 ? "<th class=\"num\" scope=\"col\">"
-					 : "<th scope=\"col\">");
-		text(pg, cols[i]);
-		raw(pg, "</th>");
-	}
-	raw(pg, "</tr></thead>\n<tbody>\n");
+	report_table_head(&pg->out, cols, n, numeric);
 }
 
 static void table_end(struct page *pg)
 {
-	raw(pg, "</tbody>\n</table></div>\n");
+	report_table_end(&pg->out);
 }
 
 /* ---- Pages of long lists ---------------------------------------------- */

@@ -224,6 +224,12 @@ struct site_input {
 /* The body of the methodology page (report_methodology.c): assumptions
  * in effect, formulas under anchors "d-KIND", uncertainty rules, checks,
  * figures not normalised and the reference tables, as HTML. */
+/* The opening of a scrolling table with its header row (bit i of numeric:
+ * column i holds numbers), and its end; shared by the HTML writers. */
+void report_table_head(struct strbuf *out, const char *const *cols, size_t n,
+		       unsigned numeric);
+void report_table_end(struct strbuf *out);
+
 void report_methodology(struct strbuf *out, const struct dataset *ds,
 			const struct report_index *ix);
 int report_html_write(const struct dataset *ds, const struct report_index *ix,

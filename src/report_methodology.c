@@ -46,23 +46,6 @@ static void number(struct strbuf *out, double v)
 	text(out, buf);
 }
 
-static void table_head(struct strbuf *out, const char *const *cols, size_t n,
-		       unsigned numeric)
-{
-	raw(out, "<div class=\"scroll\"><table>\n<thead><tr>");
-	for (size_t i = 0; i < n; i++) {
-		raw(out, numeric >> i & 1 ? "<th class=\"num\" scope=\"col\">"
-					  : "<th scope=\"col\">");
-		text(out, cols[i]);
-		raw(out, "</th>");
-	}
-	raw(out, "</tr></thead>\n<tbody>\n");
-}
-
-static void table_end(struct strbuf *out)
-{
-	raw(out, "</tbody>\n</table></div>\n");
-}
 
 static void cell(struct strbuf *out, const char *s)
 {
@@ -142,7 +125,7 @@ static void assumptions_section(struct strbuf *out, const struct dataset *ds)
 		raw(out, "<p class=\"note\">No assumption is stored.</p>\n</section>\n");
 		return;
 	}
-	table_head(out, cols, 4, 0);
+	report_table_head(out, cols, 4, 0);
 	for (size_t i = 0; i < ds->n_assumptions; i++) {
 		const struct assumption *a = &ds->assumptions[i];
 		raw(out, "<tr id=\"a-");
@@ -155,7 +138,7 @@ static void assumptions_section(struct strbuf *out, const struct dataset *ds)
 		source_cell(out, a->source);
 		raw(out, "</tr>\n");
 	}
-	table_end(out);
+	report_table_end(out);
 	raw(out, "</section>\n");
 }
 
@@ -238,7 +221,7 @@ static void limits_section(struct strbuf *out)
 		"conversion that cannot be made (an accelerator without a price or "
 		"board power) is recorded as <code>not_derived</code>. Nothing is "
 		"guessed and nothing is dropped.</p>\n");
-	table_head(out, cols, 4, 0x6);
+	report_table_head(out, cols, 4, 0x6);
 	for (const struct plausibility *p = normalize_limits; p->why; p++) {
 		raw(out, "<tr>");
 		cell(out, quantity_name((enum quantity)p->quantity));
@@ -247,7 +230,7 @@ static void limits_section(struct strbuf *out)
 		cell(out, p->why);
 		raw(out, "</tr>\n");
 	}
-	table_end(out);
+	report_table_end(out);
 	raw(out, "</section>\n");
 }
 
@@ -318,7 +301,7 @@ static void flagged_section(struct strbuf *out, const struct dataset *ds,
 	}
 	struct claim_pos *pos = claim_positions(ds);
 	size_t listed = 0;
-	table_head(out, cols, 4, 0x1);
+	report_table_head(out, cols, 4, 0x1);
 	for (size_t i = 0; i < ds->n_derivations && listed < FLAGGED_LISTED; i++) {
 		const struct derivation *d = &ds->derivations[i];
 		if (strcmp(d->kind, "unnormalised") && strcmp(d->kind, "not_derived"))
@@ -336,7 +319,7 @@ static void flagged_section(struct strbuf *out, const struct dataset *ds,
 		cell(out, d->method);
 		raw(out, "</tr>\n");
 	}
-	table_end(out);
+	report_table_end(out);
 	free(pos);
 	if (n_un + n_nd > listed)
 		sb_addf(out, "<p>The first %zu are listed; all %zu are in "
@@ -364,7 +347,7 @@ static void accelerators_section(struct strbuf *out, const struct dataset *ds)
 			"</section>\n");
 		return;
 	}
-	table_head(out, cols, 9, 0x3E);
+	report_table_head(out, cols, 9, 0x3E);
 	for (size_t i = 0; i < ds->n_accelerators; i++) {
 		const struct accelerator *a = &ds->accelerators[i];
 		raw(out, "<tr id=\"hw-");
@@ -387,7 +370,7 @@ static void accelerators_section(struct strbuf *out, const struct dataset *ds)
 		source_cell(out, a->source);
 		raw(out, "</tr>\n");
 	}
-	table_end(out);
+	report_table_end(out);
 	raw(out, "</section>\n");
 }
 
@@ -399,7 +382,7 @@ static void price_index_section(struct strbuf *out, const struct dataset *ds)
 		"to restate dollars of one year in constant dollars of the "
 		"reference year. A year after the last row uses the last row (and "
 		"says so); a year before the first is not converted.</p>\n");
-	table_head(out, cols, 4, 0x3);
+	report_table_head(out, cols, 4, 0x3);
 	for (size_t i = 0; i < ds->n_price_index; i++) {
 		const struct price_index *p = &ds->price_index[i];
 		raw(out, "<tr>");
@@ -409,7 +392,7 @@ static void price_index_section(struct strbuf *out, const struct dataset *ds)
 		source_cell(out, p->source);
 		raw(out, "</tr>\n");
 	}
-	table_end(out);
+	report_table_end(out);
 	raw(out, "</section>\n");
 }
 
@@ -423,7 +406,7 @@ static void currency_section(struct strbuf *out, const struct dataset *ds)
 		"its year (the nearest year in the table when that year is "
 		"missing, said in the derivation), then restated in constant "
 		"dollars. A currency not in the table is not converted.</p>\n");
-	table_head(out, cols, 6, 0xC);
+	report_table_head(out, cols, 6, 0xC);
 	for (size_t i = 0; i < ds->n_currencies; i++) {
 		const struct currency *c = &ds->currencies[i];
 		raw(out, "<tr><td>");
@@ -438,7 +421,7 @@ static void currency_section(struct strbuf *out, const struct dataset *ds)
 		source_cell(out, c->source);
 		raw(out, "</tr>\n");
 	}
-	table_end(out);
+	report_table_end(out);
 	raw(out, "</section>\n");
 }
 

@@ -500,12 +500,7 @@ int store_forget_curated(struct store *st, long source_id)
 /* FNV-1a, 64 bits, as hex: enough to tell whether an abstract changed. */
 static void hash_text(const char *text, char out[17])
 {
-	unsigned long long h = 1469598103934665603ULL;
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-		h ^= *p;
-		h *= 1099511628211ULL;
-	}
-	snprintf(out, 17, "%016llx", h);
+	snprintf(out, 17, "%016llx", fnv1a(FNV1A_INIT, text, strlen(text)));
 }
 
 int store_find_paper(struct store *st, const char *key, long *id)
