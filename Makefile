@@ -22,8 +22,8 @@ OPT ?= -O2 -g
 CPPFLAGS += -Iinclude -D_GNU_SOURCE -MMD -MP
 CFLAGS ?=
 CFLAGS += -std=c11 $(OPT) $(WARN)
-LIBS = $(shell $(PKG_CONFIG) --libs sqlite3 libcjson) -lcsv -lm -lpthread
-CPPFLAGS += $(shell $(PKG_CONFIG) --cflags sqlite3 libcjson)
+LIBS = $(shell $(PKG_CONFIG) --libs sqlite3 libcjson libxxhash) -lcsv -lm -lpthread
+CPPFLAGS += $(shell $(PKG_CONFIG) --cflags sqlite3 libcjson libxxhash)
 
 # SANITIZE=address,undefined builds everything with those sanitizers into a
 # separate build folder, so sanitized and plain objects never mix.

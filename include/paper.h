@@ -16,10 +16,31 @@ struct paper {
 void paper_init(struct paper *p);
 void paper_release(struct paper *p);
 void paper_copy(struct paper *dst, const struct paper *src);
+/* Hand src's fields to dst (released first); src is left empty. */
+void paper_move(struct paper *dst, struct paper *src);
 
 /* The key that identifies a paper across sources: "arxiv:ID" when the
  * arXiv id is known, else "title:" + the title folded to lower case with
  * runs of white space and punctuation collapsed.  Caller frees. */
 char *paper_key_for(const char *arxiv_id, const char *title);
+
+/* What storing a record needs beyond the record itself; pure, so the
+ * extraction threads compute it and the writing thread only writes. */
+struct paper_keys {
+	char *key;       /* paper_key_for(arxiv_id, title) */
+	char *title_key; /* paper_key_for(NULL, title) */
+	long long title_hash; /* paper_text_hash(title_key) */
+	char hash[17];   /* the abstract's FNV-1a as hex; "" without one */
+};
+void paper_keys_compute(struct paper_keys *k, const struct paper *p);
+void paper_keys_release(struct paper_keys *k);
+
+/* A 64-bit hash (XXH3) of a string, for index keys. */
+long long paper_text_hash(const char *s);
+
+/* The record's fingerprint (XXH3 over title, ids, URL, date and
+ * abstract): two records with equal fingerprints store the same thing.
+ * Never 0, so 0 can mean "none". */
+long long paper_fingerprint(const struct paper *p);
 
 #endif

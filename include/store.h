@@ -13,7 +13,7 @@
 struct store; /* opaque */
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* Open (creating if needed) and migrate the database at path.  readonly:
  * open an existing database without creating or migrating it.  Returns 0
@@ -39,11 +39,20 @@ int store_forget_curated(struct store *st, long source_id);
  * must then run again for this paper). */
 int store_put_paper(struct store *st, struct paper *p, long source_id,
 		    int *abstract_changed);
-/* Find a paper by key; returns 1 and fills *id when present, 0 if not. */
-int store_find_paper(struct store *st, const char *key, long *id);
-/* Would store_put_paper(p) report the abstract as changed?  Sets
- * *changed; 0 or -1.  Lets extraction start before the paper is stored. */
-int store_paper_changed(struct store *st, const struct paper *p, int *changed);
+/* What store_write_paper did. */
+struct paper_write {
+	int inserted;              /* a new paper row */
+	int abstract_changed;      /* the abstract is new or differs */
+	int rewritten;             /* an existing row was updated */
+	long long old_fingerprint; /* of the row before (0: none or new) */
+};
+/* store_put_paper with the keys and fingerprint computed beforehand. */
+int store_write_paper(struct store *st, struct paper *p, const struct paper_keys *k,
+		      long long fingerprint, long source_id, struct paper_write *w);
+/* Every stored record fingerprint, ascending; the caller frees *out. */
+int store_paper_fingerprints(struct store *st, long long **out, size_t *n);
+/* The largest paper id (0 when there are none), or -1 on error. */
+long store_max_paper_id(struct store *st);
 /* Delete a paper's extracted claims (before extracting again). */
 int store_forget_extracted(struct store *st, long paper_id);
 /* Insert a claim of a paper; *claim_id may be NULL. */
@@ -61,13 +70,16 @@ int store_has_extracted(struct store *st, long paper_id, const struct claim *c);
 int store_touch_source(struct store *st, long source_id);
 
 /* Call fn once per paper that has active claims (all papers, or only
- * those touched), in paper id order, with the paper (no abstract) and its
- * active claims (claims[i].paper is 0).  The arguments are valid during
- * the call only.  Memory stays bounded by one paper's claims. */
-int store_each_paper(struct store *st, int touched_only,
+ * those touched and those with ids up to upto), in paper id order, with
+ * the paper (no abstract) and its active claims (claims[i].paper is 0).
+ * The arguments are valid during the call only.  Memory stays bounded by
+ * one paper's claims. */
+int store_each_paper(struct store *st, int touched_only, long upto,
 		     int (*fn)(void *ctx, struct paper *p,
 			       struct stored_claim *claims, size_t n),
 		     void *ctx);
+/* Add derived values (of claims that have none yet). */
+int store_add_derivations(struct store *st, const struct derivation *d, size_t n);
 /* Replace the derived values of one paper's claims. */
 int store_replace_paper_derivations(struct store *st, long paper_id,
 				    const struct derivation *d, size_t n);

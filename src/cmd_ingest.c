@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include "cmd.h"
 #include "diag.h"
@@ -49,7 +50,10 @@ enum batch_state { B_FREE = 0, B_FILLING, B_QUEUED, B_RUNNING, B_DONE };
 
 struct job {
 	struct paper paper;
-	int extract;              /* abstract new or changed: extract it */
+	long long fp;             /* the record's fingerprint */
+	int skip;                 /* the same record is stored already */
+	int extract;              /* extract its abstract */
+	struct paper_keys keys;   /* computed by a worker */
 	struct claim_list claims; /* found by a worker */
 };
 
@@ -59,12 +63,32 @@ struct batch {
 	enum batch_state state;
 };
 
+/*
+ * The fingerprints of the records stored before this ingest, sorted: a
+ * record whose fingerprint is here (and not gone) would change nothing,
+ * so it is neither extracted nor looked up.  A stored row rewritten by
+ * this ingest loses its old fingerprint (gone), so a later record equal
+ * to what the row held goes through the store again.  8 bytes per stored
+ * paper, loaded when the first paper record of an ingest arrives.
+ */
+struct seen {
+	long long *fp;
+	unsigned char *gone;
+	size_t n;
+	int loaded;
+};
+
 struct ingest {
 	struct store *st;
 	long source_id;
 	const char *path;
 	long papers, claims;
 	int failed;
+	struct seen seen;
+	long last_old_id;         /* papers with larger ids are new */
+	const struct dataset *ref; /* reference tables, for derived values */
+	struct stored_claim *derive_buf;
+	size_t derive_alloc;
 	/* the pipeline */
 	struct batch *ring;
 	size_t head, tail;        /* oldest batch not stored; batch filling */
@@ -84,8 +108,60 @@ struct ingest {
 static void extract_job(struct job *j)
 {
 	claim_list_clear(&j->claims);
-	if (j->extract)
+	if (j->extract && j->paper.abstract)
 		extract_claims(j->paper.abstract, strlen(j->paper.abstract), &j->claims);
+}
+
+/* A worker's share of a job: extraction and the keys for storing. */
+static void prepare_job(struct job *j)
+{
+	if (j->skip)
+		return;
+	extract_job(j);
+	paper_keys_compute(&j->keys, &j->paper);
+}
+
+static ssize_t seen_find(const struct seen *sn, long long fp)
+{
+	size_t lo = 0, hi = sn->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sn->fp[mid] < fp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sn->n && sn->fp[lo] == fp ? (ssize_t)lo : -1;
+}
+
+static int seen_has(const struct seen *sn, long long fp)
+{
+	ssize_t i = seen_find(sn, fp);
+	return i >= 0 && !sn->gone[i];
+}
+
+static void seen_forget(struct seen *sn, long long fp)
+{
+	ssize_t i = seen_find(sn, fp);
+	if (i >= 0)
+		sn->gone[i] = 1;
+}
+
+static int seen_load(struct ingest *in)
+{
+	struct seen *sn = &in->seen;
+	if (store_paper_fingerprints(in->st, &sn->fp, &sn->n))
+		return -1;
+	sn->gone = xcalloc(sn->n ? sn->n : 1, 1);
+	sn->loaded = 1;
+	return 0;
+}
+
+static void seen_release(struct seen *sn)
+{
+	free(sn->fp);
+	free(sn->gone);
+	memset(sn, 0, sizeof *sn);
 }
 
 /* Extract a queued batch.  Called with in->mu held; releases it while
@@ -95,7 +171,7 @@ static void run_batch(struct ingest *in, struct batch *b)
 	b->state = B_RUNNING;
 	pthread_mutex_unlock(&in->mu);
 	for (size_t i = 0; i < b->n; i++)
-		extract_job(&b->jobs[i]);
+		prepare_job(&b->jobs[i]);
 	pthread_mutex_lock(&in->mu);
 	b->state = B_DONE;
 	pthread_cond_broadcast(&in->done);
@@ -138,30 +214,103 @@ static void pipeline_start(struct ingest *in, int threads)
 	}
 }
 
+static int span_order(const void *a, const void *b)
+{
+	const struct stored_claim *x = a, *y = b;
+	long xs = x->claim.span_start, ys = y->claim.span_start;
+	if ((xs < 0) != (ys < 0))
+		return xs < 0 ? 1 : -1;
+	if (xs != ys)
+		return xs < ys ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Derived values of one paper: normalize_derive over a dataset that
+ * borrows the reference tables and holds just this paper's active
+ * claims, in the order store_each_paper gives them. */
+static int derive_one(struct store *st, const struct dataset *ref, struct paper *p,
+		      struct stored_claim *claims, size_t n, int replace)
+{
+	struct dataset one = *ref;
+	one.papers = p;
+	one.n_papers = 1;
+	one.claims = claims;
+	one.n_claims = n;
+	one.derivations = NULL;
+	one.n_derivations = 0;
+	qsort(claims, n, sizeof *claims, span_order);
+	normalize_derive(&one);
+	int rc = replace ? store_replace_paper_derivations(st, p->id, one.derivations,
+							   one.n_derivations)
+			 : store_add_derivations(st, one.derivations, one.n_derivations);
+	normalize_clear(&one);
+	return rc;
+}
+
+/* A paper new to the database: its claims and their derived values are
+ * written at once, with no lookups.  It is not marked touched, so the
+ * derived values are not computed again at the end of the ingest unless
+ * something else (a second version, a curated row) touches it. */
+static int store_new_paper(struct ingest *in, struct job *j)
+{
+	struct paper *p = &j->paper;
+	if (j->claims.len > in->derive_alloc) {
+		in->derive_alloc = 2 * j->claims.len;
+		in->derive_buf = xrealloc(in->derive_buf,
+					  in->derive_alloc * sizeof *in->derive_buf);
+	}
+	for (size_t i = 0; i < j->claims.len; i++) {
+		struct claim *c = &j->claims.items[i];
+		struct stored_claim *sc = &in->derive_buf[i];
+		c->source_line = p->source_line;
+		memset(sc, 0, sizeof *sc);
+		if (store_add_claim(in->st, p->id, c, in->source_id, &sc->id))
+			return -1;
+		sc->claim = *c; /* borrowed */
+		in->claims++;
+	}
+	if (!j->claims.len)
+		return 0;
+	return derive_one(in->st, in->ref, p, in->derive_buf, j->claims.len, 0);
+}
+
 /* Store one finished job: the paper, then its claims. */
 static int store_job(struct ingest *in, struct job *j)
 {
 	struct paper *p = &j->paper;
-	int changed;
-	if (store_put_paper(in->st, p, in->source_id, &changed))
+	struct paper_write w;
+	if (j->skip && seen_has(&in->seen, j->fp)) {
+		in->papers++;
+		return 0;
+	}
+	if (!j->keys.key)
+		paper_keys_compute(&j->keys, p);
+	if (store_write_paper(in->st, p, &j->keys, j->fp, in->source_id, &w))
 		return -1;
 	in->papers++;
-	if (!changed)
+	if (w.rewritten && w.old_fingerprint)
+		seen_forget(&in->seen, w.old_fingerprint);
+	if (!w.abstract_changed)
 		return 0;
 	if (!j->extract) {
-		/* A duplicate within one batch: decided before its twin was
-		 * stored. */
+		/* Skipped when read, but an earlier record of this ingest
+		 * changed the stored row since. */
 		j->extract = 1;
 		extract_job(j);
 	}
-	/* The abstract is new or differs from the stored version: its
-	 * extracted claims are replaced (curated ones stay).  A second
-	 * version read by this same ingest (a listing that carries a paper
-	 * twice) adds the claims the first version lacked instead: both
-	 * versions are the paper's words. */
+	if (w.inserted)
+		return store_new_paper(in, j);
+	/* The abstract differs from the stored version: its extracted
+	 * claims are replaced (curated ones stay).  A second version read
+	 * by this same ingest (a listing that carries a paper twice) adds
+	 * the claims the first version lacked instead: both versions are
+	 * the paper's words.  A paper first stored by this ingest counts as
+	 * read already. */
 	int again;
 	if (store_touch(in->st, p->id, 1, &again))
 		return -1;
+	if (p->id > in->last_old_id)
+		again = 1;
 	if (!again && store_forget_extracted(in->st, p->id))
 		return -1;
 	for (size_t i = 0; i < j->claims.len; i++) {
@@ -194,6 +343,7 @@ static int store_oldest(struct ingest *in)
 		if (!rc)
 			rc = store_job(in, &b->jobs[i]);
 		paper_release(&b->jobs[i].paper);
+		paper_keys_release(&b->jobs[i].keys);
 		claim_list_clear(&b->jobs[i].claims);
 	}
 	b->n = 0;
@@ -239,6 +389,7 @@ static void pipeline_stop(struct ingest *in)
 	for (size_t k = 0; k < RING_BATCHES; k++) {
 		for (size_t i = 0; i < BATCH_PAPERS; i++) {
 			paper_release(&in->ring[k].jobs[i].paper);
+			paper_keys_release(&in->ring[k].jobs[i].keys);
 			claim_list_release(&in->ring[k].jobs[i].claims);
 		}
 	}
@@ -287,11 +438,14 @@ static int on_paper(void *ctx, struct paper *p)
 	struct batch *b = &in->ring[in->tail];
 	if (b->state != B_FREE && b->state != B_FILLING)
 		BUG("batch %zu is busy", in->tail);
+	if (!in->seen.loaded && seen_load(in))
+		return -1;
 	b->state = B_FILLING;
 	struct job *j = &b->jobs[b->n++];
-	paper_copy(&j->paper, p);
-	if (store_paper_changed(in->st, p, &j->extract))
-		return -1;
+	paper_move(&j->paper, p);
+	j->fp = paper_fingerprint(&j->paper);
+	j->skip = seen_has(&in->seen, j->fp);
+	j->extract = !j->skip;
 	if (b->n < BATCH_PAPERS)
 		return 0;
 	submit(in);
@@ -335,8 +489,9 @@ static int on_claim(void *ctx, struct paper *p, struct claim *c)
 	return 0;
 }
 
-/* Size and FNV-1a hash of the file's bytes: equal fingerprints mean the
- * file need not be read again. */
+/* Size and XXH3 hash of the file's bytes: equal fingerprints mean the
+ * file need not be read again.  Hashing runs at memory speed, so an
+ * unchanged file costs little more than reading it once. */
 static int fingerprint(const char *path, char out[64])
 {
 	FILE *f = fopen(path, "rb");
@@ -344,20 +499,29 @@ static int fingerprint(const char *path, char out[64])
 		err("%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
-	unsigned long long h = FNV1A_INIT, size = 0;
-	unsigned char buf[65536];
+	XXH3_state_t *h = XXH3_createState();
+	unsigned long long size = 0;
+	static unsigned char buf[1 << 17];
 	size_t n;
+	if (!h) {
+		fclose(f);
+		err("%s: out of memory", path);
+		return -1;
+	}
+	XXH3_64bits_reset(h);
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-		h = fnv1a(h, buf, n);
+		XXH3_64bits_update(h, buf, n);
 		size += n;
 	}
 	int bad = ferror(f);
 	fclose(f);
+	unsigned long long sum = XXH3_64bits_digest(h);
+	XXH3_freeState(h);
 	if (bad) {
 		err("%s: read error", path);
 		return -1;
 	}
-	snprintf(out, 64, "%llu:%016llx", size, h);
+	snprintf(out, 64, "%llu:xxh3:%016llx", size, sum);
 	return 0;
 }
 
@@ -429,60 +593,53 @@ static int reference_fingerprint(const char *ref_dir, char out[64])
 	return 0;
 }
 
+/* Read the reference tables and store them when they changed since the
+ * last ingest (*changed is then set: every stored paper's derived values
+ * must be recomputed). */
+static int prepare_reference(struct store *st, const char *ref_dir, struct dataset *ref,
+			     int *changed)
+{
+	char fp[64];
+	long id;
+	int unchanged;
+	int rc = reference_fingerprint(ref_dir, fp);
+	if (!rc)
+		rc = normalize_load_reference(ref_dir, ref);
+	if (!rc)
+		rc = store_put_source(st, "(reference tables)", "reference", fp, &id, &unchanged);
+	if (!rc && !unchanged) {
+		rc = store_put_accelerators(st, ref->accelerators, ref->n_accelerators);
+		if (!rc)
+			rc = store_put_assumptions(st, ref->assumptions, ref->n_assumptions);
+		if (!rc)
+			rc = store_put_price_index(st, ref->price_index, ref->n_price_index);
+		if (!rc)
+			rc = store_put_currencies(st, ref->currencies, ref->n_currencies);
+	}
+	*changed = !unchanged;
+	return rc;
+}
+
 struct derive {
 	struct store *st;
 	const struct dataset *ref;
 };
 
-/* Derived values of one paper: normalize_derive over a dataset that
- * borrows the reference tables and holds just this paper's claims. */
 static int derive_paper(void *ctx, struct paper *p, struct stored_claim *claims, size_t n)
 {
 	struct derive *dv = ctx;
-	struct dataset one = *dv->ref;
-	one.papers = p;
-	one.n_papers = 1;
-	one.claims = claims;
-	one.n_claims = n;
-	one.derivations = NULL;
-	one.n_derivations = 0;
-	normalize_derive(&one);
-	int rc = store_replace_paper_derivations(dv->st, p->id, one.derivations,
-						 one.n_derivations);
-	normalize_clear(&one);
-	return rc;
+	return derive_one(dv->st, dv->ref, p, claims, n, 1);
 }
 
-/* Store the reference tables when they changed, and recompute derived
- * values: of every paper when the tables changed, else of the papers this
- * ingest touched.  Streams paper by paper, so memory stays flat. */
-static int derive_all(struct store *st, const char *ref_dir)
+/* Recompute the derived values of the papers this ingest touched, and of
+ * every paper stored before it when the reference tables changed.  New
+ * papers got theirs when stored.  Streams paper by paper, so memory stays
+ * flat. */
+static int derive_rest(struct ingest *in, int ref_changed)
 {
-	struct dataset ref;
-	char fp[64];
-	long id;
-	int unchanged;
-	dataset_init(&ref);
-	int rc = reference_fingerprint(ref_dir, fp);
-	if (!rc)
-		rc = normalize_load_reference(ref_dir, &ref);
-	if (!rc)
-		rc = store_put_source(st, "(reference tables)", "reference", fp, &id, &unchanged);
-	if (!rc && !unchanged) {
-		rc = store_put_accelerators(st, ref.accelerators, ref.n_accelerators);
-		if (!rc)
-			rc = store_put_assumptions(st, ref.assumptions, ref.n_assumptions);
-		if (!rc)
-			rc = store_put_price_index(st, ref.price_index, ref.n_price_index);
-		if (!rc)
-			rc = store_put_currencies(st, ref.currencies, ref.n_currencies);
-	}
-	if (!rc) {
-		struct derive dv = { st, &ref };
-		rc = store_each_paper(st, unchanged, derive_paper, &dv);
-	}
-	dataset_release(&ref);
-	return rc;
+	struct derive dv = { in->st, in->ref };
+	return store_each_paper(in->st, 1, ref_changed ? in->last_old_id : 0,
+				derive_paper, &dv);
 }
 
 /* Create the database's folder when it is missing (one level). */
@@ -552,13 +709,19 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g)
 		return EXIT_USAGE;
 	}
 	struct ingest in;
+	struct dataset ref;
+	int ref_changed = 0;
 	memset(&in, 0, sizeof in);
+	dataset_init(&ref);
+	in.ref = &ref;
 	if (ensure_parent(g->db) || store_open(g->db, 0, &in.st))
 		return EXIT_FAIL;
 	pipeline_start(&in, jobs);
 	in.show_progress = !g->quiet && isatty(STDERR_FILENO);
 	int status = EXIT_OK;
-	if (store_begin(in.st)) {
+	if (store_begin(in.st) || (in.last_old_id = store_max_paper_id(in.st)) < 0 ||
+	    prepare_reference(in.st, ref_dir, &ref, &ref_changed)) {
+		store_rollback(in.st);
 		status = EXIT_FAIL;
 		goto out;
 	}
@@ -571,7 +734,7 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g)
 		if (rc > 0)
 			status = EXIT_PARTIAL;
 	}
-	if (status != EXIT_FAIL && derive_all(in.st, ref_dir))
+	if (status != EXIT_FAIL && derive_rest(&in, ref_changed))
 		status = EXIT_FAIL;
 	if (status == EXIT_FAIL) {
 		store_rollback(in.st);
@@ -590,6 +753,9 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g)
 out:
 	paper_release(&in.last_paper);
 	pipeline_stop(&in);
+	seen_release(&in.seen);
+	free(in.derive_buf);
+	dataset_release(&ref);
 	store_close(in.st);
 	return status;
 }

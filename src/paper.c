@@ -2,8 +2,11 @@
 #include "paper.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <xxhash.h>
 
 #include "util.h"
 
@@ -41,6 +44,13 @@ void paper_copy(struct paper *dst, const struct paper *src)
 	dst->source_line = src->source_line;
 }
 
+void paper_move(struct paper *dst, struct paper *src)
+{
+	paper_release(dst);
+	*dst = *src;
+	paper_init(src);
+}
+
 /*
  * Titles are folded so that the same paper from two sources meets: ASCII
  * letters lower-cased, and every run of bytes that are neither ASCII
@@ -69,4 +79,48 @@ char *paper_key_for(const char *arxiv_id, const char *title)
 		}
 	}
 	return sb_detach(&sb);
+}
+
+void paper_keys_compute(struct paper_keys *k, const struct paper *p)
+{
+	k->key = paper_key_for(p->arxiv_id, p->title);
+	k->title_key = paper_key_for(NULL, p->title);
+	k->title_hash = paper_text_hash(k->title_key);
+	k->hash[0] = '\0';
+	if (p->abstract)
+		snprintf(k->hash, sizeof k->hash, "%016llx",
+			 fnv1a(FNV1A_INIT, p->abstract, strlen(p->abstract)));
+}
+
+void paper_keys_release(struct paper_keys *k)
+{
+	free(k->key);
+	free(k->title_key);
+	k->key = k->title_key = NULL;
+	k->hash[0] = '\0';
+}
+
+long long paper_text_hash(const char *s)
+{
+	return (long long)XXH3_64bits(s, strlen(s));
+}
+
+/* Each field is hashed with the running hash as seed; a missing field
+ * and an empty one differ. */
+static unsigned long long mix_field(unsigned long long h, const char *s)
+{
+	if (!s)
+		return XXH3_64bits_withSeed("\xff", 1, h);
+	return XXH3_64bits_withSeed(s, strlen(s), h ^ 0x9e3779b97f4a7c15ULL);
+}
+
+long long paper_fingerprint(const struct paper *p)
+{
+	unsigned long long h = 1;
+	h = mix_field(h, p->title);
+	h = mix_field(h, p->arxiv_id);
+	h = mix_field(h, p->url);
+	h = mix_field(h, p->date);
+	h = mix_field(h, p->abstract);
+	return h ? (long long)h : 1;
 }

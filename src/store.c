@@ -18,7 +18,6 @@ enum stmt_id {
 	S_SOURCE_INS,
 	S_SOURCE_UPD,
 	S_FORGET_CURATED,
-	S_PAPER_GET,
 	S_PAPER_BY_ARXIV,
 	S_PAPER_BY_TITLE,
 	S_PAPER_INS,
@@ -35,6 +34,9 @@ enum stmt_id {
 	S_HAS_EXTRACTED,
 	S_TOUCH_SOURCE,
 	S_DERIV_DEL_PAPER,
+	S_PAPER_CLAIMS,
+	S_FINGERPRINTS,
+	S_PAPER_MAX,
 	S__COUNT
 };
 
@@ -46,24 +48,25 @@ static const char *const stmt_sql[S__COUNT] = {
 			 "WHERE id = ?1",
 	[S_FORGET_CURATED] = "DELETE FROM claim WHERE source_id = ?1 "
 			     "AND origin = 'curated'",
-	[S_PAPER_GET] = "SELECT id, abstract_hash FROM paper WHERE key = ?1",
-	[S_PAPER_BY_ARXIV] = "SELECT id, abstract_hash FROM paper "
+	[S_PAPER_BY_ARXIV] = "SELECT id, abstract_hash, fingerprint FROM paper "
 			     "WHERE arxiv_id = ?1",
 	/* The same title is the same paper unless both sides carry
 	 * different arXiv ids. */
-	[S_PAPER_BY_TITLE] = "SELECT id, abstract_hash FROM paper "
-			     "WHERE title_key = ?1 AND (arxiv_id IS NULL OR "
+	[S_PAPER_BY_TITLE] = "SELECT id, abstract_hash, fingerprint FROM paper "
+			     "WHERE title_hash = ?3 AND title_key = ?1 AND (arxiv_id IS NULL OR "
 			     "?2 IS NULL OR arxiv_id = ?2) ORDER BY id LIMIT 1",
 	[S_PAPER_INS] = "INSERT INTO paper(key, title, arxiv_id, url, date, "
 			"abstract, abstract_hash, source_id, source_line, "
-			"title_key) "
-			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			"title_key, fingerprint, title_hash) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?11, ?10, ?12)",
 	/* A later record of a paper fills in what it knows and replaces the
 	 * abstract; fields it lacks keep their stored values. */
 	/* The source recorded is where the stored abstract came from, so
 	 * it moves only with the abstract; a record that changes nothing
-	 * writes nothing (re-reading a grown file stays cheap). */
-	[S_PAPER_UPD] = "UPDATE paper SET title = ?2, "
+	 * writes nothing (re-reading a grown file stays cheap).  The
+	 * fingerprint becomes the record's: reading the same record again
+	 * would change nothing, so it may be skipped unread. */
+	[S_PAPER_UPD] = "UPDATE paper SET title = ?2, fingerprint = ?10, "
 			"arxiv_id = coalesce(?3, arxiv_id), "
 			"url = coalesce(?4, url), date = coalesce(?5, date), "
 			"abstract = coalesce(?6, abstract), "
@@ -78,7 +81,8 @@ static const char *const stmt_sql[S__COUNT] = {
 			"OR (?3 IS NOT NULL AND arxiv_id IS NOT ?3) "
 			"OR (?4 IS NOT NULL AND url IS NOT ?4) "
 			"OR (?5 IS NOT NULL AND date IS NOT ?5) "
-			"OR (?7 IS NOT NULL AND abstract_hash IS NOT ?7))",
+			"OR (?7 IS NOT NULL AND abstract_hash IS NOT ?7) "
+			"OR fingerprint IS NULL)",
 	[S_FORGET_EXTRACTED] = "DELETE FROM claim WHERE paper_id = ?1 "
 			       "AND origin = 'extracted'",
 	[S_CLAIM_INS] = "INSERT INTO claim(paper_id, origin, curation, "
@@ -112,8 +116,13 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_TOUCH_SOURCE] = "INSERT OR IGNORE INTO temp.touched(paper_id, extracted) "
 			   "SELECT DISTINCT paper_id, 0 FROM claim "
 			   "WHERE source_id = ?1 AND origin = 'curated'",
-	[S_DERIV_DEL_PAPER] = "DELETE FROM derivation WHERE claim_id IN "
-			      "(SELECT id FROM claim WHERE paper_id = ?1)",
+	/* Per claim: "claim_id IN (SELECT ...)" would build a temporary
+	 * b-tree on every call. */
+	[S_DERIV_DEL_PAPER] = "DELETE FROM derivation WHERE claim_id = ?1",
+	[S_PAPER_CLAIMS] = "SELECT id FROM claim WHERE paper_id = ?1",
+	[S_FINGERPRINTS] = "SELECT fingerprint FROM paper "
+			   "WHERE fingerprint IS NOT NULL ORDER BY fingerprint",
+	[S_PAPER_MAX] = "SELECT coalesce(max(id), 0) FROM paper",
 };
 
 struct store {
@@ -122,6 +131,37 @@ struct store {
 	sqlite3_stmt *stmt[S__COUNT];
 	int in_tx;
 };
+
+/* The views reports read; dropped and created again when a table they
+ * read is rebuilt. */
+#define VIEWS_SQL \
+	/* An extracted claim is superseded when a curated row of the same \
+	 * paper names the same span, quantity and dimension: confirm and \
+	 * correct replace it, reject removes it, add duplicates it. */ \
+	"CREATE VIEW claim_status AS\n" \
+	"SELECT c.id AS claim_id,\n" \
+	"  CASE\n" \
+	"    WHEN c.origin = 'curated' AND c.curation = 'reject' THEN 'rejection'\n" \
+	"    WHEN c.origin = 'extracted' AND EXISTS (\n" \
+	"      SELECT 1 FROM claim k WHERE k.paper_id = c.paper_id\n" \
+	"        AND k.origin = 'curated' AND k.span = c.span\n" \
+	"        AND k.quantity = c.quantity\n" \
+	"        AND coalesce(k.dimension, '') = coalesce(c.dimension, ''))\n" \
+	"      THEN 'superseded'\n" \
+	"    ELSE 'active'\n" \
+	"  END AS status\n" \
+	"FROM claim c;\n" \
+	"CREATE VIEW report_claim AS\n" \
+	"SELECT c.*, p.title AS paper_title, p.key AS paper_key,\n" \
+	"  s.path AS source_file, st.status AS status\n" \
+	"FROM claim c JOIN paper p ON p.id = c.paper_id\n" \
+	"  JOIN source s ON s.id = c.source_id\n" \
+	"  JOIN claim_status st ON st.claim_id = c.id;\n" \
+	"CREATE VIEW report_paper AS\n" \
+	"SELECT p.*, s.path AS source_file,\n" \
+	"  (SELECT count(*) FROM report_claim r WHERE r.paper_id = p.id\n" \
+	"     AND r.status = 'active') AS claims\n" \
+	"FROM paper p JOIN source s ON s.id = p.source_id;\n"
 
 /* Schema version 1.  Each entry of migrations[] takes the database from
  * version i to i + 1; store_open applies the missing ones in one
@@ -207,33 +247,7 @@ static const char schema_v1[] =
 	"  value TEXT NOT NULL,\n"
 	"  source TEXT NOT NULL\n"
 	");\n"
-	/* An extracted claim is superseded when a curated row of the same
-	 * paper names the same span, quantity and dimension: confirm and
-	 * correct replace it, reject removes it, add duplicates it. */
-	"CREATE VIEW claim_status AS\n"
-	"SELECT c.id AS claim_id,\n"
-	"  CASE\n"
-	"    WHEN c.origin = 'curated' AND c.curation = 'reject' THEN 'rejection'\n"
-	"    WHEN c.origin = 'extracted' AND EXISTS (\n"
-	"      SELECT 1 FROM claim k WHERE k.paper_id = c.paper_id\n"
-	"        AND k.origin = 'curated' AND k.span = c.span\n"
-	"        AND k.quantity = c.quantity\n"
-	"        AND coalesce(k.dimension, '') = coalesce(c.dimension, ''))\n"
-	"      THEN 'superseded'\n"
-	"    ELSE 'active'\n"
-	"  END AS status\n"
-	"FROM claim c;\n"
-	"CREATE VIEW report_claim AS\n"
-	"SELECT c.*, p.title AS paper_title, p.key AS paper_key,\n"
-	"  s.path AS source_file, st.status AS status\n"
-	"FROM claim c JOIN paper p ON p.id = c.paper_id\n"
-	"  JOIN source s ON s.id = c.source_id\n"
-	"  JOIN claim_status st ON st.claim_id = c.id;\n"
-	"CREATE VIEW report_paper AS\n"
-	"SELECT p.*, s.path AS source_file,\n"
-	"  (SELECT count(*) FROM report_claim r WHERE r.paper_id = p.id\n"
-	"     AND r.status = 'active') AS claims\n"
-	"FROM paper p JOIN source s ON s.id = p.source_id;\n";
+	VIEWS_SQL;
 
 /* Version 2: the reference tables carry a date on every row, and the
  * price index and currency tables used for constant dollars join them. */
@@ -257,7 +271,88 @@ static const char schema_v2[] =
 	"  PRIMARY KEY (code, year)\n"
 	");\n";
 
-static const char *const migrations[] = { schema_v1, schema_v2 };
+/* Version 3: each paper row keeps the fingerprint of the record that
+ * last wrote it, so re-reading an input skips records already stored
+ * without a lookup per record. */
+static const char schema_v3[] =
+	"DROP VIEW report_paper;\n"
+	"DROP VIEW report_claim;\n"
+	"DROP VIEW claim_status;\n"
+	/* Papers are found by arXiv id or by a 64-bit hash of the folded
+	 * title (checked against the title itself): integer index keys
+	 * instead of long texts that often share their first words.  The
+	 * key is unique by construction (a record finds its paper before a
+	 * row is inserted) and nothing looks papers up by it, so it has no
+	 * index.  Each row keeps the fingerprint of the record that last
+	 * wrote it, so re-reading an input skips records already stored. */
+	"CREATE TABLE paper_v3 (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  key TEXT NOT NULL,\n"
+	"  title TEXT NOT NULL,\n"
+	"  title_key TEXT NOT NULL,\n"
+	"  title_hash INTEGER NOT NULL,\n"
+	"  arxiv_id TEXT,\n"
+	"  url TEXT,\n"
+	"  date TEXT,\n"
+	"  abstract TEXT,\n"
+	"  abstract_hash TEXT,\n"
+	"  fingerprint INTEGER,\n"
+	"  versions INTEGER NOT NULL DEFAULT 1,\n"
+	"  source_id INTEGER NOT NULL REFERENCES source(id),\n"
+	"  source_line INTEGER NOT NULL\n"
+	");\n"
+	"INSERT INTO paper_v3(id, key, title, title_key, title_hash, arxiv_id,\n"
+	"  url, date, abstract, abstract_hash, versions, source_id, source_line)\n"
+	"SELECT id, key, title, title_key, effdash_text_hash(title_key),\n"
+	"  arxiv_id, url, date, abstract, abstract_hash, versions, source_id,\n"
+	"  source_line FROM paper;\n"
+	"DROP TABLE paper;\n"
+	"ALTER TABLE paper_v3 RENAME TO paper;\n"
+	"CREATE INDEX paper_by_title ON paper(title_hash);\n"
+	"CREATE INDEX paper_by_arxiv ON paper(arxiv_id);\n"
+	"CREATE INDEX paper_by_fingerprint ON paper(fingerprint);\n"
+	/* The claim table again, its CHECK constraints written as OR-chains:
+	 * SQLite evaluates "x IN (a, b, c)" by building a temporary b-tree of
+	 * the list for every row inserted, which made each claim insert
+	 * several times slower than the insert itself. */
+	"CREATE TABLE claim_v3 (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  paper_id INTEGER NOT NULL REFERENCES paper(id) ON DELETE CASCADE,\n"
+	"  origin TEXT NOT NULL CHECK (origin = 'extracted' OR origin = 'curated'),\n"
+	"  curation TEXT CHECK (curation = 'add' OR curation = 'confirm' OR\n"
+	"    curation = 'correct' OR curation = 'reject'),\n"
+	"  quantity TEXT NOT NULL CHECK (quantity = 'cost_usd' OR\n"
+	"    quantity = 'compute' OR quantity = 'params' OR quantity = 'tokens' OR\n"
+	"    quantity = 'data_size' OR quantity = 'memory_gb' OR\n"
+	"    quantity = 'ratio' OR quantity = 'quality'),\n"
+	"  value REAL NOT NULL,\n"
+	"  value_max REAL,\n"
+	"  unit TEXT,\n"
+	"  qualifier TEXT CHECK (qualifier = 'upper_bound' OR\n"
+	"    qualifier = 'lower_bound' OR qualifier = 'approx'),\n"
+	"  dimension TEXT,\n"
+	"  hardware TEXT,\n"
+	"  metric TEXT,\n"
+	"  dataset TEXT,\n"
+	"  subject TEXT CHECK (subject = 'baseline'),\n"
+	"  baseline TEXT,\n"
+	"  raw TEXT NOT NULL,\n"
+	"  span TEXT,\n"
+	"  span_start INTEGER,\n"
+	"  span_end INTEGER,\n"
+	"  evidence TEXT,\n"
+	"  note TEXT,\n"
+	"  source_id INTEGER NOT NULL REFERENCES source(id),\n"
+	"  source_line INTEGER NOT NULL\n"
+	");\n"
+	"INSERT INTO claim_v3 SELECT * FROM claim;\n"
+	"DROP TABLE claim;\n"
+	"ALTER TABLE claim_v3 RENAME TO claim;\n"
+	"CREATE INDEX claim_by_paper ON claim(paper_id, origin, span);\n"
+	"CREATE INDEX claim_by_source ON claim(source_id, origin);\n"
+	VIEWS_SQL;
+
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3 };
 
 static int db_fail(struct store *st, const char *what)
 {
@@ -325,6 +420,17 @@ static int prepare_all(struct store *st)
 	return 0;
 }
 
+/* effdash_text_hash(TEXT): paper_text_hash for migrations. */
+static void sql_text_hash(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	if (!t)
+		sqlite3_result_null(cx);
+	else
+		sqlite3_result_int64(cx, paper_text_hash((const char *)t));
+}
+
 int store_open(const char *path, int readonly, struct store **out)
 {
 	struct store *st = xcalloc(1, sizeof *st);
@@ -344,7 +450,9 @@ int store_open(const char *path, int readonly, struct store **out)
 	sqlite3_busy_timeout(st->db, 10000);
 	/* 16 KiB pages (for a new file): an abstract fits in one page
 	 * instead of spilling into overflow pages. */
-	if (exec(st, "PRAGMA page_size = 16384; PRAGMA foreign_keys = ON; "
+	/* Foreign keys are enforced once the schema is current: a migration
+	 * that rebuilds a table must not cascade its drop. */
+	if (exec(st, "PRAGMA page_size = 16384; "
 		     "PRAGMA synchronous = FULL; "
 		     "PRAGMA cache_size = -32768"))
 		goto fail;
@@ -364,9 +472,16 @@ int store_open(const char *path, int readonly, struct store **out)
 			    path, STORE_SCHEMA_VERSION, version);
 			goto fail;
 		}
+	} else if (sqlite3_create_function(st->db, "effdash_text_hash", 1,
+					   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+					   sql_text_hash, NULL, NULL) != SQLITE_OK) {
+		db_fail(st, "cannot register a function");
+		goto fail;
 	} else if (migrate(st)) {
 		goto fail;
 	}
+	if (exec(st, "PRAGMA foreign_keys = ON"))
+		goto fail;
 	if (prepare_all(st))
 		goto fail;
 	*out = st;
@@ -497,33 +612,15 @@ int store_forget_curated(struct store *st, long source_id)
 	return step_done(st, s, "cannot remove old curated claims");
 }
 
-/* FNV-1a, 64 bits, as hex: enough to tell whether an abstract changed. */
-static void hash_text(const char *text, char out[17])
-{
-	snprintf(out, 17, "%016llx", fnv1a(FNV1A_INIT, text, strlen(text)));
-}
-
-int store_find_paper(struct store *st, const char *key, long *id)
-{
-	sqlite3_stmt *s = st->stmt[S_PAPER_GET];
-	bind_text(s, 1, key);
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*id = (long)sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_fail(st, "cannot look up paper");
-	return rc == SQLITE_ROW;
-}
-
 /* Look a paper up by arXiv id, then by folded title.  Returns 1 and
- * fills *id and hash (when the abstract hash is known) if found. */
-static int find_paper(struct store *st, const struct paper *p, const char *title_key,
-		      long *id, char hash[17])
+ * fills *id, hash (when the abstract hash is known) and *fp (0 when
+ * none) if found. */
+static int find_paper(struct store *st, const struct paper *p, const struct paper_keys *k,
+		      long *id, char hash[17], long long *fp)
 {
 	int rc = SQLITE_DONE;
 	hash[0] = '\0';
+	*fp = 0;
 	for (int pass = 0; pass < 2 && rc == SQLITE_DONE; pass++) {
 		sqlite3_stmt *s;
 		if (pass == 0) {
@@ -533,8 +630,9 @@ static int find_paper(struct store *st, const struct paper *p, const char *title
 			bind_text(s, 1, p->arxiv_id);
 		} else {
 			s = st->stmt[S_PAPER_BY_TITLE];
-			bind_text(s, 1, title_key);
+			bind_text(s, 1, k->title_key);
 			bind_text(s, 2, p->arxiv_id);
+			sqlite3_bind_int64(s, 3, k->title_hash);
 		}
 		rc = sqlite3_step(s);
 		if (rc == SQLITE_ROW) {
@@ -542,6 +640,7 @@ static int find_paper(struct store *st, const struct paper *p, const char *title
 			const char *h = column_text(s, 1);
 			if (h)
 				snprintf(hash, 17, "%s", h);
+			*fp = (long long)sqlite3_column_int64(s, 2);
 		}
 		sqlite3_reset(s);
 		sqlite3_clear_bindings(s);
@@ -551,52 +650,30 @@ static int find_paper(struct store *st, const struct paper *p, const char *title
 	return rc == SQLITE_ROW;
 }
 
-int store_paper_changed(struct store *st, const struct paper *p, int *changed)
+int store_write_paper(struct store *st, struct paper *p, const struct paper_keys *k,
+		      long long fp, long source_id, struct paper_write *w)
 {
-	char *title_key = paper_key_for(NULL, p->title);
-	char hash[17], old[17];
-	long id;
-	*changed = 0;
-	int found = find_paper(st, p, title_key, &id, old);
-	free(title_key);
+	char old[17];
+	long id = 0;
+	memset(w, 0, sizeof *w);
+	int found = find_paper(st, p, k, &id, old, &w->old_fingerprint);
 	if (found < 0)
 		return -1;
-	if (p->abstract) {
-		hash_text(p->abstract, hash);
-		*changed = !found || strcmp(old, hash);
-	}
-	return 0;
-}
-
-int store_put_paper(struct store *st, struct paper *p, long source_id,
-		    int *abstract_changed)
-{
-	char *key = paper_key_for(p->arxiv_id, p->title);
-	char *title_key = paper_key_for(NULL, p->title);
-	char hash[17], old[17];
-	const char *h = NULL;
-	long id = 0;
-	int rc = -1;
-	if (p->abstract) {
-		hash_text(p->abstract, hash);
-		h = hash;
-	}
-	int found = find_paper(st, p, title_key, &id, old);
-	if (found < 0)
-		goto out;
-	*abstract_changed = h && (!found || strcmp(old, h));
+	const char *h = k->hash[0] ? k->hash : NULL;
+	w->inserted = !found;
+	w->abstract_changed = h && (!found || strcmp(old, h));
 	sqlite3_stmt *s;
 	if (found) {
 		p->id = id;
 		s = st->stmt[S_PAPER_UPD];
 		sqlite3_bind_int64(s, 1, p->id);
-		bind_text(s, 2, p->title);
 	} else {
 		s = st->stmt[S_PAPER_INS];
-		bind_text(s, 1, key);
-		bind_text(s, 2, p->title);
-		bind_text(s, 10, title_key);
+		bind_text(s, 1, k->key);
+		bind_text(s, 11, k->title_key);
+		sqlite3_bind_int64(s, 12, k->title_hash);
 	}
+	bind_text(s, 2, p->title);
 	bind_text(s, 3, p->arxiv_id);
 	bind_text(s, 4, p->url);
 	bind_text(s, 5, p->date);
@@ -604,13 +681,62 @@ int store_put_paper(struct store *st, struct paper *p, long source_id,
 	bind_text(s, 7, h);
 	sqlite3_bind_int64(s, 8, source_id);
 	sqlite3_bind_int64(s, 9, p->source_line);
-	rc = step_done(st, s, "cannot store paper");
-	if (!rc && !found)
+	sqlite3_bind_int64(s, 10, fp);
+	if (step_done(st, s, "cannot store paper"))
+		return -1;
+	if (found)
+		w->rewritten = sqlite3_changes(st->db) > 0;
+	else
 		p->id = (long)sqlite3_last_insert_rowid(st->db);
-out:
-	free(key);
-	free(title_key);
+	return 0;
+}
+
+int store_put_paper(struct store *st, struct paper *p, long source_id,
+		    int *abstract_changed)
+{
+	struct paper_keys k;
+	struct paper_write w;
+	paper_keys_compute(&k, p);
+	int rc = store_write_paper(st, p, &k, paper_fingerprint(p), source_id, &w);
+	paper_keys_release(&k);
+	*abstract_changed = !rc && w.abstract_changed;
 	return rc;
+}
+
+int store_paper_fingerprints(struct store *st, long long **out, size_t *n)
+{
+	sqlite3_stmt *s = st->stmt[S_FINGERPRINTS];
+	size_t alloc = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == alloc) {
+			alloc = alloc ? 2 * alloc : 1024;
+			*out = xrealloc(*out, alloc * sizeof **out);
+		}
+		(*out)[(*n)++] = (long long)sqlite3_column_int64(s, 0);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return db_fail(st, "cannot read paper fingerprints");
+	}
+	return 0;
+}
+
+long store_max_paper_id(struct store *st)
+{
+	sqlite3_stmt *s = st->stmt[S_PAPER_MAX];
+	long id = -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = (long)sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	if (id < 0)
+		db_fail(st, "cannot count papers");
+	return id;
 }
 
 int store_forget_extracted(struct store *st, long paper_id)
@@ -716,13 +842,27 @@ static int insert_derivations(struct store *st, const struct derivation *d, size
 	return 0;
 }
 
+int store_add_derivations(struct store *st, const struct derivation *d, size_t n)
+{
+	return insert_derivations(st, d, n);
+}
+
 int store_replace_paper_derivations(struct store *st, long paper_id,
 				    const struct derivation *d, size_t n)
 {
-	sqlite3_stmt *s = st->stmt[S_DERIV_DEL_PAPER];
-	sqlite3_bind_int64(s, 1, paper_id);
-	if (step_done(st, s, "cannot remove derived values"))
-		return -1;
+	sqlite3_stmt *q = st->stmt[S_PAPER_CLAIMS], *del = st->stmt[S_DERIV_DEL_PAPER];
+	int rc;
+	sqlite3_bind_int64(q, 1, paper_id);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		sqlite3_bind_int64(del, 1, sqlite3_column_int64(q, 0));
+		if (step_done(st, del, "cannot remove derived values")) {
+			sqlite3_reset(q);
+			return -1;
+		}
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return db_fail(st, "cannot read claims");
 	return insert_derivations(st, d, n);
 }
 
@@ -968,7 +1108,7 @@ static void batch_clear(struct paper_batch *b)
 	paper_release(&b->paper);
 }
 
-int store_each_paper(struct store *st, int touched_only,
+int store_each_paper(struct store *st, int touched_only, long upto,
 		     int (*fn)(void *ctx, struct paper *p,
 			       struct stored_claim *claims, size_t n),
 		     void *ctx)
@@ -982,13 +1122,16 @@ int store_each_paper(struct store *st, int touched_only,
 		      "FROM report_claim r JOIN paper p ON p.id = r.paper_id "
 		      "WHERE r.status = 'active'");
 	if (touched_only)
-		sb_adds(&sql, " AND r.paper_id IN (SELECT paper_id FROM temp.touched)");
+		sb_adds(&sql, " AND (r.paper_id <= ?1 OR r.paper_id IN "
+			"(SELECT paper_id FROM temp.touched))");
 	sb_adds(&sql, " ORDER BY r.paper_id, r.span_start IS NULL, r.span_start, r.id");
 	if (sqlite3_prepare_v2(st->db, sql.buf, -1, &s, NULL) != SQLITE_OK) {
 		sb_release(&sql);
 		return db_fail(st, "cannot prepare query");
 	}
 	sb_release(&sql);
+	if (touched_only)
+		sqlite3_bind_int64(s, 1, upto);
 	while (!status && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		long pid = (long)sqlite3_column_int64(s, 1);
 		if (b.n && b.paper.id != pid) {
