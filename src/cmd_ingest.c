@@ -103,6 +103,13 @@ struct ingest {
 	double started, shown;
 	/* the paper of the previous curated row */
 	struct paper last_paper;
+	/* Its active claims while it is a paper this ingest created: their
+	 * derived values are computed when the rows move on to another
+	 * paper, without reading them back. */
+	int group_open;
+	struct claim_list group;
+	long *group_ids;
+	size_t group_alloc;
 };
 
 static void extract_job(struct job *j)
@@ -469,23 +476,70 @@ static int same_paper(const struct paper *a, const struct paper *b)
 	       same_text(a->url, b->url) && same_text(a->date, b->date);
 }
 
+/* Derive the open group's values (see struct ingest) and close it. */
+static int close_group(struct ingest *in)
+{
+	int rc = 0;
+	if (in->group_open && in->group.len) {
+		if (in->group.len > in->derive_alloc) {
+			in->derive_alloc = 2 * in->group.len;
+			in->derive_buf = xrealloc(in->derive_buf,
+						  in->derive_alloc * sizeof *in->derive_buf);
+		}
+		for (size_t i = 0; i < in->group.len; i++) {
+			struct stored_claim *sc = &in->derive_buf[i];
+			memset(sc, 0, sizeof *sc);
+			sc->id = in->group_ids[i];
+			sc->claim = in->group.items[i]; /* borrowed */
+		}
+		rc = derive_one(in->st, in->ref, &in->last_paper, in->derive_buf,
+				in->group.len, 0);
+	}
+	claim_list_clear(&in->group);
+	in->group_open = 0;
+	return rc;
+}
+
 static int on_claim(void *ctx, struct paper *p, struct claim *c)
 {
 	struct ingest *in = ctx;
-	int changed;
+	long claim_id;
 	if (pipeline_flush(in))
 		return -1;
 	if (in->last_paper.id && same_paper(p, &in->last_paper)) {
 		p->id = in->last_paper.id;
 	} else {
-		if (store_put_paper(in->st, p, in->source_id, &changed) ||
-		    store_touch(in->st, p->id, 0, NULL))
+		struct paper_keys k;
+		struct paper_write w;
+		if (close_group(in))
 			return -1;
+		paper_keys_compute(&k, p);
+		int rc = store_write_paper(in->st, p, &k, paper_fingerprint(p), in->source_id, &w);
+		paper_keys_release(&k);
+		if (rc)
+			return -1;
+		/* A paper stored before, or met earlier in this ingest, is
+		 * derived again at the end from everything it holds. */
+		in->group_open = w.inserted;
+		if (!w.inserted && store_touch(in->st, p->id, 0, NULL))
+			return -1;
+		if (w.rewritten && w.old_fingerprint)
+			seen_forget(&in->seen, w.old_fingerprint);
 		paper_copy(&in->last_paper, p);
 	}
-	if (store_add_claim(in->st, p->id, c, in->source_id, NULL))
+	if (store_add_claim(in->st, p->id, c, in->source_id, &claim_id))
 		return -1;
 	in->claims++;
+	/* A curated rejection is never active. */
+	if (in->group_open && !(c->origin == ORIGIN_CURATED && c->curation == CUR_REJECT)) {
+		if (in->group.len == in->group_alloc) {
+			in->group_alloc = in->group_alloc ? 2 * in->group_alloc : 16;
+			in->group_ids = xrealloc(in->group_ids,
+						 in->group_alloc * sizeof *in->group_ids);
+		}
+		in->group_ids[in->group.len] = claim_id;
+		claim_copy(claim_list_push(&in->group), c);
+	}
 	return 0;
 }
 
@@ -550,7 +604,7 @@ static int ingest_file(struct ingest *in, const char *path, enum source_format f
 	in->stats = &stats;
 	in->started = in->shown = seconds_now();
 	int rc = source_read(path, fmt, &sink, &stats);
-	if (pipeline_flush(in))
+	if (pipeline_flush(in) || close_group(in))
 		rc = -1;
 	if (in->show_progress && in->shown > in->started)
 		fputc('\n', stderr); /* end the progress line */
@@ -752,6 +806,8 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g)
 			store_count(in.st, "paper"), store_count(in.st, "claim"));
 out:
 	paper_release(&in.last_paper);
+	claim_list_release(&in.group);
+	free(in.group_ids);
 	pipeline_stop(&in);
 	seen_release(&in.seen);
 	free(in.derive_buf);

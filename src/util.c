@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -150,11 +151,50 @@ char *sb_detach(struct strbuf *sb)
 
 void fmt_double(char *buf, size_t size, double v)
 {
-	/* Shortest of %.15g..%.17g that round-trips: keeps 0.1 as "0.1". */
+	/* Whole numbers below 10^15 print as their digits, exactly as %.15g
+	 * would, without the cost of floating-point formatting (derived
+	 * values' formulas are full of hours, devices and watts). */
+	if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v)) &&
+	    size >= 18) {
+		char tmp[20];
+		long long n = (long long)v;
+		unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+		size_t len = 0, k = 0;
+		do {
+			tmp[len++] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u);
+		if (n < 0)
+			buf[k++] = '-';
+		while (len)
+			buf[k++] = tmp[--len];
+		buf[k] = '\0';
+		return;
+	}
+	/* Shortest of %.15g..%.17g that round-trips: keeps 0.1 as "0.1".
+	 * The same few values (prices, peaks, utilization) come back again
+	 * and again, so each thread remembers the last ones it formatted. */
+	static _Thread_local struct {
+		uint64_t bits;
+		char text[26];
+		char used;
+	} memo[256];
+	uint64_t bits;
+	memcpy(&bits, &v, sizeof bits);
+	unsigned slot = (unsigned)((bits * 0x9e3779b97f4a7c15ULL) >> 56);
+	if (memo[slot].used && memo[slot].bits == bits && strlen(memo[slot].text) < size) {
+		strcpy(buf, memo[slot].text);
+		return;
+	}
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
-			return;
+			break;
+	}
+	if (size >= 32 && strlen(buf) < sizeof memo[slot].text) {
+		memo[slot].bits = bits;
+		memo[slot].used = 1;
+		strcpy(memo[slot].text, buf);
 	}
 }
 

@@ -36,6 +36,21 @@ static void test_fmt_double(void)
 	CHECK_STR(buf, "1160000000");
 	fmt_double(buf, sizeof buf, 7.1429);
 	CHECK_STR(buf, "7.1429");
+	/* Whole numbers take a shortcut that must print what the shortest
+	 * round-tripping %g prints. */
+	const double whole[] = { 0, -0.0, 1, -1, 24, 1152, 150000, -987654321,
+				 999999999999999.0, -999999999999999.0, 1e15, 1e16,
+				 4503599627370496.0, 123456789012345.0 };
+	for (size_t i = 0; i < sizeof whole / sizeof *whole; i++) {
+		char want[64];
+		for (int prec = 15; prec <= 17; prec++) {
+			snprintf(want, sizeof want, "%.*g", prec, whole[i]);
+			if (strtod(want, NULL) == whole[i])
+				break;
+		}
+		fmt_double(buf, sizeof buf, whole[i]);
+		CHECK_STR(buf, want);
+	}
 }
 
 static void test_utf8(void)
