@@ -29,6 +29,21 @@ struct source_stats {
 	const char *kind; /* "listing", "papers-json", "claims-json", "claims-csv" */
 	void *file;       /* the open FILE while reading (for progress), or NULL */
 	long long size;   /* the file's size in bytes, or -1 */
+	/* A point a later read of the file, grown by appending, may start
+	 * from: just after the last complete paper record, where the
+	 * reader holds no state.  Set by the listing and JSON Lines paper
+	 * readers; 0 when there is none. */
+	long long resume_offset;
+	long resume_line;          /* lines before resume_offset */
+	const char *resume_format; /* "listing" or "jsonl" */
+};
+
+/* Where to start reading: 0 / 0 for the start of the file, or a resume
+ * point of an earlier read (the format must then be given). */
+struct source_start {
+	long long offset;
+	long line;
+	int json_lines;   /* with FMT_JSON: the file is JSON Lines */
 };
 
 /* Read the file at path in format fmt (FMT_AUTO: decide from the content)
@@ -38,6 +53,11 @@ struct source_stats {
  * files are all or nothing: any bad row refuses the file. */
 int source_read(const char *path, enum source_format fmt,
 		const struct source_sink *sink, struct source_stats *stats);
+/* source_read from a resume point; a file with nothing new there is not
+ * an error. */
+int source_read_from(const char *path, enum source_format fmt,
+		     const struct source_start *start, const struct source_sink *sink,
+		     struct source_stats *stats);
 
 int source_format_parse(const char *name, enum source_format *fmt);
 

@@ -30,6 +30,20 @@ void store_rollback(struct store *st);
  * content; *unchanged is set when it equals the stored one. */
 int store_put_source(struct store *st, const char *path, const char *format,
 		     const char *fingerprint, long *source_id, int *unchanged);
+/* Where a later read of an input that grew by appending may start: a
+ * record boundary of the last read, with the hash of the bytes before
+ * it.  When the file's first offset bytes still hash the same, reading
+ * resumes there. */
+struct source_resume {
+	long long offset;  /* 0: read from the start */
+	long line;         /* lines before offset */
+	char hash[32];     /* XXH3 of bytes [0, offset), as written by ingest */
+	char format[16];   /* "listing" or "jsonl" */
+};
+/* The resume point recorded for path; r->offset is 0 when none. */
+int store_get_resume(struct store *st, const char *path, struct source_resume *r);
+/* Record (or, with r NULL or r->offset 0, clear) a source's resume point. */
+int store_set_resume(struct store *st, long source_id, const struct source_resume *r);
 /* Forget the curated claims previously read from a source, before it is
  * read again. */
 int store_forget_curated(struct store *st, long source_id);

@@ -545,8 +545,10 @@ static int on_claim(void *ctx, struct paper *p, struct claim *c)
 
 /* Size and XXH3 hash of the file's bytes: equal fingerprints mean the
  * file need not be read again.  Hashing runs at memory speed, so an
- * unchanged file costs little more than reading it once. */
-static int fingerprint(const char *path, char out[64])
+ * unchanged file costs little more than reading it once.  With prefix >
+ * 0, *prefix_out also gets the hash of the first prefix bytes ("" when
+ * the file is shorter); with whole NULL, hashing stops there. */
+static int fingerprint(const char *path, char *whole, long long prefix, char prefix_out[32])
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -562,9 +564,22 @@ static int fingerprint(const char *path, char out[64])
 		err("%s: out of memory", path);
 		return -1;
 	}
+	if (prefix > 0)
+		prefix_out[0] = '\0';
 	XXH3_64bits_reset(h);
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-		XXH3_64bits_update(h, buf, n);
+		if (prefix > 0 && size < (unsigned long long)prefix &&
+		    size + n >= (unsigned long long)prefix) {
+			size_t head = (size_t)((unsigned long long)prefix - size);
+			XXH3_64bits_update(h, buf, head);
+			snprintf(prefix_out, 32, "xxh3:%016llx",
+				 (unsigned long long)XXH3_64bits_digest(h));
+			if (!whole)
+				break;
+			XXH3_64bits_update(h, buf + head, n - head);
+		} else {
+			XXH3_64bits_update(h, buf, n);
+		}
 		size += n;
 	}
 	int bad = ferror(f);
@@ -575,19 +590,43 @@ static int fingerprint(const char *path, char out[64])
 		err("%s: read error", path);
 		return -1;
 	}
-	snprintf(out, 64, "%llu:xxh3:%016llx", size, sum);
+	if (whole)
+		snprintf(whole, 64, "%llu:xxh3:%016llx", size, sum);
 	return 0;
 }
 
-/* Read one file; returns 0, 1 (records skipped) or -1 (refused). */
+/* Remember where a later read of a grown file may start (see struct
+ * source_resume), or forget it when this read gave no such point. */
+static int record_resume(struct ingest *in, const char *path, int rc,
+			 const struct source_stats *stats)
+{
+	struct source_resume r;
+	memset(&r, 0, sizeof r);
+	if (rc == 0 && !stats->claims && stats->resume_offset > 0 && stats->resume_format) {
+		r.offset = stats->resume_offset;
+		r.line = stats->resume_line;
+		snprintf(r.format, sizeof r.format, "%s", stats->resume_format);
+		if (fingerprint(path, NULL, r.offset, r.hash))
+			return -1;
+		if (!r.hash[0])
+			r.offset = 0;
+	}
+	return store_set_resume(in->st, in->source_id, &r);
+}
+
+/* Read one file; returns 0, 1 (records skipped) or -1 (refused).  A file
+ * that only grew at its end since the last ingest is read from where
+ * that ingest's last complete record ended. */
 static int ingest_file(struct ingest *in, const char *path, enum source_format fmt,
 		       int force)
 {
-	char fp[64];
+	char fp[64], prefix[32] = "";
 	int unchanged;
 	struct source_stats stats;
 	struct source_sink sink = { on_paper, on_claim, in };
-	if (fingerprint(path, fp))
+	struct source_resume r;
+	struct source_start start = { 0, 0, 0 };
+	if (store_get_resume(in->st, path, &r) || fingerprint(path, fp, r.offset, prefix))
 		return -1;
 	if (store_put_source(in->st, path, "pending", fp, &in->source_id, &unchanged))
 		return -1;
@@ -596,21 +635,41 @@ static int ingest_file(struct ingest *in, const char *path, enum source_format f
 			fprintf(stderr, "effdash: %s: unchanged since the last ingest\n", path);
 		return 0;
 	}
-	if (store_touch_source(in->st, in->source_id) ||
-	    store_forget_curated(in->st, in->source_id))
+	int jsonl = !strcmp(r.format, "jsonl");
+	if (!force && r.offset > 0 && prefix[0] && !strcmp(prefix, r.hash) &&
+	    (jsonl ? fmt == FMT_AUTO || fmt == FMT_JSON
+		   : !strcmp(r.format, "listing") && (fmt == FMT_AUTO || fmt == FMT_LISTING))) {
+		start.offset = r.offset;
+		start.line = r.line;
+		start.json_lines = jsonl;
+		fmt = jsonl ? FMT_JSON : FMT_LISTING;
+		if (!diag_quiet)
+			fprintf(stderr, "effdash: %s: grew since the last ingest; reading from "
+				"line %ld\n", path, r.line + 1);
+	} else if (store_touch_source(in->st, in->source_id) ||
+		   store_forget_curated(in->st, in->source_id)) {
 		return -1;
+	}
 	in->path = path;
 	paper_release(&in->last_paper);
 	in->stats = &stats;
 	in->started = in->shown = seconds_now();
-	int rc = source_read(path, fmt, &sink, &stats);
+	int rc = source_read_from(path, fmt, &start, &sink, &stats);
 	if (pipeline_flush(in) || close_group(in))
 		rc = -1;
 	if (in->show_progress && in->shown > in->started)
 		fputc('\n', stderr); /* end the progress line */
 	in->stats = NULL;
-	if (rc >= 0 && store_put_source(in->st, path, stats.kind, fp, &in->source_id,
-					&unchanged))
+	if (start.offset && !stats.kind)
+		stats.kind = jsonl ? "papers-json" : "listing";
+	if (start.offset && !stats.resume_offset && rc == 0) {
+		/* Nothing complete was added: the old point still holds. */
+		stats.resume_offset = r.offset;
+		stats.resume_line = r.line;
+	}
+	if (rc >= 0 && (store_put_source(in->st, path, stats.kind, fp, &in->source_id,
+					 &unchanged) ||
+			record_resume(in, path, rc, &stats)))
 		return -1;
 	return rc;
 }

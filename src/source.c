@@ -53,11 +53,28 @@ static enum source_format detect(FILE *f)
 int source_read(const char *path, enum source_format fmt,
 		const struct source_sink *sink, struct source_stats *stats)
 {
+	struct source_start start = { 0, 0, 0 };
+	return source_read_from(path, fmt, &start, sink, stats);
+}
+
+int source_read_from(const char *path, enum source_format fmt,
+		     const struct source_start *start, const struct source_sink *sink,
+		     struct source_stats *stats)
+{
 	memset(stats, 0, sizeof *stats);
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		err("%s: cannot open: %s", path, strerror(errno));
 		return -1;
+	}
+	if (start->offset > 0) {
+		if (fmt == FMT_AUTO || fmt == FMT_CSV)
+			BUG("resuming needs a paper format");
+		if (fseeko(f, (off_t)start->offset, SEEK_SET)) {
+			err("%s: cannot seek: %s", path, strerror(errno));
+			fclose(f);
+			return -1;
+		}
 	}
 	if (fmt == FMT_AUTO)
 		fmt = detect(f);
@@ -68,10 +85,10 @@ int source_read(const char *path, enum source_format fmt,
 	switch (fmt) {
 	case FMT_LISTING:
 		stats->kind = "listing";
-		rc = source_read_listing(f, path, sink, stats);
+		rc = source_read_listing(f, path, start, sink, stats);
 		break;
 	case FMT_JSON:
-		rc = source_read_json(f, path, sink, stats);
+		rc = source_read_json(f, path, start, sink, stats);
 		break;
 	case FMT_CSV:
 		stats->kind = "claims-csv";
@@ -86,7 +103,8 @@ int source_read(const char *path, enum source_format fmt,
 	}
 	stats->file = NULL;
 	fclose(f);
-	if (rc >= 0 && stats->papers == 0 && stats->claims == 0 && stats->skipped == 0) {
+	if (rc >= 0 && !start->offset && stats->papers == 0 && stats->claims == 0 &&
+	    stats->skipped == 0) {
 		err_at(path, 1, 1, "no papers or claims found");
 		rc = -1;
 	}

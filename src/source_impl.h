@@ -6,10 +6,11 @@
 
 #include "source.h"
 
-int source_read_listing(FILE *f, const char *path, const struct source_sink *sink,
-			struct source_stats *stats);
-int source_read_json(FILE *f, const char *path, const struct source_sink *sink,
-		     struct source_stats *stats);
+/* start: where the file position is (offset and lines before it). */
+int source_read_listing(FILE *f, const char *path, const struct source_start *start,
+			const struct source_sink *sink, struct source_stats *stats);
+int source_read_json(FILE *f, const char *path, const struct source_start *start,
+		     const struct source_sink *sink, struct source_stats *stats);
 int source_read_csv(FILE *f, const char *path, const struct source_sink *sink,
 		    struct source_stats *stats);
 

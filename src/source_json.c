@@ -496,15 +496,18 @@ static int read_document(struct jreader *jr, FILE *f)
 	return rc;
 }
 
-static int read_lines(struct jreader *jr, FILE *f)
+static int read_lines(struct jreader *jr, FILE *f, const struct source_start *start)
 {
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	long lineno = 0;
+	long lineno = start->line;
+	long long offset = start->offset; /* of the next line */
 	int rc = 0;
+	jr->stats->resume_format = "jsonl";
 	while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
 		lineno++;
+		offset += n;
 		size_t i = skip_space(line, (size_t)n, 0);
 		if (i == (size_t)n)
 			continue;
@@ -515,6 +518,12 @@ static int read_lines(struct jreader *jr, FILE *f)
 			break;
 		}
 		rc = parse_one(jr, line + i, (size_t)n - i, lineno, (long)i + 1);
+		/* After a complete line of paper records, a later read may
+		 * start on the next line (claim files are always read whole). */
+		if (!rc && line[n - 1] == '\n' && !jr->skipped && !jr->stats->claims) {
+			jr->stats->resume_offset = offset;
+			jr->stats->resume_line = lineno;
+		}
 	}
 	free(line);
 	return rc;
@@ -542,13 +551,13 @@ static int is_json_lines(FILE *f)
 	return yes;
 }
 
-int source_read_json(FILE *f, const char *path, const struct source_sink *sink,
-		     struct source_stats *stats)
+int source_read_json(FILE *f, const char *path, const struct source_start *start,
+		     const struct source_sink *sink, struct source_stats *stats)
 {
 	struct jreader jr = { path, sink, stats, 0 };
 	int rc;
-	if (is_json_lines(f)) {
-		rc = read_lines(&jr, f);
+	if (start->offset ? start->json_lines : is_json_lines(f)) {
+		rc = read_lines(&jr, f, start);
 	} else {
 		rc = read_document(&jr, f);
 	}

@@ -119,23 +119,33 @@ static int check_line(struct listing *ls, const char *line, size_t n, long linen
 	return 0;
 }
 
-int source_read_listing(FILE *f, const char *path, const struct source_sink *sink,
-			struct source_stats *stats)
+int source_read_listing(FILE *f, const char *path, const struct source_start *start,
+			const struct source_sink *sink, struct source_stats *stats)
 {
 	struct listing ls = { path, sink, stats, { STRBUF_INIT, 0 }, { STRBUF_INIT, 0 }, 0, 0 };
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	long lineno = 0;
+	long lineno = start->line;
+	long long offset = start->offset; /* of the next line */
 	int rc = 0;
+	stats->resume_format = "listing";
 	while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
 		lineno++;
+		offset += n;
 		if (lineno == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) {
 			memmove(line, line + 3, (size_t)n - 2);
 			n -= 3;
 		}
 		if (is_blank(line, (size_t)n)) {
+			long before = stats->papers;
 			rc = end_paragraph(&ls);
+			/* A paper ended by a blank line: nothing is pending, so
+			 * a later read may start on the next line. */
+			if (!rc && stats->papers > before && !ls.bad) {
+				stats->resume_offset = offset;
+				stats->resume_line = lineno;
+			}
 			continue;
 		}
 		if (check_line(&ls, line, (size_t)n, lineno)) {
@@ -146,6 +156,7 @@ int source_read_listing(FILE *f, const char *path, const struct source_sink *sin
 			ls.have_title = 0;
 			while ((n = getline(&line, &cap, f)) >= 0) {
 				lineno++;
+				offset += n;
 				if (is_blank(line, (size_t)n))
 					break;
 			}

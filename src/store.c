@@ -15,6 +15,8 @@
 
 enum stmt_id {
 	S_SOURCE_GET,
+	S_RESUME_GET,
+	S_RESUME_SET,
 	S_SOURCE_INS,
 	S_SOURCE_UPD,
 	S_FORGET_CURATED,
@@ -42,6 +44,10 @@ enum stmt_id {
 
 static const char *const stmt_sql[S__COUNT] = {
 	[S_SOURCE_GET] = "SELECT id, fingerprint FROM source WHERE path = ?1",
+	[S_RESUME_GET] = "SELECT resume_offset, resume_line, resume_hash, "
+			 "resume_format FROM source WHERE path = ?1",
+	[S_RESUME_SET] = "UPDATE source SET resume_offset = ?2, resume_line = ?3, "
+			 "resume_hash = ?4, resume_format = ?5 WHERE id = ?1",
 	[S_SOURCE_INS] = "INSERT INTO source(path, format, fingerprint) "
 			 "VALUES (?1, ?2, ?3)",
 	[S_SOURCE_UPD] = "UPDATE source SET format = ?2, fingerprint = ?3 "
@@ -275,6 +281,12 @@ static const char schema_v2[] =
  * last wrote it, so re-reading an input skips records already stored
  * without a lookup per record. */
 static const char schema_v3[] =
+	/* Where a later read of a file that grew by appending may start (see
+	 * store_get_resume). */
+	"ALTER TABLE source ADD COLUMN resume_offset INTEGER;\n"
+	"ALTER TABLE source ADD COLUMN resume_line INTEGER;\n"
+	"ALTER TABLE source ADD COLUMN resume_hash TEXT;\n"
+	"ALTER TABLE source ADD COLUMN resume_format TEXT;\n"
 	"DROP VIEW report_paper;\n"
 	"DROP VIEW report_claim;\n"
 	"DROP VIEW claim_status;\n"
@@ -603,6 +615,38 @@ int store_put_source(struct store *st, const char *path, const char *format,
 	if (rc == SQLITE_DONE)
 		*source_id = (long)sqlite3_last_insert_rowid(st->db);
 	return 0;
+}
+
+int store_get_resume(struct store *st, const char *path, struct source_resume *r)
+{
+	sqlite3_stmt *s = st->stmt[S_RESUME_GET];
+	memset(r, 0, sizeof *r);
+	bind_text(s, 1, path);
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && sqlite3_column_int64(s, 0) > 0 && column_text(s, 2) &&
+	    column_text(s, 3)) {
+		r->offset = (long long)sqlite3_column_int64(s, 0);
+		r->line = (long)sqlite3_column_int64(s, 1);
+		snprintf(r->hash, sizeof r->hash, "%s", column_text(s, 2));
+		snprintf(r->format, sizeof r->format, "%s", column_text(s, 3));
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(st, "cannot look up source");
+	return 0;
+}
+
+int store_set_resume(struct store *st, long source_id, const struct source_resume *r)
+{
+	sqlite3_stmt *s = st->stmt[S_RESUME_SET];
+	int some = r && r->offset > 0;
+	sqlite3_bind_int64(s, 1, source_id);
+	bind_long_or_null(s, 2, some ? (long)r->offset : 0, some);
+	bind_long_or_null(s, 3, some ? r->line : 0, some);
+	bind_text(s, 4, some ? r->hash : NULL);
+	bind_text(s, 5, some ? r->format : NULL);
+	return step_done(st, s, "cannot record source");
 }
 
 int store_forget_curated(struct store *st, long source_id)

@@ -132,3 +132,31 @@ printf 'paper,quantity,figure\nTwice Listed Paper,params,7B\n' >"$WORK/cur.csv"
 expect changed-abstract 0 "$EFFDASH" --db "$V" ingest "$WORK/cur.csv" "$WORK/once.txt"
 sqlite3 "$V" "SELECT group_concat(quantity || ':' || value, ' ') FROM (SELECT quantity, value FROM claim ORDER BY quantity, value)" >"$WORK/v"
 same changed-abstract-replaces "$(cat "$WORK/v")" "params:7000000000.0 ratio:4.0"
+
+# A file that grew at its end is read from where the last complete record
+# ended; the database ends up as a fresh ingest of the whole file would
+# leave it.  A change before that point means reading it all again.
+dump() { sqlite3 "$1" "SELECT p.title, p.versions, c.quantity, c.value, c.span FROM claim c JOIN paper p ON p.id = c.paper_id ORDER BY 1, 3, 4"; }
+for kind in listing jsonl; do
+	G=$WORK/grow-$kind.db F=$WORK/grow-$kind.db.fresh
+	if [ $kind = listing ]; then
+		IN=$WORK/grow.txt SRC=$D/listing-small.txt
+		awk 'BEGIN { RS = ""; ORS = "\n\n" } NR <= 5' "$SRC" >"$IN"
+	else
+		IN=$WORK/grow.jsonl SRC=$D/papers-arxiv.jsonl
+		head -n 1 "$SRC" >"$IN"
+	fi
+	expect grow-$kind-first 0 "$EFFDASH" --db "$G" ingest "$IN"
+	cat "$SRC" >"$IN"
+	expect grow-$kind-resumes 0 "$EFFDASH" --db "$G" ingest "$IN"
+	contains grow-$kind-says "$WORK/err" "grew since the last ingest; reading from line"
+	expect grow-$kind-fresh 0 "$EFFDASH" --db "$F" ingest "$IN"
+	same grow-$kind-as-fresh "$(dump "$G")" "$(dump "$F")"
+	printf '\n' >>"$IN"
+	expect grow-$kind-blank 0 "$EFFDASH" --db "$G" ingest "$IN"
+	same grow-$kind-blank-same "$(dump "$G")" "$(dump "$F")"
+	{ printf '\n'; cat "$SRC"; } >"$IN"
+	expect grow-$kind-prefix-changed 0 "$EFFDASH" --db "$G" ingest "$IN"
+	lacks grow-$kind-prefix-full-read "$WORK/err" "grew since"
+	same grow-$kind-prefix-same "$(dump "$G")" "$(dump "$F")"
+done
