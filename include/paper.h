@@ -30,11 +30,13 @@ struct paper_keys {
 	char *key;       /* paper_key_for(arxiv_id, title) */
 	char *title_key; /* paper_key_for(NULL, title) */
 	long long title_hash; /* paper_text_hash(title_key) */
-	char hash[17];   /* the abstract's FNV-1a as hex; "" without one */
+	char hash[17];   /* paper_abstract_hash; "" without an abstract */
 };
 void paper_keys_compute(struct paper_keys *k, const struct paper *p);
 void paper_keys_release(struct paper_keys *k);
 
+/* The abstract's XXH3 as 16 hex digits: tells whether it changed. */
+void paper_abstract_hash(const char *abstract, char out[17]);
 /* A 64-bit hash (XXH3) of a string, for index keys. */
 long long paper_text_hash(const char *s);
 

@@ -46,11 +46,6 @@ char *sb_detach(struct strbuf *sb);
  * ("%.17g" trimmed), never in a locale-dependent way.  buf >= 32 bytes. */
 void fmt_double(char *buf, size_t size, double v);
 
-/* FNV-1a, 64 bits: h is FNV1A_INIT or the result over earlier bytes.
- * Fingerprints of inputs and abstracts (change detection, not security). */
-#define FNV1A_INIT 1469598103934665603ULL
-unsigned long long fnv1a(unsigned long long h, const void *data, size_t n);
-
 /* Read a whole file into a NUL-terminated buffer; returns 0 or -1 with
  * errno set.  *len gets the length (the file may contain NULs). */
 int read_file(const char *path, char **out, size_t *len);

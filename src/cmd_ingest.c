@@ -679,7 +679,7 @@ static int ingest_file(struct ingest *in, const char *path, enum source_format f
  * must be recomputed. */
 static int reference_fingerprint(const char *ref_dir, char out[64])
 {
-	unsigned long long h = FNV1A_INIT, size = 0;
+	unsigned long long h = 0, size = 0;
 	for (unsigned i = 0; i < reference_file_count; i++) {
 		char *text = NULL;
 		size_t len;
@@ -697,12 +697,11 @@ static int reference_fingerprint(const char *ref_dir, char out[64])
 			src = text ? text : "";
 		}
 		size_t n = strlen(src);
-		h = fnv1a(h, src, n);
-		h = fnv1a(h, "\xff", 1); /* file separator */
+		h = XXH3_64bits_withSeed(src, n, h); /* each file seeds the next */
 		size += n;
 		free(text);
 	}
-	snprintf(out, 64, "%llu:%016llx", size, h);
+	snprintf(out, 64, "%llu:xxh3:%016llx", size, h);
 	return 0;
 }
 

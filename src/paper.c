@@ -88,8 +88,7 @@ void paper_keys_compute(struct paper_keys *k, const struct paper *p)
 	k->title_hash = paper_text_hash(k->title_key);
 	k->hash[0] = '\0';
 	if (p->abstract)
-		snprintf(k->hash, sizeof k->hash, "%016llx",
-			 fnv1a(FNV1A_INIT, p->abstract, strlen(p->abstract)));
+		paper_abstract_hash(p->abstract, k->hash);
 }
 
 void paper_keys_release(struct paper_keys *k)
@@ -98,6 +97,12 @@ void paper_keys_release(struct paper_keys *k)
 	free(k->title_key);
 	k->key = k->title_key = NULL;
 	k->hash[0] = '\0';
+}
+
+void paper_abstract_hash(const char *abstract, char out[17])
+{
+	snprintf(out, 17, "%016llx",
+		 (unsigned long long)XXH3_64bits(abstract, strlen(abstract)));
 }
 
 long long paper_text_hash(const char *s)

@@ -290,7 +290,8 @@ static const char schema_v3[] =
 	"DROP VIEW report_paper;\n"
 	"DROP VIEW report_claim;\n"
 	"DROP VIEW claim_status;\n"
-	/* Papers are found by arXiv id or by a 64-bit hash of the folded
+	/* Abstract hashes move from FNV-1a to XXH3, as every other
+	 * fingerprint.  Papers are found by arXiv id or by a 64-bit hash of the folded
 	 * title (checked against the title itself): integer index keys
 	 * instead of long texts that often share their first words.  The
 	 * key is unique by construction (a record finds its paper before a
@@ -316,8 +317,8 @@ static const char schema_v3[] =
 	"INSERT INTO paper_v3(id, key, title, title_key, title_hash, arxiv_id,\n"
 	"  url, date, abstract, abstract_hash, versions, source_id, source_line)\n"
 	"SELECT id, key, title, title_key, effdash_text_hash(title_key),\n"
-	"  arxiv_id, url, date, abstract, abstract_hash, versions, source_id,\n"
-	"  source_line FROM paper;\n"
+	"  arxiv_id, url, date, abstract, effdash_abstract_hash(abstract),\n"
+	"  versions, source_id, source_line FROM paper;\n"
 	"DROP TABLE paper;\n"
 	"ALTER TABLE paper_v3 RENAME TO paper;\n"
 	"CREATE INDEX paper_by_title ON paper(title_hash);\n"
@@ -432,7 +433,8 @@ static int prepare_all(struct store *st)
 	return 0;
 }
 
-/* effdash_text_hash(TEXT): paper_text_hash for migrations. */
+/* effdash_text_hash(TEXT) and effdash_abstract_hash(TEXT): the hashes
+ * of paper.h, for migrations. */
 static void sql_text_hash(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -441,6 +443,19 @@ static void sql_text_hash(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(cx);
 	else
 		sqlite3_result_int64(cx, paper_text_hash((const char *)t));
+}
+
+static void sql_abstract_hash(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *t = sqlite3_value_text(argv[0]);
+	char hash[17];
+	if (!t) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	paper_abstract_hash((const char *)t, hash);
+	sqlite3_result_text(cx, hash, -1, SQLITE_TRANSIENT);
 }
 
 int store_open(const char *path, int readonly, struct store **out)
@@ -486,7 +501,10 @@ int store_open(const char *path, int readonly, struct store **out)
 		}
 	} else if (sqlite3_create_function(st->db, "effdash_text_hash", 1,
 					   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-					   sql_text_hash, NULL, NULL) != SQLITE_OK) {
+					   sql_text_hash, NULL, NULL) != SQLITE_OK ||
+		   sqlite3_create_function(st->db, "effdash_abstract_hash", 1,
+					   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+					   sql_abstract_hash, NULL, NULL) != SQLITE_OK) {
 		db_fail(st, "cannot register a function");
 		goto fail;
 	} else if (migrate(st)) {

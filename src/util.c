@@ -198,16 +198,6 @@ void fmt_double(char *buf, size_t size, double v)
 	}
 }
 
-unsigned long long fnv1a(unsigned long long h, const void *data, size_t n)
-{
-	const unsigned char *p = data;
-	for (size_t i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 int read_file(const char *path, char **out, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
