@@ -1,10 +1,13 @@
 #!/bin/sh
 # Benchmarks (never part of the tests): generate synthetic inputs at
 # several sizes from the shared listing, and measure ingest (reading +
-# extraction + storage), curated-claim inserts against sqlite3's .import
-# of the same rows, report time, and peak memory.  Prints a table and
-# writes build/bench/results.csv.
-# BENCH_SIZES (default "1000 10000 100000"), SHARED, EFFDASH.
+# extraction + storage) of a listing and of arXiv-style JSON Lines (median
+# of BENCH_RUNS runs, against grep over the same listing), re-ingest of an
+# unchanged file and of one grown by 1% more papers, curated-claim inserts
+# against sqlite3's .import of the same rows, report time, and peak
+# memory.  Prints a table and writes build/bench/results.csv.
+# BENCH_SIZES (default "1000 10000 100000"), BENCH_RUNS (default 3),
+# SHARED, EFFDASH.
 set -eu
 export LC_ALL=C
 EFFDASH=${EFFDASH:-./effdash}
@@ -17,7 +20,7 @@ mkdir -p "$out"
 results=$out/results.csv
 echo "stage,papers,bytes,seconds,mb_per_s,items_per_s,peak_rss_kb,ratio,ratio_to" >"$results"
 
-# run LABEL CMD...: time CMD, set $secs and $rss (KB).
+# run CMD...: time CMD, set $secs and $rss (KB).
 run() {
 	/usr/bin/time -f "%e %M" -o "$out/time" "$@" >/dev/null 2>"$out/stderr" ||
 		{ cat "$out/stderr" >&2; exit 1; }
@@ -25,45 +28,82 @@ run() {
 	rss=$(cut -d' ' -f2 "$out/time")
 }
 
-rate() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
+# median_ingest DB FILE: ingest FILE into a fresh DB $runs times; $secs
+# is the median time, $rss the largest peak.
+runs=${BENCH_RUNS:-3}
+median_ingest() {
+	: >"$out/times"
+	maxrss=0
+	i=0
+	while [ $i -lt "$runs" ]; do
+		rm -f "$1"
+		run "$EFFDASH" --quiet --db "$1" ingest "$2"
+		echo "$secs" >>"$out/times"
+		[ "$rss" -gt "$maxrss" ] && maxrss=$rss
+		i=$((i + 1))
+	done
+	secs=$(sort -n "$out/times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')
+	rss=$maxrss
+}
 
-printf '%-10s %9s %9s %8s %9s %11s %9s %s\n' stage papers MB seconds MB/s items/s peakMB note
+rate() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+row() { printf '%-10s %9s %9s %8s %9s %11s %9s %s\n' "$@"; }
+
+row stage papers MB seconds MB/s items/s peakMB note
 for n in $sizes; do
 	listing=$out/listing-$n.txt
 	[ -f "$listing" ] || python3 tools/gen_corpus.py "$src" "$n" listing "$listing"
-	bytes=$(wc -c <"$listing")
-	mb=$(rate "$bytes" 1000000)
-	rm -f "$out/b.db"
-	run "$EFFDASH" --quiet --db "$out/b.db" ingest "$listing"
-	ingest_s=$secs
-	claims=$(sqlite3 "$out/b.db" "SELECT count(*) FROM claim")
+	jsonl=$out/jsonl-$n.jsonl
+	[ -f "$jsonl" ] || python3 tools/gen_corpus.py "$src" "$n" jsonl "$jsonl"
 	# grep's output goes to a file: with /dev/null GNU grep stops at the
 	# first match.
 	/usr/bin/time -f "%e %M" -o "$out/time" grep -oE '[0-9][0-9.,]*' "$listing" >"$out/grep.out"
 	grep_s=$(cut -d' ' -f1 "$out/time")
-	ratio=$(awk -v a="$ingest_s" -v b="$grep_s" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-	printf '%-10s %9s %9s %8s %9s %11s %9s %s\n' ingest "$n" "$mb" "$ingest_s" \
-		"$(rate "$mb" "$ingest_s")" "$(rate "$n" "$ingest_s")" "$(rate "$rss" 1000)" \
-		"$claims claims; ${ratio}x grep's time (${grep_s}s)"
-	echo "ingest,$n,$bytes,$ingest_s,$(rate "$mb" "$ingest_s"),$(rate "$n" "$ingest_s"),$rss,$ratio,grep" >>"$results"
 
+	for fmt in listing jsonl; do
+		[ $fmt = listing ] && in=$listing || in=$jsonl
+		bytes=$(wc -c <"$in")
+		mb=$(rate "$bytes" 1000000)
+		median_ingest "$out/b.db" "$in"
+		full_s=$secs
+		claims=$(sqlite3 "$out/b.db" "SELECT count(*) FROM claim")
+		row "$fmt" "$n" "$mb" "$secs" "$(rate "$mb" "$secs")" "$(rate "$n" "$secs")" \
+			"$(rate "$rss" 1000)" "$claims claims; median of $runs; $(ratio "$secs" "$grep_s")x grep's time (${grep_s}s)"
+		echo "ingest-$fmt,$n,$bytes,$secs,$(rate "$mb" "$secs"),$(rate "$n" "$secs"),$rss,$(ratio "$secs" "$grep_s"),grep" >>"$results"
+	done
+
+	# Re-reading: the same file, unchanged; then grown by 1% more papers
+	# appended at its end (titles changed, so the papers are new).
+	bytes=$(wc -c <"$listing")
+	median_ingest "$out/b.db" "$listing"
+	full_s=$secs
 	run "$EFFDASH" --quiet --db "$out/b.db" ingest "$listing"
-	printf '%-10s %9s %9s %8s %9s %11s %9s %s\n' reingest "$n" "$mb" "$secs" "" "" \
-		"$(rate "$rss" 1000)" "unchanged file: $(awk -v a="$secs" -v b="$ingest_s" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }') of the full run"
-	echo "reingest,$n,$bytes,$secs,,,$rss,$(rate "$secs" "$ingest_s"),ingest" >>"$results"
+	row reingest "$n" "" "$secs" "" "" "$(rate "$rss" 1000)" \
+		"unchanged file: $(awk -v a="$secs" -v b="$full_s" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }') of the full run"
+	echo "reingest,$n,$bytes,$secs,,,$rss,$(ratio "$secs" "$full_s"),ingest" >>"$results"
+	grow=$out/grow-$n.txt
+	cp "$listing" "$grow"
+	run "$EFFDASH" --quiet --db "$out/b.db" ingest "$grow"
+	extra=$((n / 100))
+	awk -v k="$extra" 'BEGIN { RS = ""; ORS = "\n\n" } NR > 1 && NR <= 1 + 2 * k { print "Appended " $0 }' "$listing" >>"$grow"
+	run "$EFFDASH" --quiet --db "$out/b.db" ingest "$grow"
+	row grow1pct "$extra" "" "$secs" "" "" "$(rate "$rss" 1000)" \
+		"$extra papers appended: $(awk -v a="$secs" -v b="$full_s" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }') of the full run"
+	echo "grow1pct,$extra,,$secs,,,$rss,$(ratio "$secs" "$full_s"),ingest" >>"$results"
+	rm -f "$grow"
 
 	csv=$out/claims-$n.csv
 	[ -f "$csv" ] || python3 tools/gen_corpus.py "$src" "$n" csv "$csv"
 	rows=$(($(wc -l <"$csv") - 1))
 	rm -f "$out/c.db" "$out/i.db"
 	run "$EFFDASH" --quiet --db "$out/c.db" ingest "$csv"
-	ours=$secs
+	ours=$secs ours_rss=$rss
 	run sqlite3 "$out/i.db" ".import --csv $csv claims"
 	theirs=$secs
-	printf '%-10s %9s %9s %8s %9s %11s %9s %s\n' curated "$n" "" "$ours" "" \
-		"$(rate "$rows" "$ours")" "$(rate "$rss" 1000)" \
-		"$rows rows; sqlite3 .import $(rate "$rows" "$theirs") rows/s"
-	echo "curated,$n,,$ours,,$(rate "$rows" "$ours"),$rss,$(rate "$theirs" "$ours"),sqlite3-import" >>"$results"
+	row curated "$n" "" "$ours" "" "$(rate "$rows" "$ours")" "$(rate "$ours_rss" 1000)" \
+		"$rows rows; sqlite3 .import $(rate "$rows" "$theirs") rows/s ($(ratio "$theirs" "$ours") of its rate)"
+	echo "curated,$n,,$ours,,$(rate "$rows" "$ours"),$ours_rss,$(ratio "$theirs" "$ours"),sqlite3-import" >>"$results"
 
 	rm -rf "$out/report-$n"
 	run "$EFFDASH" --quiet --db "$out/b.db" report --out "$out/report-$n"
