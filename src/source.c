@@ -172,28 +172,49 @@ char *arxiv_id_normalise(const char *s)
 	return xstrndup(s, n);
 }
 
+/* Bytes that end a run text_fold_space copies as is: ASCII white space
+ * and the first byte of a no-break space (U+00A0 is C2 A0). */
+static const unsigned char fold_stop[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1, [0xC2] = 1,
+};
+
 char *text_fold_space(const char *s, size_t n)
 {
-	/* One allocation, bytes copied directly: this runs over every title
-	 * and abstract read. */
+	/* One allocation; runs of ordinary bytes are copied whole, since
+	 * this runs over every title and abstract read. */
+	const unsigned char *u = (const unsigned char *)s;
 	char *out = xmalloc(n + 1);
-	size_t len = 0;
+	size_t len = 0, i = 0;
 	int gap = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-			gap = 1;
+	while (i < n) {
+		size_t run = i;
+		while (run < n && !fold_stop[u[run]])
+			run++;
+		if (run > i) {
+			if (gap && len)
+				out[len++] = ' ';
+			gap = 0;
+			memcpy(out + len, s + i, run - i);
+			len += run - i;
+			i = run;
 			continue;
 		}
-		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
-			gap = 1; /* no-break space */
+		unsigned char c = u[i];
+		if (c == 0xC2) {
+			if (i + 1 < n && u[i + 1] == 0xA0) {
+				gap = 1; /* no-break space */
+				i += 2;
+				continue;
+			}
+			if (gap && len)
+				out[len++] = ' ';
+			gap = 0;
+			out[len++] = (char)c;
 			i++;
 			continue;
 		}
-		if (gap && len)
-			out[len++] = ' ';
-		gap = 0;
-		out[len++] = (char)c;
+		gap = 1;
+		i++;
 	}
 	out[len] = '\0';
 	return out;

@@ -138,12 +138,64 @@ static void test_arxiv_ids(void)
 	}
 }
 
+/* Byte-at-a-time folding, the specification text_fold_space's faster
+ * loop must match. */
+static char *fold_reference(const char *s, size_t n)
+{
+	char *out = xmalloc(n + 1);
+	size_t len = 0;
+	int gap = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			gap = 1;
+			continue;
+		}
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+			gap = 1;
+			i++;
+			continue;
+		}
+		if (gap && len)
+			out[len++] = ' ';
+		gap = 0;
+		out[len++] = (char)c;
+	}
+	out[len] = '\0';
+	return out;
+}
+
 static void test_fold_space(void)
 {
 	const char *s = "  Cheap\n  Training \t of\xc2\xa0Models \n";
 	char *f = text_fold_space(s, strlen(s));
 	CHECK_STR(f, "Cheap Training of Models");
 	free(f);
+	const char *cases[] = { "", " ", "\xc2", "a\xc2", "\xc2\xa0", "a\xc2\xa9" "b",
+				"x \xc2\xa0\xc2\xa0 y\xc2", "\xc2\xc2\xa0z" };
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = text_fold_space(cases[i], strlen(cases[i]));
+		char *want = fold_reference(cases[i], strlen(cases[i]));
+		CHECK_STR(got, want);
+		free(got);
+		free(want);
+	}
+	/* Random strings over the bytes that matter. */
+	const char alphabet[] = { 'a', 'b', ' ', '\t', '\n', '\r', (char)0xC2, (char)0xA0, 'z' };
+	unsigned seed = 12345;
+	char buf[64];
+	for (int round = 0; round < 2000; round++) {
+		size_t n = (size_t)(round % 40);
+		for (size_t k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[k] = alphabet[(seed >> 16) % sizeof alphabet];
+		}
+		char *got = text_fold_space(buf, n);
+		char *want = fold_reference(buf, n);
+		CHECK_STR(got, want);
+		free(got);
+		free(want);
+	}
 }
 
 static void test_csvread(void)
