@@ -43,9 +43,26 @@ static size_t utf8_len(const char *str)
  */
 typedef void ascii_map(struct strbuf *out, char c);
 
-static void walk(struct strbuf *out, const char *s, ascii_map *map)
+/* Is c printable ASCII that the sink copies as it is (not in special)? */
+static int plain_byte(unsigned char c, const char *special)
+{
+	return c >= 0x20 && c < 0x7F && !strchr(special, c);
+}
+
+/* special: the printable ASCII characters map() changes.  Runs of other
+ * printable ASCII are copied at once, without a call per byte. */
+static void walk(struct strbuf *out, const char *s, ascii_map *map,
+		 const char *special)
 {
 	while (*s) {
+		size_t plain = 0;
+		while (plain_byte((unsigned char)s[plain], special))
+			plain++;
+		if (plain) {
+			sb_add(out, s, plain);
+			s += plain;
+			continue;
+		}
 		size_t n = utf8_len(s);
 		if (n == 1)
 			map(out, *s);
@@ -84,7 +101,7 @@ static void map_html(struct strbuf *out, char c)
 
 void esc_html(struct strbuf *out, const char *s)
 {
-	walk(out, s, map_html);
+	walk(out, s, map_html, "&<>\"'");
 }
 
 static void map_attr(struct strbuf *out, char c)
@@ -97,7 +114,7 @@ static void map_attr(struct strbuf *out, char c)
 
 void esc_attr(struct strbuf *out, const char *s)
 {
-	walk(out, s, map_attr);
+	walk(out, s, map_attr, "&<>\"'");
 }
 
 static int ascii_lower(int c)
@@ -141,7 +158,7 @@ void esc_url(struct strbuf *out, const char *s)
 		sb_addc(out, '#');
 		return;
 	}
-	walk(out, s, map_url);
+	walk(out, s, map_url, " &<>\"'");
 }
 
 /* A plain number: optional sign, digits with an optional fraction, an
@@ -189,7 +206,7 @@ void esc_csv(struct strbuf *out, const char *s)
 		sb_addc(out, '"');
 	if (guard)
 		sb_addc(out, '\'');
-	walk(out, s, map_csv);
+	walk(out, s, map_csv, "\"");
 	if (quote)
 		sb_addc(out, '"');
 }
@@ -212,7 +229,7 @@ void esc_gnuplot(struct strbuf *out, const char *s)
 {
 	sb_addc(out, '"');
 	if (s)
-		walk(out, s, map_gnuplot);
+		walk(out, s, map_gnuplot, "\\\"`");
 	sb_addc(out, '"');
 }
 
@@ -240,7 +257,7 @@ void esc_gnuplot_data(struct strbuf *out, const char *s)
 {
 	sb_addc(out, '"');
 	if (s && *s)
-		walk(out, s, map_gnuplot_data);
+		walk(out, s, map_gnuplot_data, "\"`\\{}^_@&~");
 	else
 		sb_addc(out, '-'); /* "" would read as a missing value */
 	sb_addc(out, '"');
@@ -269,7 +286,7 @@ void esc_json(struct strbuf *out, const char *s)
 		return;
 	}
 	sb_addc(out, '"');
-	walk(out, s, map_json);
+	walk(out, s, map_json, "\"\\");
 	sb_addc(out, '"');
 }
 
@@ -281,7 +298,7 @@ static void map_tsv(struct strbuf *out, char c)
 void esc_tsv(struct strbuf *out, const char *s)
 {
 	if (s)
-		walk(out, s, map_tsv);
+		walk(out, s, map_tsv, "");
 }
 
 static int slug_char(char c)

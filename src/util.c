@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,14 +118,19 @@ void sb_addc(struct strbuf *sb, char c)
 
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
+	/* Format once into the room there is (most texts are short); only
+	 * a text that does not fit is formatted again. */
 	va_list cp;
+	sb_grow(sb, 64);
 	va_copy(cp, ap);
-	int n = vsnprintf(NULL, 0, fmt, cp);
+	int n = vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		BUG("vsnprintf failed for format '%s'", fmt);
-	sb_grow(sb, (size_t)n);
-	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= sb->alloc - sb->len) {
+		sb_grow(sb, (size_t)n);
+		vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	}
 	sb->len += (size_t)n;
 }
 
@@ -150,6 +156,23 @@ char *sb_detach(struct strbuf *sb)
 
 void fmt_double(char *buf, size_t size, double v)
 {
+	/* A whole number below 10^15 prints as its digits under %.15g and
+	 * round-trips: written directly, it skips printf and strtod. */
+	if (v == (double)(long long)v && fabs(v) < 1e15 && size >= 18 &&
+	    (v != 0 || !signbit(v))) {
+		char digits[20];
+		unsigned long long u = (unsigned long long)llabs((long long)v);
+		size_t n = 0, at = 0;
+		do
+			digits[n++] = (char)('0' + u % 10);
+		while (u /= 10);
+		if (v < 0)
+			buf[at++] = '-';
+		while (n)
+			buf[at++] = digits[--n];
+		buf[at] = '\0';
+		return;
+	}
 	/* Shortest of %.15g..%.17g that round-trips: keeps 0.1 as "0.1". */
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, v);
