@@ -195,8 +195,28 @@ const char *report_kind_label(enum quantity q);
 unsigned long long report_fnv(unsigned long long h, const void *data,
 			      size_t n);
 
-/* Write sb to DIR/NAME; 0 or -1 after printing the reason. */
+/* Write sb to DIR/NAME; 0 or -1 after printing the reason.  When DIR is
+ * in the staging folder and the previous report holds the same file with
+ * the same bytes, that file is hard-linked instead (see report.c). */
 int report_save(const char *dir, const char *name, const struct strbuf *sb);
+/* A file too large to build in memory first, written as it is built:
+ * add to buf, call report_stream_fill after each row (it writes out
+ * whole pieces), then report_stream_close, which returns 0 or -1 after
+ * printing the reason.  Like report_save, a file whose bytes equal the
+ * previous report's ends up linked to it. */
+struct report_stream {
+	struct strbuf buf;  /* what is not written yet */
+	struct strbuf path;
+	FILE *f;
+	int prev_fd;        /* the previous version while it still agrees */
+	int error;          /* errno of the first failure, or 0 */
+};
+
+void report_stream_open(struct report_stream *s, const char *dir,
+			const char *name);
+void report_stream_fill(struct report_stream *s);
+int report_stream_close(struct report_stream *s);
+
 /* Copy the file FROM to TO; 0 or -1 after printing the reason. */
 int report_copy(const char *from, const char *to);
 
