@@ -932,11 +932,15 @@ static int build(const struct build_ctx *b)
 	struct report_model model;
 	struct chart_list charts = { NULL, 0 };
 	struct strbuf dir = STRBUF_INIT, manifest = STRBUF_INIT;
+	struct paper_pages *pages = NULL;
 	int rc = -1;
 	report_index_build(&ix, ds);
 	report_model_build(&model, ds, &ix);
 	if (make_stage_dirs(b->stage) < 0)
 		goto out;
+	sb_addf(&dir, "%s/site/papers", b->stage);
+	pages = report_papers_start(ds, &ix, dir.buf);
+	sb_reset(&dir);
 	sb_addf(&dir, "%s/csv", b->stage);
 	if (report_csv_write(ds, &ix, &model, dir.buf) < 0)
 		goto out;
@@ -957,9 +961,12 @@ static int build(const struct build_ctx *b)
 	sb_reset(&dir);
 	sb_addf(&dir, "%s/site", b->stage);
 	struct site_input in = { &charts, &model, b->changes,
+				 report_papers_marked(pages),
 				 b->opt->db_path != NULL };
 	rc = report_html_write(ds, &ix, &in, dir.buf);
 out:
+	if (report_papers_finish(pages, rc < 0) < 0)
+		rc = -1;
 	chart_list_release(&charts);
 	report_model_release(&model);
 	report_index_release(&ix, ds->n_papers);

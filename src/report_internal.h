@@ -238,8 +238,23 @@ struct site_input {
 	const struct chart_list *charts;
 	const struct report_model *model;
 	const struct report_changes *changes;
+	const unsigned char *marked; /* from report_papers_marked */
 	int has_db;
 };
+
+/* The paper pages (DIR/SLUG.html), written by threads from
+ * report_papers_start on, while the caller builds the rest of the
+ * report; they need only the dataset and its index, which must stay
+ * unchanged until report_papers_finish.  That waits for the threads
+ * (stopping them early when cancel is set), frees the job and returns 0,
+ * or -1 when a page could not be written (the reason printed). */
+struct paper_pages;
+struct paper_pages *report_papers_start(const struct dataset *ds,
+					const struct report_index *ix,
+					const char *dir);
+/* Per claim: its span is highlighted in its paper's abstract. */
+const unsigned char *report_papers_marked(const struct paper_pages *pp);
+int report_papers_finish(struct paper_pages *pp, int cancel);
 
 /* The body of the methodology page (report_methodology.c): assumptions
  * in effect, formulas under anchors "d-KIND", uncertainty rules, checks,
