@@ -124,4 +124,10 @@ int store_load_file(const char *path, struct dataset *ds);
 /* Counts for messages and tests. */
 long store_count(struct store *st, const char *table);
 
+/* What a report needs, loaded from the database at path (opened
+ * read-only): as store_load_file, but without the stored derived values
+ * (ds->derivations stays empty; the report derives them again) and
+ * faster on large databases.  ds must be initialised. */
+int store_load_report(const char *path, struct dataset *ds);
+
 #endif

@@ -92,7 +92,7 @@ int cmd_report(int argc, char **argv, const struct global_opts *g)
 	}
 	struct dataset ds;
 	dataset_init(&ds);
-	int rc = store_load_file(g->db, &ds);
+	int rc = store_load_report(g->db, &ds);
 	if (!rc)
 		rc = normalize_apply(&ds, ov, n_ov);
 	if (!rc) {

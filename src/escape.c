@@ -43,9 +43,43 @@ static size_t utf8_len(const char *str)
  */
 typedef void ascii_map(struct strbuf *out, char c);
 
-static void walk(struct strbuf *out, const char *s, ascii_map *map)
+/* For each sink, the printable ASCII characters its map() changes; every
+ * other printable ASCII character is copied as it is. */
+typedef unsigned char special_set[128];
+
+static const special_set html_special = {
+	['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
+};
+static const special_set url_special = {
+	[' '] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
+};
+static const special_set csv_special = { ['"'] = 1 };
+static const special_set gnuplot_special = {
+	['\\'] = 1, ['"'] = 1, ['`'] = 1,
+};
+static const special_set gnuplot_data_special = {
+	['"'] = 1, ['`'] = 1, ['\\'] = 1, ['{'] = 1, ['}'] = 1, ['^'] = 1,
+	['_'] = 1, ['@'] = 1, ['&'] = 1, ['~'] = 1,
+};
+static const special_set json_special = { ['"'] = 1, ['\\'] = 1 };
+static const special_set no_special;
+
+/* Runs of printable ASCII outside special are copied at once, without a
+ * call per byte. */
+static void walk(struct strbuf *out, const char *s, ascii_map *map,
+		 const unsigned char *special)
 {
 	while (*s) {
+		size_t plain = 0;
+		unsigned char c;
+		while ((c = (unsigned char)s[plain]) >= 0x20 && c < 0x7F &&
+		       !special[c])
+			plain++;
+		if (plain) {
+			sb_add(out, s, plain);
+			s += plain;
+			continue;
+		}
 		size_t n = utf8_len(s);
 		if (n == 1)
 			map(out, *s);
@@ -84,7 +118,7 @@ static void map_html(struct strbuf *out, char c)
 
 void esc_html(struct strbuf *out, const char *s)
 {
-	walk(out, s, map_html);
+	walk(out, s, map_html, html_special);
 }
 
 static void map_attr(struct strbuf *out, char c)
@@ -97,7 +131,7 @@ static void map_attr(struct strbuf *out, char c)
 
 void esc_attr(struct strbuf *out, const char *s)
 {
-	walk(out, s, map_attr);
+	walk(out, s, map_attr, html_special);
 }
 
 static int ascii_lower(int c)
@@ -141,7 +175,7 @@ void esc_url(struct strbuf *out, const char *s)
 		sb_addc(out, '#');
 		return;
 	}
-	walk(out, s, map_url);
+	walk(out, s, map_url, url_special);
 }
 
 /* A plain number: optional sign, digits with an optional fraction, an
@@ -189,7 +223,7 @@ void esc_csv(struct strbuf *out, const char *s)
 		sb_addc(out, '"');
 	if (guard)
 		sb_addc(out, '\'');
-	walk(out, s, map_csv);
+	walk(out, s, map_csv, csv_special);
 	if (quote)
 		sb_addc(out, '"');
 }
@@ -212,7 +246,7 @@ void esc_gnuplot(struct strbuf *out, const char *s)
 {
 	sb_addc(out, '"');
 	if (s)
-		walk(out, s, map_gnuplot);
+		walk(out, s, map_gnuplot, gnuplot_special);
 	sb_addc(out, '"');
 }
 
@@ -240,7 +274,7 @@ void esc_gnuplot_data(struct strbuf *out, const char *s)
 {
 	sb_addc(out, '"');
 	if (s && *s)
-		walk(out, s, map_gnuplot_data);
+		walk(out, s, map_gnuplot_data, gnuplot_data_special);
 	else
 		sb_addc(out, '-'); /* "" would read as a missing value */
 	sb_addc(out, '"');
@@ -269,7 +303,7 @@ void esc_json(struct strbuf *out, const char *s)
 		return;
 	}
 	sb_addc(out, '"');
-	walk(out, s, map_json);
+	walk(out, s, map_json, json_special);
 	sb_addc(out, '"');
 }
 
@@ -281,7 +315,7 @@ static void map_tsv(struct strbuf *out, char c)
 void esc_tsv(struct strbuf *out, const char *s)
 {
 	if (s)
-		walk(out, s, map_tsv);
+		walk(out, s, map_tsv, no_special);
 }
 
 static int slug_char(char c)

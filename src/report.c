@@ -424,12 +424,177 @@ static int save_path(const char *path, const struct strbuf *sb)
 	return -1;
 }
 
+/* ---- Reusing the previous report --------------------------------------
+ *
+ * A report over an existing OUT mostly rewrites files with the bytes they
+ * already have.  Each file is built in memory (or streamed) as before, but
+ * when the previous report holds the same path with the same bytes, that
+ * file is hard-linked into the staging folder instead of written: no data
+ * is written, and when the old report is removed after the swap its
+ * unchanged files lose a link and free no blocks, which on a large site is
+ * most of the cost.  The previous files are only read and linked, never
+ * changed, so a failed report still leaves OUT as it was.  Where linking
+ * is not possible (a file system without hard links), files are written.
+ *
+ * Set once by build() before any writer runs and read-only while pages
+ * are written by several threads. */
+static struct {
+	const char *stage; /* the staging folder, prefix of every path */
+	size_t stage_len;
+	const char *prev;  /* OUT, holding the previous report; NULL: none */
+} reuse;
+
+/* The previous report's version of path (inside the stage), or -1. */
+static int previous_version(const char *path, struct strbuf *prev)
+{
+	if (!reuse.prev || strncmp(path, reuse.stage, reuse.stage_len) ||
+	    path[reuse.stage_len] != '/')
+		return -1;
+	sb_addf(prev, "%s%s", reuse.prev, path + reuse.stage_len);
+	return 0;
+}
+
+/* Does the open file fd hold exactly the n bytes at data? */
+static int fd_holds(int fd, const char *data, size_t n)
+{
+	char buf[65536];
+	size_t at = 0;
+	for (;;) {
+		ssize_t got = read(fd, buf, sizeof buf);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return got == 0 && at == n;
+		if ((size_t)got > n - at || memcmp(buf, data + at, (size_t)got))
+			return 0;
+		at += (size_t)got;
+	}
+}
+
+/* Put the previous report's version of path in its place when it holds
+ * the n bytes at data; 0 when done, -1 when path is to be written. */
+static int reuse_same(const char *path, const char *data, size_t n)
+{
+	struct strbuf prev = STRBUF_INIT;
+	struct stat st;
+	int rc = -1;
+	if (previous_version(path, &prev) < 0)
+		goto out;
+	int fd = open(prev.buf, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		goto out;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size == n && fd_holds(fd, data, n))
+		rc = link(prev.buf, path);
+	close(fd);
+out:
+	sb_release(&prev);
+	return rc;
+}
+
 int report_save(const char *dir, const char *name, const struct strbuf *sb)
 {
 	struct strbuf path = STRBUF_INIT;
 	sb_addf(&path, "%s/%s", dir, name);
-	int rc = save_path(path.buf, sb);
+	int rc = reuse_same(path.buf, sb_str(sb), sb->len) == 0
+			 ? 0
+			 : save_path(path.buf, sb);
 	sb_release(&path);
+	return rc;
+}
+
+/* Streamed files are written as they are built, in pieces of this size,
+ * and compared piece by piece with their previous version. */
+#define STREAM_PIECE (256 * 1024)
+
+void report_stream_open(struct report_stream *s, const char *dir,
+			const char *name)
+{
+	struct strbuf prev = STRBUF_INIT;
+	memset(s, 0, sizeof *s);
+	sb_init(&s->buf);
+	sb_init(&s->path);
+	sb_addf(&s->path, "%s/%s", dir, name);
+	s->prev_fd = -1;
+	errno = 0;
+	s->f = fopen(s->path.buf, "wb");
+	if (!s->f)
+		s->error = errno ? errno : EIO;
+	if (s->f && previous_version(s->path.buf, &prev) == 0)
+		s->prev_fd = open(prev.buf, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	sb_release(&prev);
+}
+
+/* Write what is buffered; keep comparing while the previous version
+ * holds the same bytes. */
+static void stream_write(struct report_stream *s)
+{
+	if (s->f && !s->error && s->buf.len &&
+	    fwrite(s->buf.buf, 1, s->buf.len, s->f) != s->buf.len)
+		s->error = errno ? errno : EIO;
+	if (s->prev_fd >= 0 && s->buf.len) {
+		char *old = xmalloc(s->buf.len);
+		size_t at = 0;
+		while (at < s->buf.len) {
+			ssize_t got = read(s->prev_fd, old + at, s->buf.len - at);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got <= 0)
+				break;
+			at += (size_t)got;
+		}
+		if (at != s->buf.len || memcmp(old, s->buf.buf, at)) {
+			close(s->prev_fd);
+			s->prev_fd = -1;
+		}
+		free(old);
+	}
+	sb_reset(&s->buf);
+}
+
+void report_stream_fill(struct report_stream *s)
+{
+	if (s->buf.len >= STREAM_PIECE)
+		stream_write(s);
+}
+
+/* The file turned out the same as before: link the previous one over
+ * the one just written (under a temporary name, then renamed, so the
+ * written one stays if linking fails). */
+static void stream_reuse(struct report_stream *s)
+{
+	struct strbuf prev = STRBUF_INIT, tmp = STRBUF_INIT;
+	char end;
+	if (read(s->prev_fd, &end, 1) == 0 &&
+	    previous_version(s->path.buf, &prev) == 0) {
+		sb_addf(&tmp, "%s.same", s->path.buf);
+		if (link(prev.buf, tmp.buf) == 0 &&
+		    rename(tmp.buf, s->path.buf) < 0)
+			unlink(tmp.buf);
+	}
+	sb_release(&prev);
+	sb_release(&tmp);
+}
+
+int report_stream_close(struct report_stream *s)
+{
+	stream_write(s);
+	if (s->f) {
+		int bad = ferror(s->f);
+		if ((fclose(s->f) != 0 || bad) && !s->error)
+			s->error = errno ? errno : EIO;
+	}
+	if (!s->error && s->prev_fd >= 0)
+		stream_reuse(s);
+	if (s->prev_fd >= 0)
+		close(s->prev_fd);
+	int rc = 0;
+	if (s->error) {
+		err("cannot write '%s': %s", s->path.buf, strerror(s->error));
+		rc = -1;
+	}
+	sb_release(&s->buf);
+	sb_release(&s->path);
 	return rc;
 }
 
@@ -643,6 +808,43 @@ static int make_stage_dirs(const char *stage)
 	return 0;
 }
 
+/* Do the regular files a and b hold the same bytes? */
+static int same_bytes(const char *a, const char *b)
+{
+	enum { PIECE = 1 << 20 };
+	int fa = open(a, O_RDONLY | O_CLOEXEC);
+	int fb = open(b, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	struct stat sa, sb;
+	int same = fa >= 0 && fb >= 0 && fstat(fa, &sa) == 0 &&
+		   fstat(fb, &sb) == 0 && S_ISREG(sa.st_mode) &&
+		   S_ISREG(sb.st_mode) && sa.st_size == sb.st_size;
+	char *x = same ? xmalloc(PIECE) : NULL, *y = same ? xmalloc(PIECE) : NULL;
+	while (same) {
+		ssize_t n = read(fa, x, PIECE);
+		if (n <= 0) {
+			same = n == 0 && read(fb, y, 1) == 0;
+			break;
+		}
+		size_t at = 0;
+		while (at < (size_t)n) {
+			ssize_t m = read(fb, y + at, (size_t)n - at);
+			if (m <= 0)
+				break;
+			at += (size_t)m;
+		}
+		same = at == (size_t)n && !memcmp(x, y, at);
+	}
+	free(x);
+	free(y);
+	if (fa >= 0)
+		close(fa);
+	if (fb >= 0)
+		close(fb);
+	return same;
+}
+
+/* The downloads are the CSV files (linked, not copied: the same bytes)
+ * and the database, linked from the previous report when unchanged. */
 static int copy_downloads(const char *stage, const char *db_path)
 {
 	static const char *const files[] = {
@@ -656,12 +858,16 @@ static int copy_downloads(const char *stage, const char *db_path)
 		sb_reset(&b);
 		sb_addf(&a, "%s/csv/%s", stage, files[i]);
 		sb_addf(&b, "%s/site/downloads/%s", stage, files[i]);
-		rc = report_copy(a.buf, b.buf);
+		if (link(a.buf, b.buf) < 0)
+			rc = report_copy(a.buf, b.buf);
 	}
 	if (rc == 0 && db_path) {
+		sb_reset(&a);
 		sb_reset(&b);
 		sb_addf(&b, "%s/site/downloads/effdash.db", stage);
-		rc = report_copy(db_path, b.buf);
+		if (previous_version(b.buf, &a) < 0 ||
+		    !same_bytes(db_path, a.buf) || link(a.buf, b.buf) < 0)
+			rc = report_copy(db_path, b.buf);
 	}
 	sb_release(&a);
 	sb_release(&b);
@@ -726,11 +932,15 @@ static int build(const struct build_ctx *b)
 	struct report_model model;
 	struct chart_list charts = { NULL, 0 };
 	struct strbuf dir = STRBUF_INIT, manifest = STRBUF_INIT;
+	struct paper_pages *pages = NULL;
 	int rc = -1;
 	report_index_build(&ix, ds);
 	report_model_build(&model, ds, &ix);
 	if (make_stage_dirs(b->stage) < 0)
 		goto out;
+	sb_addf(&dir, "%s/site/papers", b->stage);
+	pages = report_papers_start(ds, &ix, dir.buf);
+	sb_reset(&dir);
 	sb_addf(&dir, "%s/csv", b->stage);
 	if (report_csv_write(ds, &ix, &model, dir.buf) < 0)
 		goto out;
@@ -751,9 +961,12 @@ static int build(const struct build_ctx *b)
 	sb_reset(&dir);
 	sb_addf(&dir, "%s/site", b->stage);
 	struct site_input in = { &charts, &model, b->changes,
+				 report_papers_marked(pages),
 				 b->opt->db_path != NULL };
 	rc = report_html_write(ds, &ix, &in, dir.buf);
 out:
+	if (report_papers_finish(pages, rc < 0) < 0)
+		rc = -1;
 	chart_list_release(&charts);
 	report_model_release(&model);
 	report_index_release(&ix, ds->n_papers);
@@ -1049,7 +1262,11 @@ int report_write(const struct dataset *ds, const struct report_options *opt)
 		goto out;
 	}
 	struct build_ctx b = { ds, opt, stage.buf, out, &ch };
+	reuse.stage = stage.buf;
+	reuse.stage_len = strlen(stage.buf);
+	reuse.prev = out;
 	rc = build(&b);
+	memset(&reuse, 0, sizeof reuse);
 	if (rc == 0)
 		rc = move_into_place(stage.buf, out);
 	remove_tree(stage.buf);

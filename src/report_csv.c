@@ -101,15 +101,16 @@ static void claim_row(struct row *r, const struct dataset *ds,
 
 static int write_claims(const struct dataset *ds, const char *dir)
 {
-	struct strbuf out = STRBUF_INIT;
-	struct row r = { &out, 0 };
-	header(&out, claim_columns,
+	struct report_stream s;
+	report_stream_open(&s, dir, "claims.csv");
+	struct row r = { &s.buf, 0 };
+	header(&s.buf, claim_columns,
 	       sizeof claim_columns / sizeof *claim_columns);
-	for (size_t i = 0; i < ds->n_claims; i++)
+	for (size_t i = 0; i < ds->n_claims; i++) {
 		claim_row(&r, ds, &ds->claims[i]);
-	int rc = report_save(dir, "claims.csv", &out);
-	sb_release(&out);
-	return rc;
+		report_stream_fill(&s);
+	}
+	return report_stream_close(&s);
 }
 
 static const char *const paper_columns[] = {
@@ -143,15 +144,16 @@ static void paper_row(struct row *r, const struct dataset *ds,
 static int write_papers(const struct dataset *ds,
 			const struct report_index *ix, const char *dir)
 {
-	struct strbuf out = STRBUF_INIT;
-	struct row r = { &out, 0 };
-	header(&out, paper_columns,
+	struct report_stream s;
+	report_stream_open(&s, dir, "papers.csv");
+	struct row r = { &s.buf, 0 };
+	header(&s.buf, paper_columns,
 	       sizeof paper_columns / sizeof *paper_columns);
-	for (size_t p = 0; p < ds->n_papers; p++)
+	for (size_t p = 0; p < ds->n_papers; p++) {
 		paper_row(&r, ds, ix, p);
-	int rc = report_save(dir, "papers.csv", &out);
-	sb_release(&out);
-	return rc;
+		report_stream_fill(&s);
+	}
+	return report_stream_close(&s);
 }
 
 static const char *const derivation_columns[] = {
@@ -198,8 +200,8 @@ static void derivation_row(struct row *r, const struct derivation *d,
 
 static int write_derivations(const struct dataset *ds, const char *dir)
 {
-	struct strbuf out = STRBUF_INIT;
-	struct row r = { &out, 0 };
+	struct report_stream s;
+	struct row r = { &s.buf, 0 };
 	struct claim_key *keys = xcalloc(ds->n_claims, sizeof *keys);
 	for (size_t i = 0; i < ds->n_claims; i++) {
 		keys[i].id = ds->claims[i].id;
@@ -207,16 +209,16 @@ static int write_derivations(const struct dataset *ds, const char *dir)
 	}
 	if (ds->n_claims)
 		qsort(keys, ds->n_claims, sizeof *keys, claim_key_cmp);
-	header(&out, derivation_columns,
+	report_stream_open(&s, dir, "derivations.csv");
+	header(&s.buf, derivation_columns,
 	       sizeof derivation_columns / sizeof *derivation_columns);
 	for (size_t i = 0; i < ds->n_derivations; i++) {
 		const struct derivation *d = &ds->derivations[i];
 		derivation_row(&r, d, title_of(ds, keys, d->claim_id));
+		report_stream_fill(&s);
 	}
-	int rc = report_save(dir, "derivations.csv", &out);
 	free(keys);
-	sb_release(&out);
-	return rc;
+	return report_stream_close(&s);
 }
 
 static const char *const bench_columns[] = {
@@ -364,10 +366,11 @@ static void claim_json(struct strbuf *out, const struct dataset *ds,
 int report_jsonl_write(const struct dataset *ds, const struct report_index *ix,
 		       const char *dir)
 {
-	struct strbuf out = STRBUF_INIT;
-	for (size_t i = 0; i < ds->n_claims; i++)
-		claim_json(&out, ds, ix, &ds->claims[i]);
-	int rc = report_save(dir, "claims.jsonl", &out);
-	sb_release(&out);
-	return rc;
+	struct report_stream s;
+	report_stream_open(&s, dir, "claims.jsonl");
+	for (size_t i = 0; i < ds->n_claims; i++) {
+		claim_json(&s.buf, ds, ix, &ds->claims[i]);
+		report_stream_fill(&s);
+	}
+	return report_stream_close(&s);
 }

@@ -42,7 +42,8 @@ struct site {
 	const struct chart_list *charts;
 	const struct report_model *model;
 	const struct report_changes *changes;
-	unsigned char *marked; /* per claim: span highlighted in abstract */
+	const unsigned char *marked; /* per claim: span highlighted in
+					abstract */
 	int has_db;
 };
 
@@ -1765,13 +1766,13 @@ static size_t paper_marks(const struct site *st, size_t p,
 	return kept;
 }
 
-static void mark_all(struct site *st)
+static void mark_all(const struct site *st, unsigned char *marked)
 {
 	for (size_t p = 0; p < st->ds->n_papers; p++) {
 		struct mark *m;
 		size_t n = paper_marks(st, p, &m);
 		for (size_t i = 0; i < n; i++)
-			st->marked[m[i].claim] = 1;
+			marked[m[i].claim] = 1;
 		free(m);
 	}
 }
@@ -1963,12 +1964,12 @@ static int write_paper(const struct site *st, size_t p, const char *dir)
 	const struct paper *pp = &st->ds->papers[p];
 	struct page pg;
 	struct strbuf name = STRBUF_INIT;
-	struct strbuf list = STRBUF_INIT;
 	page_open(&pg, "../", pp->title ? pp->title : "Untitled", "papers");
-	page_file(&list, "papers", p / REPORT_PAGE_ROWS);
+	/* The crumb leads to the list's first page, not to the page the
+	 * paper is on: that would change with every paper added before it,
+	 * and with it every page a report could otherwise keep. */
 	raw(&pg, "<p class=\"crumbs\">");
-	link_open(&pg, list.buf);
-	sb_release(&list);
+	link_open(&pg, "papers.html");
 	raw(&pg, "Papers</a></p>\n<h1>");
 	text(&pg, pp->title);
 	raw(&pg, "</h1>\n");
@@ -2135,30 +2136,35 @@ static const char stylesheet_more[] =
 	"details{display:block}}\n";
 
 /* Paper pages are many small files: creating them is bound by the file
- * system, which serves several writers at once far faster than one.  The
- * pages are independent and read the dataset only, so threads take
- * papers in turn; the files are the same whatever the order. */
-#define PAPER_THREADS 6
+ * system, and rendering them is most of the site's work.  They are
+ * independent and read the dataset only, so threads take papers in turn
+ * from the start of the report, while the main thread builds the rest;
+ * the files are the same whatever the order. */
+#define PAPER_THREADS 3
 
-struct paper_job {
-	const struct site *st;
-	const char *dir;
+struct paper_pages {
+	struct site st;
+	unsigned char *marked;
+	char *dir;
 	pthread_mutex_t lock;
 	size_t next;
-	int failed;
+	int failed, cancelled;
+	pthread_t tid[PAPER_THREADS];
+	size_t started;
 };
 
 static void *paper_worker(void *arg)
 {
-	struct paper_job *job = arg;
+	struct paper_pages *job = arg;
 	for (;;) {
 		pthread_mutex_lock(&job->lock);
 		size_t p = job->next++;
-		int stop = job->failed || p >= job->st->ds->n_papers;
+		int stop = job->failed || job->cancelled ||
+			   p >= job->st.ds->n_papers;
 		pthread_mutex_unlock(&job->lock);
 		if (stop)
 			return NULL;
-		if (write_paper(job->st, p, job->dir) < 0) {
+		if (write_paper(&job->st, p, job->dir) < 0) {
 			pthread_mutex_lock(&job->lock);
 			job->failed = 1;
 			pthread_mutex_unlock(&job->lock);
@@ -2166,22 +2172,50 @@ static void *paper_worker(void *arg)
 	}
 }
 
-static int write_papers(const struct site *st, const char *dir)
+struct paper_pages *report_papers_start(const struct dataset *ds,
+					const struct report_index *ix,
+					const char *dir)
 {
-	struct paper_job job = { st, dir, PTHREAD_MUTEX_INITIALIZER, 0, 0 };
-	pthread_t tid[PAPER_THREADS];
-	size_t started = 0;
-	size_t want = st->ds->n_papers < 64 ? 1 : PAPER_THREADS;
-	for (size_t i = 1; i < want; i++) {
-		if (pthread_create(&tid[started], NULL, paper_worker, &job))
-			break; /* fewer threads: the work still gets done */
-		started++;
+	struct paper_pages *job = xcalloc(1, sizeof *job);
+	job->st.ds = ds;
+	job->st.ix = ix;
+	job->marked = xcalloc(ds->n_claims ? ds->n_claims : 1, 1);
+	mark_all(&job->st, job->marked);
+	job->st.marked = job->marked;
+	job->dir = xstrdup(dir);
+	pthread_mutex_init(&job->lock, NULL);
+	size_t want = ds->n_papers < 64 ? 1 : PAPER_THREADS;
+	for (size_t i = 0; i < want; i++) {
+		if (pthread_create(&job->tid[job->started], NULL, paper_worker,
+				   job))
+			break;
+		job->started++;
 	}
-	paper_worker(&job);
-	for (size_t i = 0; i < started; i++)
-		pthread_join(tid[i], NULL);
-	pthread_mutex_destroy(&job.lock);
-	return job.failed ? -1 : 0;
+	return job;
+}
+
+const unsigned char *report_papers_marked(const struct paper_pages *job)
+{
+	return job->marked;
+}
+
+int report_papers_finish(struct paper_pages *job, int cancel)
+{
+	if (!job)
+		return 0;
+	pthread_mutex_lock(&job->lock);
+	job->cancelled = cancel;
+	pthread_mutex_unlock(&job->lock);
+	if (!job->started && !cancel)
+		paper_worker(job); /* no thread could start: do it here */
+	for (size_t i = 0; i < job->started; i++)
+		pthread_join(job->tid[i], NULL);
+	pthread_mutex_destroy(&job->lock);
+	int rc = job->failed ? -1 : 0;
+	free(job->marked);
+	free(job->dir);
+	free(job);
+	return rc;
 }
 
 static int write_style(const char *dir)
@@ -2229,21 +2263,12 @@ static int write_topic_pages(const struct site *st, const char *dir)
 int report_html_write(const struct dataset *ds, const struct report_index *ix,
 		      const struct site_input *in, const char *dir)
 {
-	struct site st = { ds, ix, in->charts, in->model, in->changes, NULL,
-			   in->has_db };
-	struct strbuf papers = STRBUF_INIT;
-	int rc = -1;
-	st.marked = xcalloc(ds->n_claims ? ds->n_claims : 1, 1);
-	mark_all(&st);
-	sb_addf(&papers, "%s/papers", dir);
+	struct site st = { ds, ix, in->charts, in->model, in->changes,
+			   in->marked, in->has_db };
 	if (write_style(dir) < 0 || write_index(&st, dir) < 0 ||
 	    write_benchmarks(&st, dir) < 0 || write_topic_pages(&st, dir) < 0 ||
 	    write_explorer(&st, dir) < 0 || write_papers_list(&st, dir) < 0 ||
 	    write_downloads(&st, dir) < 0 || write_methodology(&st, dir) < 0)
-		goto out;
-	rc = write_papers(&st, papers.buf);
-out:
-	free(st.marked);
-	sb_release(&papers);
-	return rc;
+		return -1;
+	return 0;
 }

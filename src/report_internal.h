@@ -195,8 +195,28 @@ const char *report_kind_label(enum quantity q);
 unsigned long long report_fnv(unsigned long long h, const void *data,
 			      size_t n);
 
-/* Write sb to DIR/NAME; 0 or -1 after printing the reason. */
+/* Write sb to DIR/NAME; 0 or -1 after printing the reason.  When DIR is
+ * in the staging folder and the previous report holds the same file with
+ * the same bytes, that file is hard-linked instead (see report.c). */
 int report_save(const char *dir, const char *name, const struct strbuf *sb);
+/* A file too large to build in memory first, written as it is built:
+ * add to buf, call report_stream_fill after each row (it writes out
+ * whole pieces), then report_stream_close, which returns 0 or -1 after
+ * printing the reason.  Like report_save, a file whose bytes equal the
+ * previous report's ends up linked to it. */
+struct report_stream {
+	struct strbuf buf;  /* what is not written yet */
+	struct strbuf path;
+	FILE *f;
+	int prev_fd;        /* the previous version while it still agrees */
+	int error;          /* errno of the first failure, or 0 */
+};
+
+void report_stream_open(struct report_stream *s, const char *dir,
+			const char *name);
+void report_stream_fill(struct report_stream *s);
+int report_stream_close(struct report_stream *s);
+
 /* Copy the file FROM to TO; 0 or -1 after printing the reason. */
 int report_copy(const char *from, const char *to);
 
@@ -218,8 +238,23 @@ struct site_input {
 	const struct chart_list *charts;
 	const struct report_model *model;
 	const struct report_changes *changes;
+	const unsigned char *marked; /* from report_papers_marked */
 	int has_db;
 };
+
+/* The paper pages (DIR/SLUG.html), written by threads from
+ * report_papers_start on, while the caller builds the rest of the
+ * report; they need only the dataset and its index, which must stay
+ * unchanged until report_papers_finish.  That waits for the threads
+ * (stopping them early when cancel is set), frees the job and returns 0,
+ * or -1 when a page could not be written (the reason printed). */
+struct paper_pages;
+struct paper_pages *report_papers_start(const struct dataset *ds,
+					const struct report_index *ix,
+					const char *dir);
+/* Per claim: its span is highlighted in its paper's abstract. */
+const unsigned char *report_papers_marked(const struct paper_pages *pp);
+int report_papers_finish(struct paper_pages *pp, int cancel);
 
 /* The body of the methodology page (report_methodology.c): assumptions
  * in effect, formulas under anchors "d-KIND", uncertainty rules, checks,

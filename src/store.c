@@ -1377,3 +1377,122 @@ long store_count(struct store *st, const char *table)
 	}
 	BUG("store_count of unknown table '%s'", table);
 }
+
+/* ---- Loading for a report --------------------------------------------- */
+
+/* What store_load reads, less the stored derived values (a report derives
+ * them again under its own assumptions, so reading them is wasted), and
+ * with the sorting done in memory: SQLite would sort every paper with its
+ * abstract and every claim with all its columns by title, which is most
+ * of the time of a load.  Only the order is computed by a query (of ids);
+ * rows are read in table order and put in place. */
+struct paper_place {
+	struct dataset *ds;
+	struct paper_index *rank; /* by id: position in the dataset */
+	size_t n;
+};
+
+static void paper_rank_row(sqlite3_stmt *s, void *ctx)
+{
+	struct paper_place *pp = ctx;
+	struct paper_index *r = PUSH(pp->rank, pp->n);
+	r->id = (long)sqlite3_column_int64(s, 0);
+	r->at = pp->n - 1;
+}
+
+static void paper_place_row(sqlite3_stmt *s, void *ctx)
+{
+	struct paper_place *pp = ctx;
+	struct paper_index key = { (long)sqlite3_column_int64(s, 0), 0 };
+	struct paper_index *hit = bsearch(&key, pp->rank, pp->n, sizeof *pp->rank,
+					  cmp_index);
+	if (!hit)
+		BUG("paper %ld missing from the order", key.id);
+	struct paper *p = &pp->ds->papers[hit->at];
+	paper_init(p);
+	p->id = key.id;
+	p->title = column_dup(s, 1);
+	p->arxiv_id = column_dup(s, 2);
+	p->url = column_dup(s, 3);
+	p->date = column_dup(s, 4);
+	p->abstract = column_dup(s, 5);
+	p->source_file = column_dup(s, 6);
+	p->source_line = (long)sqlite3_column_int64(s, 7);
+}
+
+static int load_report_papers(struct store *st, struct dataset *ds,
+			      struct paper_index **by_id)
+{
+	struct paper_place pp = { ds, NULL, 0 };
+	if (each_row(st, "SELECT id FROM report_paper ORDER BY lower(title), key",
+		     paper_rank_row, &pp))
+		goto fail;
+	ds->papers = xcalloc(pp.n ? pp.n : 1, sizeof *ds->papers);
+	ds->n_papers = pp.n;
+	if (pp.n)
+		qsort(pp.rank, pp.n, sizeof *pp.rank, cmp_index);
+	if (each_row(st, "SELECT id, title, arxiv_id, url, date, abstract, "
+			 "source_file, source_line FROM report_paper",
+		     paper_place_row, &pp))
+		goto fail;
+	*by_id = pp.rank;
+	return 0;
+fail:
+	free(pp.rank);
+	return -1;
+}
+
+/* The order of store_load: paper, then position in the abstract (claims
+ * without one last), then id. */
+static int claim_order_cmp(const void *a, const void *b)
+{
+	const struct stored_claim *x = a, *y = b;
+	if (x->paper != y->paper)
+		return x->paper < y->paper ? -1 : 1;
+	int xn = x->claim.span_start < 0, yn = y->claim.span_start < 0;
+	if (xn != yn)
+		return xn - yn;
+	if (x->claim.span_start != y->claim.span_start)
+		return x->claim.span_start < y->claim.span_start ? -1 : 1;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+int store_load_report(const char *path, struct dataset *ds)
+{
+	struct store *st;
+	struct claim_load cl = { ds, NULL };
+	sqlite3_stmt *q;
+	int rc = -1;
+	if (store_open(path, 1, &st))
+		return -1;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM claim_status "
+			       "WHERE status = 'superseded'", -1, &q, NULL) != SQLITE_OK) {
+		db_fail(st, "cannot prepare query");
+		goto out;
+	}
+	if (sqlite3_step(q) == SQLITE_ROW)
+		ds->n_inactive = (size_t)sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	if (load_report_papers(st, ds, &cl.index) ||
+	    each_row(st, "SELECT " CLAIM_COLUMNS " FROM report_claim r "
+			 "WHERE r.status = 'active'", claim_row, &cl))
+		goto out;
+	if (ds->n_claims)
+		qsort(ds->claims, ds->n_claims, sizeof *ds->claims, claim_order_cmp);
+	if (each_row(st, "SELECT name, aliases, peak_fp16_tflops, "
+			 "peak_fp32_tflops, power_w, year, price_usd_per_hour, "
+			 "price_date, source, date FROM accelerator ORDER BY name",
+		     accelerator_row, ds) ||
+	    each_row(st, "SELECT year, cpi_u, date, source FROM price_index "
+			 "ORDER BY year", price_index_row, ds) ||
+	    each_row(st, "SELECT code, name, symbols, year, units_per_usd, date, "
+			 "source FROM currency ORDER BY code, year", currency_row, ds) ||
+	    each_row(st, "SELECT name, value, source, date FROM assumption "
+			 "ORDER BY name", assumption_row, ds))
+		goto out;
+	rc = 0;
+out:
+	free(cl.index);
+	store_close(st);
+	return rc;
+}

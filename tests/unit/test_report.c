@@ -448,6 +448,41 @@ static void test_deterministic(void)
 	dataset_release(&ds);
 }
 
+/* A report over an existing one links the files whose bytes did not
+ * change (same inode as before) and writes the others anew. */
+static long inode_of(const char *dir, const char *name)
+{
+	char path[600];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return stat(path, &st) == 0 ? (long)st.st_ino : -1;
+}
+
+static void test_reuse(void)
+{
+	struct dataset ds;
+	build(&ds);
+	long page = inode_of(out, "site/papers/pixart-fast-training-1.html");
+	long style = inode_of(out, "site/style.css");
+	long claims = inode_of(out, "csv/claims.csv");
+	long index = inode_of(out, "site/index.html");
+	CHECK(page > 0 && style > 0 && claims > 0);
+	CHECK(render(&ds, NULL, 0) == 0);
+	CHECK(inode_of(out, "site/papers/pixart-fast-training-1.html") == page);
+	CHECK(inode_of(out, "site/style.css") == style);
+	CHECK(inode_of(out, "csv/claims.csv") == claims);
+	CHECK(inode_of(out, "site/downloads/claims.csv") == claims);
+	CHECK(inode_of(out, "site/index.html") == index);
+	free(ds.papers[0].title);
+	ds.papers[0].title = xstrdup("Changed title");
+	CHECK(render(&ds, NULL, 0) == 0);
+	CHECK(inode_of(out, "csv/claims.csv") != claims);
+	CHECK(contains(out, "csv/claims.csv", "Changed title"));
+	CHECK(inode_of(out, "site/style.css") == style);
+	CHECK(staging_left(out) == 0);
+	dataset_release(&ds);
+}
+
 /* A failing gnuplot fails the report and leaves the previous one. */
 static void test_atomic(void)
 {
@@ -710,6 +745,7 @@ int main(void)
 	RUN(test_scripts_clean);
 	RUN(test_render_safe);
 	RUN(test_deterministic);
+	RUN(test_reuse);
 	RUN(test_atomic);
 	RUN(test_no_gnuplot);
 	RUN(test_empty);
