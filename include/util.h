@@ -34,6 +34,13 @@ void sb_grow(struct strbuf *sb, size_t extra);
 void sb_add(struct strbuf *sb, const char *data, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
+/* Append v in decimal ("%lld") / as 16 lower-case hex digits ("%016llx"),
+ * without printf. */
+void sb_add_long(struct strbuf *sb, long long v);
+void sb_add_hex64(struct strbuf *sb, unsigned long long v);
+/* Append v exactly as printf's "%.<prec>g" would (prec 1 to 6), mostly
+ * without printf. */
+void sb_add_g(struct strbuf *sb, double v, int prec);
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);

@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <math.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,23 @@ static void index_derivations(struct report_index *ix,
 	ix->deriv_order = xcalloc(ds->n_derivations, sizeof *ix->deriv_order);
 	for (size_t i = 0; i < ds->n_derivations; i++)
 		ix->deriv_order[i] = keys[i].index;
+	/* A table from claim id to the first of its derivations. */
+	long max_id = 0;
+	for (size_t i = 0; i < ds->n_claims; i++)
+		if (ds->claims[i].id > max_id)
+			max_id = ds->claims[i].id;
+	ix->deriv_at = NULL;
+	ix->deriv_max_id = 0;
+	if (max_id > 0 && (size_t)max_id <= 4 * ds->n_claims + 1024) {
+		ix->deriv_max_id = max_id;
+		ix->deriv_at = xcalloc((size_t)max_id + 2, sizeof *ix->deriv_at);
+		size_t j = 0;
+		for (long id = 0; id <= max_id + 1; id++) {
+			while (j < ds->n_derivations && keys[j].claim_id < id)
+				j++;
+			ix->deriv_at[id] = j;
+		}
+	}
 	free(keys);
 }
 
@@ -114,6 +132,7 @@ void report_index_release(struct report_index *ix, size_t n_papers)
 	free(ix->by_paper);
 	free(ix->paper_start);
 	free(ix->deriv_order);
+	free(ix->deriv_at);
 	memset(ix, 0, sizeof *ix);
 }
 
@@ -121,6 +140,14 @@ size_t report_derivations_of(const struct report_index *ix,
 			     const struct dataset *ds, long claim_id,
 			     size_t *first)
 {
+	if (ix->deriv_at) {
+		if (claim_id < 0 || claim_id > ix->deriv_max_id) {
+			*first = 0;
+			return 0;
+		}
+		*first = ix->deriv_at[claim_id];
+		return ix->deriv_at[claim_id + 1] - *first;
+	}
 	size_t lo = 0, hi = ds->n_derivations;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -303,19 +330,20 @@ void report_human_number(struct strbuf *out, double v)
 		sb_addc(out, '-');
 	v = fabs(v);
 	if (v >= 1e15) {
-		sb_addf(out, "%.3g", v);
+		sb_add_g(out, v, 3);
 		return;
 	}
 	for (size_t i = 0; i < 3; i++)
 		if (v >= scales[i].scale) {
-			sb_addf(out, "%.3g %s", v / scales[i].scale,
-				scales[i].word);
+			sb_add_g(out, v / scales[i].scale, 3);
+			sb_addc(out, ' ');
+			sb_adds(out, scales[i].word);
 			return;
 		}
 	if (v >= 1000)
 		add_grouped(out, v);
 	else
-		sb_addf(out, "%.4g", v);
+		sb_add_g(out, v, 4);
 }
 
 static const char *qualifier_words(enum qualifier q)
@@ -412,13 +440,27 @@ void report_plain_number(struct strbuf *out, double v)
 /* Write sb to path, checking every step. */
 static int save_path(const char *path, const struct strbuf *sb)
 {
+	/* Plain system calls: a site has many small files, and stdio would
+	 * allocate and copy through a buffer for each. */
 	errno = 0;
-	FILE *f = fopen(path, "wb");
-	if (f) {
-		size_t wrote = fwrite(sb_str(sb), 1, sb->len, f);
-		int failed = wrote != sb->len || ferror(f);
-		if (fclose(f) == 0 && !failed)
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd >= 0) {
+		const char *p = sb_str(sb);
+		size_t left = sb->len;
+		while (left) {
+			ssize_t n = write(fd, p, left);
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			p += n;
+			left -= (size_t)n;
+		}
+		int e = errno;
+		if (close(fd) == 0 && !left)
 			return 0;
+		if (left && e)
+			errno = e;
 	}
 	err("cannot write '%s': %s", path, strerror(errno ? errno : EIO));
 	return -1;
@@ -925,6 +967,30 @@ struct build_ctx {
 	struct report_changes *changes;
 };
 
+/* The CSV exports and the JSON Lines file: they depend on nothing the
+ * rest of the report makes, so a second thread writes them. */
+struct exports {
+	const struct dataset *ds;
+	const struct report_index *ix;
+	const struct report_model *model;
+	const char *stage;
+	int rc;
+};
+
+static void *write_exports(void *arg)
+{
+	struct exports *e = arg;
+	struct strbuf dir = STRBUF_INIT;
+	sb_addf(&dir, "%s/csv", e->stage);
+	e->rc = report_csv_write(e->ds, e->ix, e->model, dir.buf);
+	sb_reset(&dir);
+	sb_addf(&dir, "%s/site/downloads", e->stage);
+	if (e->rc == 0)
+		e->rc = report_jsonl_write(e->ds, e->ix, dir.buf);
+	sb_release(&dir);
+	return NULL;
+}
+
 static int build(const struct build_ctx *b)
 {
 	const struct dataset *ds = b->ds;
@@ -933,6 +999,9 @@ static int build(const struct build_ctx *b)
 	struct chart_list charts = { NULL, 0 };
 	struct strbuf dir = STRBUF_INIT, manifest = STRBUF_INIT;
 	struct paper_pages *pages = NULL;
+	struct exports ex = { ds, &ix, &model, b->stage, 0 };
+	pthread_t exporter;
+	int exporting = 0;
 	int rc = -1;
 	report_index_build(&ix, ds);
 	report_model_build(&model, ds, &ix);
@@ -940,23 +1009,17 @@ static int build(const struct build_ctx *b)
 		goto out;
 	sb_addf(&dir, "%s/site/papers", b->stage);
 	pages = report_papers_start(ds, &ix, dir.buf);
-	sb_reset(&dir);
-	sb_addf(&dir, "%s/csv", b->stage);
-	if (report_csv_write(ds, &ix, &model, dir.buf) < 0)
-		goto out;
+	exporting = pthread_create(&exporter, NULL, write_exports, &ex) == 0;
+	if (!exporting)
+		write_exports(&ex);
 	sb_reset(&dir);
 	sb_addf(&dir, "%s/plots", b->stage);
 	if (report_plot_write(ds, &ix, &model, dir.buf, &charts) < 0 ||
-	    render_charts(&charts, b->stage, b->opt) < 0 ||
-	    copy_downloads(b->stage, b->opt->db_path) < 0)
+	    render_charts(&charts, b->stage, b->opt) < 0)
 		goto out;
 	report_manifest(&manifest, ds, &ix, &charts, dir.buf);
 	find_changes(b->changes, b->out, &manifest);
 	if (write_state(b->stage, &manifest, b->changes) < 0)
-		goto out;
-	sb_reset(&dir);
-	sb_addf(&dir, "%s/site/downloads", b->stage);
-	if (report_jsonl_write(ds, &ix, dir.buf) < 0)
 		goto out;
 	sb_reset(&dir);
 	sb_addf(&dir, "%s/site", b->stage);
@@ -965,6 +1028,13 @@ static int build(const struct build_ctx *b)
 				 b->opt->db_path != NULL };
 	rc = report_html_write(ds, &ix, &in, dir.buf);
 out:
+	if (exporting)
+		pthread_join(exporter, NULL);
+	if (ex.rc < 0)
+		rc = -1;
+	/* The downloads link the CSV files, so they come last. */
+	if (rc == 0 && copy_downloads(b->stage, b->opt->db_path) < 0)
+		rc = -1;
 	if (report_papers_finish(pages, rc < 0) < 0)
 		rc = -1;
 	chart_list_release(&charts);

@@ -42,7 +42,7 @@ static void cell_long(struct row *r, long v, int present)
 {
 	cell_sep(r);
 	if (present)
-		sb_addf(r->out, "%ld", v);
+		sb_add_long(r->out, v);
 }
 
 static void row_end(struct row *r)
@@ -300,7 +300,9 @@ static void json_key(struct strbuf *out, const char *key)
 {
 	if (out->len && out->buf[out->len - 1] != '{')
 		sb_addc(out, ',');
-	sb_addf(out, "\"%s\":", key);
+	sb_addc(out, '"');
+	sb_adds(out, key);
+	sb_add(out, "\":", 2);
 }
 
 static void json_text(struct strbuf *out, const char *key, const char *s)

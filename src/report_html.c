@@ -124,7 +124,7 @@ static void num_text(struct page *pg, double v)
 
 static void count_text(struct page *pg, size_t n)
 {
-	sb_addf(&pg->out, "%zu", n);
+	sb_add_long(&pg->out, (long long)n);
 }
 
 /* ---- Page frame ------------------------------------------------------- */

@@ -22,6 +22,11 @@ struct report_index {
 	size_t *by_paper;    /* claim indices grouped by paper, dataset order */
 	size_t *paper_start; /* claims of paper p: by_paper[start[p]..start[p+1]) */
 	size_t *deriv_order; /* derivation indices sorted by claim id (stable) */
+	/* Where claim id k's derivations start in deriv_order (and k + 1's,
+	 * so the count follows), for ids up to deriv_max_id; NULL when ids
+	 * are too sparse for a table (then a binary search). */
+	size_t *deriv_at;
+	long deriv_max_id;
 	char **slugs;        /* per paper: file stem of its page */
 };
 

@@ -142,58 +142,35 @@ static int claim_ref_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-static void add_claims(struct line **all, size_t *n_all,
-		       const struct dataset *ds, const struct report_index *ix)
+/* A line of the manifest before it is written.  Lines sort as their text
+ * would: "chart" < "claim" < "derived", then charts by name and the rest
+ * by id (16 hex digits, so numeric order is text order; ids are unique,
+ * claims' by rank, derived values' by claim and kind). */
+enum { M_CHART, M_CLAIM, M_DERIVED };
+
+struct mline {
+	int type;
+	unsigned long long id, hash;
+	size_t claim;      /* M_CLAIM, M_DERIVED: index into the claim lines */
+	size_t deriv;      /* M_DERIVED: index into ds->derivations */
+	char *text;        /* M_CHART: the whole line */
+};
+
+static int mline_cmp(const void *a, const void *b)
 {
-	size_t n;
-	struct line *l = claim_lines(ds, &n);
-	struct claim_ref *refs = xcalloc(n + 1, sizeof *refs);
-	struct strbuf sb = STRBUF_INIT;
-	*all = xrealloc(*all, (*n_all + n + ds->n_derivations + 1) *
-				      sizeof **all);
-	for (size_t i = 0; i < n; i++) {
-		const struct stored_claim *sc = &ds->claims[l[i].claim];
-		sb_reset(&sb);
-		sb_addf(&sb, "claim\t%016llx\t%016llx\t", l[i].id,
-			claim_content(&sc->claim));
-		claim_summary(&sb, ds, sc);
-		sb_addc(&sb, '\n');
-		(*all)[(*n_all)++] = (struct line){ 0, 0, xstrdup(sb.buf) };
-		refs[i] = (struct claim_ref){ sc->id, i };
-	}
-	if (n)
-		qsort(refs, n, sizeof *refs, claim_ref_cmp);
-	/* Derived values of counted claims, named after their claim. */
-	for (size_t i = 0; i < ds->n_derivations; i++) {
-		const struct derivation *d = &ds->derivations[ix->deriv_order[i]];
-		struct claim_ref want = { d->claim_id, 0 };
-		const struct claim_ref *r =
-			n ? bsearch(&want, refs, n, sizeof *refs, claim_ref_cmp)
-			  : NULL;
-		if (!r)
-			continue;
-		unsigned long long h = hash_num(REPORT_FNV_INIT, d->value);
-		h = hash_num(hash_num(h, d->low), d->high);
-		h = hash_str(hash_str(h, d->unit), d->method);
-		unsigned long long id = hash_str(l[r->line].id, d->kind);
-		sb_reset(&sb);
-		sb_addf(&sb, "derived\t%016llx\t%016llx\t", id, h);
-		claim_summary(&sb, ds, &ds->claims[l[r->line].claim]);
-		sb_adds(&sb, " \xE2\x86\x92 ");
-		esc_tsv(&sb, d->kind);
-		sb_addc(&sb, ' ');
-		report_human_number(&sb, d->value);
-		sb_addc(&sb, ' ');
-		esc_tsv(&sb, d->unit);
-		sb_addc(&sb, '\n');
-		(*all)[(*n_all)++] = (struct line){ 0, 0, xstrdup(sb.buf) };
-	}
-	sb_release(&sb);
-	free(refs);
-	free(l);
+	const struct mline *x = a, *y = b;
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	if (x->type == M_CHART)
+		return strcmp(x->text, y->text);
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return (x->deriv > y->deriv) - (x->deriv < y->deriv);
 }
 
-static void add_charts(struct line **all, size_t *n_all,
+static void add_charts(struct mline **all, size_t *n_all,
 		       const struct chart_list *charts, const char *plots_dir)
 {
 	struct strbuf sb = STRBUF_INIT, path = STRBUF_INIT;
@@ -219,34 +196,82 @@ static void add_charts(struct line **all, size_t *n_all,
 		sb_adds(&sb, " \xE2\x80\x94 ");
 		esc_tsv(&sb, c->title);
 		sb_addc(&sb, '\n');
-		(*all)[(*n_all)++] = (struct line){ 0, 0, xstrdup(sb.buf) };
+		(*all)[(*n_all)++] = (struct mline){ M_CHART, 0, 0, 0, 0, xstrdup(sb.buf) };
 	}
 	sb_release(&sb);
 	sb_release(&path);
-}
-
-static int text_cmp(const void *a, const void *b)
-{
-	const struct line *x = a, *y = b;
-	return strcmp(x->text, y->text);
 }
 
 void report_manifest(struct strbuf *out, const struct dataset *ds,
 		     const struct report_index *ix,
 		     const struct chart_list *charts, const char *plots_dir)
 {
-	struct line *all = NULL;
-	size_t n = 0;
-	add_claims(&all, &n, ds, ix);
-	add_charts(&all, &n, charts, plots_dir);
-	if (n)
-		qsort(all, n, sizeof *all, text_cmp);
-	sb_adds(out, "# effdash manifest 1: type, id, hash, summary\n");
+	size_t n, n_all = 0;
+	struct line *l = claim_lines(ds, &n);
+	struct claim_ref *refs = xcalloc(n + 1, sizeof *refs);
+	struct mline *all = xcalloc(n + ds->n_derivations + 1, sizeof *all);
+	/* Each claim's summary once: its derived values repeat it. */
+	struct strbuf summaries = STRBUF_INIT;
+	size_t *at = xcalloc(n + 1, sizeof *at);
 	for (size_t i = 0; i < n; i++) {
-		sb_adds(out, all[i].text);
-		free(all[i].text);
+		const struct stored_claim *sc = &ds->claims[l[i].claim];
+		at[i] = summaries.len;
+		claim_summary(&summaries, ds, sc);
+		all[n_all++] = (struct mline){ M_CLAIM, l[i].id, claim_content(&sc->claim), i,
+					       0, NULL };
+		refs[i] = (struct claim_ref){ sc->id, i };
 	}
+	at[n] = summaries.len;
+	if (n)
+		qsort(refs, n, sizeof *refs, claim_ref_cmp);
+	/* Derived values of counted claims, named after their claim. */
+	for (size_t i = 0; i < ds->n_derivations; i++) {
+		size_t k = ix->deriv_order[i];
+		const struct derivation *d = &ds->derivations[k];
+		struct claim_ref want = { d->claim_id, 0 };
+		const struct claim_ref *r =
+			n ? bsearch(&want, refs, n, sizeof *refs, claim_ref_cmp) : NULL;
+		if (!r)
+			continue;
+		unsigned long long h = hash_num(REPORT_FNV_INIT, d->value);
+		h = hash_num(hash_num(h, d->low), d->high);
+		h = hash_str(hash_str(h, d->unit), d->method);
+		all[n_all++] = (struct mline){ M_DERIVED, hash_str(l[r->line].id, d->kind), h,
+					       r->line, k, NULL };
+	}
+	add_charts(&all, &n_all, charts, plots_dir);
+	if (n_all)
+		qsort(all, n_all, sizeof *all, mline_cmp);
+	sb_adds(out, "# effdash manifest 1: type, id, hash, summary\n");
+	for (size_t i = 0; i < n_all; i++) {
+		const struct mline *m = &all[i];
+		if (m->type == M_CHART) {
+			sb_adds(out, m->text);
+			free(m->text);
+			continue;
+		}
+		sb_adds(out, m->type == M_CLAIM ? "claim\t" : "derived\t");
+		sb_add_hex64(out, m->id);
+		sb_addc(out, '\t');
+		sb_add_hex64(out, m->hash);
+		sb_addc(out, '\t');
+		sb_add(out, summaries.buf + at[m->claim], at[m->claim + 1] - at[m->claim]);
+		if (m->type == M_DERIVED) {
+			const struct derivation *d = &ds->derivations[m->deriv];
+			sb_adds(out, " \xE2\x86\x92 ");
+			esc_tsv(out, d->kind);
+			sb_addc(out, ' ');
+			report_human_number(out, d->value);
+			sb_addc(out, ' ');
+			esc_tsv(out, d->unit);
+		}
+		sb_addc(out, '\n');
+	}
+	sb_release(&summaries);
+	free(at);
 	free(all);
+	free(refs);
+	free(l);
 }
 
 /* ---- Reading and comparing -------------------------------------------- */

@@ -154,6 +154,121 @@ char *sb_detach(struct strbuf *sb)
 	return p;
 }
 
+/* Digits of u, most significant first, into buf; returns the count. */
+static size_t utoa10(char *buf, unsigned long long u)
+{
+	char tmp[20];
+	size_t len = 0, k = 0;
+	do {
+		tmp[len++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	while (len)
+		buf[k++] = tmp[--len];
+	return k;
+}
+
+void sb_add_long(struct strbuf *sb, long long v)
+{
+	char buf[24];
+	size_t k = 0;
+	if (v < 0)
+		buf[k++] = '-';
+	k += utoa10(buf + k, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+	sb_add(sb, buf, k);
+}
+
+void sb_add_hex64(struct strbuf *sb, unsigned long long v)
+{
+	static const char hex[] = "0123456789abcdef";
+	char buf[16];
+	for (int i = 15; i >= 0; i--, v >>= 4)
+		buf[i] = hex[v & 15];
+	sb_add(sb, buf, 16);
+}
+
+void sb_add_g(struct strbuf *sb, double v, int prec)
+{
+	static const double p10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+				      1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+				      1e20, 1e21, 1e22 };
+	double a = fabs(v);
+	if (!isfinite(v) || a == 0 || prec < 1 || prec > 6 || a >= 1e22 || a < 1e-15)
+		goto slow;
+	int e = 0;
+	if (a >= 1) {
+		while (e < 22 && p10[e + 1] <= a)
+			e++;
+	} else {
+		while (p10[-e] * a < 1) /* a < 10^e */
+			e--;
+	}
+	/* The first prec digits as an integer: scaled = a * 10^(prec-1-e),
+	 * one correctly rounded operation by an exact power of ten. */
+	int shift = prec - 1 - e;
+	if (shift > 22 || shift < -22)
+		goto slow;
+	double scaled = shift >= 0 ? a * p10[shift] : a / p10[-shift];
+	double fl = floor(scaled);
+	/* Near a tie the exact binary value decides: leave it to printf. */
+	if (fabs(scaled - fl - 0.5) < 1e-6)
+		goto slow;
+	long long r = (long long)(fl + (scaled - fl > 0.5));
+	long long top = (long long)p10[prec];
+	if (r >= top) {
+		r /= 10;
+		e++;
+	}
+	char digits[8], buf[40];
+	size_t nd = utoa10(digits, (unsigned long long)r), k = 0;
+	if (v < 0)
+		buf[k++] = '-';
+	if (e < -4 || e >= prec) {
+		buf[k++] = digits[0];
+		size_t last = nd;
+		while (last > 1 && digits[last - 1] == '0')
+			last--;
+		if (last > 1) {
+			buf[k++] = '.';
+			memcpy(buf + k, digits + 1, last - 1);
+			k += last - 1;
+		}
+		buf[k++] = 'e';
+		buf[k++] = e < 0 ? '-' : '+';
+		int x = e < 0 ? -e : e;
+		if (x < 10)
+			buf[k++] = '0';
+		k += utoa10(buf + k, (unsigned long long)x);
+	} else if (e >= 0) {
+		/* e + 1 digits before the point, the rest after it. */
+		size_t whole = (size_t)e + 1;
+		memcpy(buf + k, digits, whole);
+		k += whole;
+		size_t last = nd;
+		while (last > whole && digits[last - 1] == '0')
+			last--;
+		if (last > whole) {
+			buf[k++] = '.';
+			memcpy(buf + k, digits + whole, last - whole);
+			k += last - whole;
+		}
+	} else {
+		buf[k++] = '0';
+		buf[k++] = '.';
+		for (int z = -1; z > e; z--)
+			buf[k++] = '0';
+		size_t last = nd;
+		while (last > 1 && digits[last - 1] == '0')
+			last--;
+		memcpy(buf + k, digits, last);
+		k += last;
+	}
+	sb_add(sb, buf, k);
+	return;
+slow:
+	sb_addf(sb, "%.*g", prec, v);
+}
+
 void fmt_double(char *buf, size_t size, double v)
 {
 	/* Whole numbers below 10^15 print as their digits, exactly as %.15g
@@ -161,20 +276,51 @@ void fmt_double(char *buf, size_t size, double v)
 	 * values' formulas are full of hours, devices and watts). */
 	if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v)) &&
 	    size >= 18) {
-		char tmp[20];
 		long long n = (long long)v;
-		unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
-		size_t len = 0, k = 0;
-		do {
-			tmp[len++] = (char)('0' + u % 10);
-			u /= 10;
-		} while (u);
+		size_t k = 0;
 		if (n < 0)
 			buf[k++] = '-';
-		while (len)
-			buf[k++] = tmp[--len];
+		k += utoa10(buf + k, n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n);
 		buf[k] = '\0';
 		return;
+	}
+	/* A short decimal (12.7, 0.375, 4.1): when v is the double nearest
+	 * to m / 10^d for an integer m of at most 15 digits, %.15g prints
+	 * exactly that decimal (v is within half an ulp of it, far less
+	 * than a unit of the 15th digit) and it reads back as v. */
+	double a = fabs(v);
+	if (a >= 1e-4 && a < 1e15 && size >= 32) {
+		static const double pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10 };
+		for (int d = 1; d <= 10 && a * pow10[d] < 1e15; d++) {
+			double scaled = a * pow10[d];
+			long long m = llround(scaled);
+			if ((double)m / pow10[d] != a)
+				continue;
+			char digits[20];
+			size_t nd = utoa10(digits, (unsigned long long)m), k = 0;
+			if (v < 0)
+				buf[k++] = '-';
+			if (nd <= (size_t)d) {
+				buf[k++] = '0';
+				buf[k++] = '.';
+				for (size_t z = nd; z < (size_t)d; z++)
+					buf[k++] = '0';
+				memcpy(buf + k, digits, nd);
+				k += nd;
+			} else {
+				memcpy(buf + k, digits, nd - (size_t)d);
+				k += nd - (size_t)d;
+				buf[k++] = '.';
+				memcpy(buf + k, digits + nd - d, (size_t)d);
+				k += (size_t)d;
+			}
+			while (buf[k - 1] == '0')
+				k--;
+			if (buf[k - 1] == '.')
+				k--;
+			buf[k] = '\0';
+			return;
+		}
 	}
 	/* Shortest of %.15g..%.17g that round-trips: keeps 0.1 as "0.1".
 	 * The same few values (prices, peaks, utilization) come back again

@@ -1,4 +1,6 @@
 /* Unit tests of util, claim, paper, csvread and the source helpers. */
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "claim.h"
@@ -36,6 +38,60 @@ static void test_fmt_double(void)
 	CHECK_STR(buf, "1160000000");
 	fmt_double(buf, sizeof buf, 7.1429);
 	CHECK_STR(buf, "7.1429");
+	/* Short decimals and everything else: the shortcuts must print what
+	 * the shortest round-tripping %g prints. */
+	unsigned seed = 99;
+	for (int i = 0; i < 200000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		unsigned r = seed >> 8;
+		double v;
+		if (i % 3 == 0) {
+			static const double p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12 };
+			v = (double)(r % 100000000) / p10[i % 13];
+		} else if (i % 3 == 1) {
+			v = (double)r * 1.000000001 / (double)(1 + (i % 997));
+		} else {
+			uint64_t bits = ((uint64_t)r << 40) ^ ((uint64_t)seed * 2654435761u);
+			memcpy(&v, &bits, sizeof v);
+			if (!isfinite(v))
+				continue;
+		}
+		if (i % 5 == 0)
+			v = -v;
+		char want[64];
+		for (int prec = 15; prec <= 17; prec++) {
+			snprintf(want, sizeof want, "%.*g", prec, v);
+			if (strtod(want, NULL) == v)
+				break;
+		}
+		fmt_double(buf, sizeof buf, v);
+		if (strcmp(buf, want)) {
+			CHECK_STR(buf, want);
+			break;
+		}
+	}
+	/* sb_add_g against printf, over magnitudes from 1e-16 to 1e23. */
+	for (int i = 0; i < 300000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		double mant = 1 + (double)(seed >> 8) / (double)(1u << 24) * 9;
+		int ex = (int)((seed >> 3) % 40) - 17;
+		double v = mant * pow(10, ex);
+		if (i % 7 == 0)
+			v = floor(v * 1000) / 1000; /* ties and short decimals */
+		if (i % 11 == 0)
+			v = -v;
+		int prec = 1 + i % 6;
+		char want[64];
+		snprintf(want, sizeof want, "%.*g", prec, v);
+		struct strbuf g = STRBUF_INIT;
+		sb_add_g(&g, v, prec);
+		if (strcmp(sb_str(&g), want)) {
+			CHECK_STR(sb_str(&g), want);
+			sb_release(&g);
+			break;
+		}
+		sb_release(&g);
+	}
 	/* Whole numbers take a shortcut that must print what the shortest
 	 * round-tripping %g prints. */
 	const double whole[] = { 0, -0.0, 1, -1, 24, 1152, 150000, -987654321,
