@@ -125,6 +125,11 @@ fuzz-ci:
 valgrind: effdash $(FUZZ_REPLAY)
 	@EFFDASH=$(abspath $(EFFDASH)) BUILD=$(BUILD) SHARED=$(SHARED) sh tests/valgrind.sh
 
+# Ingest and report with threads under ThreadSanitizer (own build folder).
+tsan:
+	@$(MAKE) -s SANITIZE=thread BUILD=build/tsan build/tsan/effdash
+	@EFFDASH=$(abspath build/tsan/effdash) SHARED=$(SHARED) sh tests/tsan.sh
+
 golden-update: effdash
 	@EFFDASH=$(abspath $(EFFDASH)) UPDATE=1 sh tests/golden.sh
 
@@ -144,6 +149,6 @@ clean:
 site-check: effdash
 	@EFFDASH=$(abspath $(EFFDASH)) SHARED=$(SHARED) sh tests/site.sh
 
-.PHONY: all effdash deps report check site-check eval bench fuzz fuzz-ci valgrind golden-update install format clean
+.PHONY: all effdash deps report check site-check eval bench fuzz fuzz-ci valgrind tsan golden-update install format clean
 
 -include $(OBJ:.o=.d)

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,22 +34,28 @@ static const char ingest_usage[] =
 	"                built-in copies of data/\n"
 	"  --force       read files even when unchanged since the last ingest\n"
 	"  --jobs N      extraction threads (default: one per processor; 0 =\n"
-	"                extract in the reading thread); the result is the same\n";
+	"                extract in the storing thread); the result is the same\n";
 
 /*
- * Papers flow through a ring of batches: the reading thread decides for
- * each paper whether its abstract is new (a database lookup), worker
- * threads extract claims from those that are, and the reading thread
- * stores finished batches strictly in input order, so the database and
- * every report are the same whatever the number of threads.
+ * Records flow through a ring of batches: the reading thread parses them
+ * and tells records already stored (by fingerprint) from new ones,
+ * worker threads extract claims from the new abstracts, and one storing
+ * thread writes finished batches to the database strictly in input
+ * order, so the database and every report are the same whatever the
+ * number of threads.  Curated rows travel the same ring, so they are
+ * stored in their place among the papers.  While a file is read only the
+ * storing thread uses the database; between files (and before and after)
+ * the reading thread does, with the ring empty.
  */
 #define BATCH_PAPERS 64
 #define RING_BATCHES 8
 #define MAX_JOBS 16
 
-enum batch_state { B_FREE = 0, B_FILLING, B_QUEUED, B_RUNNING, B_DONE };
+enum batch_state { B_FREE = 0, B_FILLING, B_QUEUED, B_RUNNING, B_DONE, B_STORING };
 
 struct job {
+	int is_claim;             /* a curated row: paper and claim */
+	struct claim claim;
 	struct paper paper;
 	long long fp;             /* the record's fingerprint */
 	int skip;                 /* the same record is stored already */
@@ -73,7 +80,7 @@ struct batch {
  */
 struct seen {
 	long long *fp;
-	unsigned char *gone;
+	atomic_uchar *gone;       /* set by the storing thread, read by the reader */
 	size_t n;
 	int loaded;
 };
@@ -94,8 +101,10 @@ struct ingest {
 	size_t head, tail;        /* oldest batch not stored; batch filling */
 	int threads;
 	pthread_t tid[MAX_JOBS];
+	pthread_t storer;
+	int storing;              /* the storing thread runs */
 	pthread_mutex_t mu;
-	pthread_cond_t work, done;
+	pthread_cond_t work, done, freed;
 	int stop;
 	/* progress on a terminal */
 	int show_progress;
@@ -122,7 +131,7 @@ static void extract_job(struct job *j)
 /* A worker's share of a job: extraction and the keys for storing. */
 static void prepare_job(struct job *j)
 {
-	if (j->skip)
+	if (j->skip || j->is_claim)
 		return;
 	extract_job(j);
 	paper_keys_compute(&j->keys, &j->paper);
@@ -144,14 +153,14 @@ static ssize_t seen_find(const struct seen *sn, long long fp)
 static int seen_has(const struct seen *sn, long long fp)
 {
 	ssize_t i = seen_find(sn, fp);
-	return i >= 0 && !sn->gone[i];
+	return i >= 0 && !atomic_load_explicit(&sn->gone[i], memory_order_relaxed);
 }
 
 static void seen_forget(struct seen *sn, long long fp)
 {
 	ssize_t i = seen_find(sn, fp);
 	if (i >= 0)
-		sn->gone[i] = 1;
+		atomic_store_explicit(&sn->gone[i], 1, memory_order_relaxed);
 }
 
 static int seen_load(struct ingest *in)
@@ -159,7 +168,7 @@ static int seen_load(struct ingest *in)
 	struct seen *sn = &in->seen;
 	if (store_paper_fingerprints(in->st, &sn->fp, &sn->n))
 		return -1;
-	sn->gone = xcalloc(sn->n ? sn->n : 1, 1);
+	sn->gone = xcalloc(sn->n ? sn->n : 1, sizeof *sn->gone);
 	sn->loaded = 1;
 	return 0;
 }
@@ -205,20 +214,6 @@ static void *worker(void *arg)
 	}
 	pthread_mutex_unlock(&in->mu);
 	return NULL;
-}
-
-static void pipeline_start(struct ingest *in, int threads)
-{
-	in->ring = xcalloc(RING_BATCHES, sizeof *in->ring);
-	in->threads = 0;
-	pthread_mutex_init(&in->mu, NULL);
-	pthread_cond_init(&in->work, NULL);
-	pthread_cond_init(&in->done, NULL);
-	for (int i = 0; i < threads && i < MAX_JOBS; i++) {
-		if (pthread_create(&in->tid[i], NULL, worker, in))
-			break; /* fewer threads; the reading thread extracts too */
-		in->threads++;
-	}
 }
 
 static int span_order(const void *a, const void *b)
@@ -335,52 +330,120 @@ static int store_job(struct ingest *in, struct job *j)
 	return 0;
 }
 
-/* Wait for the oldest pending batch, store it and free its slot. */
-static int store_oldest(struct ingest *in)
+static void job_clear(struct job *j)
 {
-	struct batch *b = &in->ring[in->head];
-	int rc = 0;
-	pthread_mutex_lock(&in->mu);
-	if (b->state == B_QUEUED && !in->threads)
-		run_batch(in, b);
-	while (b->state != B_DONE)
-		pthread_cond_wait(&in->done, &in->mu);
-	pthread_mutex_unlock(&in->mu);
-	for (size_t i = 0; i < b->n; i++) {
-		if (!rc)
-			rc = store_job(in, &b->jobs[i]);
-		paper_release(&b->jobs[i].paper);
-		paper_keys_release(&b->jobs[i].keys);
-		claim_list_clear(&b->jobs[i].claims);
-	}
-	b->n = 0;
-	b->state = B_FREE;
-	in->head = (in->head + 1) % RING_BATCHES;
-	return rc;
+	paper_release(&j->paper);
+	paper_keys_release(&j->keys);
+	claim_list_clear(&j->claims);
+	claim_release(&j->claim);
+	j->is_claim = 0;
 }
 
+static int store_claim_job(struct ingest *in, struct job *j);
+
+/* The storing thread: stores the oldest batch once it is extracted, in
+ * ring order, and frees its slot.  After a failure it only frees slots,
+ * so the reader, told by in->failed, stops at its next batch. */
+static void *storer(void *arg)
+{
+	struct ingest *in = arg;
+	pthread_mutex_lock(&in->mu);
+	for (;;) {
+		struct batch *b = &in->ring[in->head];
+		if (b->state == B_QUEUED && !in->threads) {
+			run_batch(in, b);
+			continue;
+		}
+		if (b->state != B_DONE) {
+			if (in->stop)
+				break;
+			pthread_cond_wait(&in->done, &in->mu);
+			continue;
+		}
+		b->state = B_STORING;
+		int failed = in->failed;
+		pthread_mutex_unlock(&in->mu);
+		for (size_t i = 0; i < b->n; i++) {
+			struct job *j = &b->jobs[i];
+			if (!failed)
+				failed = j->is_claim ? store_claim_job(in, j) : store_job(in, j);
+			job_clear(j);
+		}
+		pthread_mutex_lock(&in->mu);
+		if (failed)
+			in->failed = 1;
+		b->n = 0;
+		b->state = B_FREE;
+		in->head = (in->head + 1) % RING_BATCHES;
+		pthread_cond_broadcast(&in->freed);
+	}
+	pthread_mutex_unlock(&in->mu);
+	return NULL;
+}
+
+static int pipeline_start(struct ingest *in, int threads)
+{
+	in->ring = xcalloc(RING_BATCHES, sizeof *in->ring);
+	for (size_t k = 0; k < RING_BATCHES; k++)
+		for (size_t i = 0; i < BATCH_PAPERS; i++)
+			claim_init(&in->ring[k].jobs[i].claim);
+	in->threads = 0;
+	pthread_mutex_init(&in->mu, NULL);
+	pthread_cond_init(&in->work, NULL);
+	pthread_cond_init(&in->done, NULL);
+	pthread_cond_init(&in->freed, NULL);
+	if (pthread_create(&in->storer, NULL, storer, in)) {
+		err("ingest: cannot start a thread");
+		return -1;
+	}
+	in->storing = 1;
+	for (int i = 0; i < threads && i < MAX_JOBS; i++) {
+		if (pthread_create(&in->tid[i], NULL, worker, in))
+			break; /* fewer threads; the storing thread extracts too */
+		in->threads++;
+	}
+	return 0;
+}
+
+/* Hand the filling batch to the workers (or the storing thread). */
 static void submit(struct ingest *in)
 {
 	struct batch *b = &in->ring[in->tail];
 	pthread_mutex_lock(&in->mu);
 	b->state = B_QUEUED;
 	pthread_cond_signal(&in->work);
+	pthread_cond_broadcast(&in->done);
 	pthread_mutex_unlock(&in->mu);
 	in->tail = (in->tail + 1) % RING_BATCHES;
 }
 
-/* Store everything still in the ring, in order. */
+/* Wait until the slot the reader fills next is free; -1 when storing
+ * failed (the read stops). */
+static int wait_slot(struct ingest *in)
+{
+	pthread_mutex_lock(&in->mu);
+	while (in->ring[in->tail].state != B_FREE && !in->failed)
+		pthread_cond_wait(&in->freed, &in->mu);
+	int failed = in->failed;
+	pthread_mutex_unlock(&in->mu);
+	return failed ? -1 : 0;
+}
+
+/* Store everything still in the ring and wait until it is empty: the
+ * database is the reader's again.  -1 if any storing failed. */
 static int pipeline_flush(struct ingest *in)
 {
-	int rc = 0;
-	if (in->ring[in->tail].state == B_FILLING)
+	if (!in->ring)
+		return 0;
+	if (in->ring[in->tail].n) /* the reader's batch, being filled */
 		submit(in);
-	while (in->ring[in->head].state != B_FREE) {
-		if (store_oldest(in))
-			rc = -1;
-	}
-	in->head = in->tail = 0;
-	return rc;
+	pthread_mutex_lock(&in->mu);
+	for (size_t k = 0; k < RING_BATCHES; k++)
+		while (in->ring[k].state != B_FREE)
+			pthread_cond_wait(&in->freed, &in->mu);
+	int failed = in->failed;
+	pthread_mutex_unlock(&in->mu);
+	return failed ? -1 : 0;
 }
 
 static void pipeline_stop(struct ingest *in)
@@ -390,20 +453,22 @@ static void pipeline_stop(struct ingest *in)
 	pthread_mutex_lock(&in->mu);
 	in->stop = 1;
 	pthread_cond_broadcast(&in->work);
+	pthread_cond_broadcast(&in->done);
 	pthread_mutex_unlock(&in->mu);
 	for (int i = 0; i < in->threads; i++)
 		pthread_join(in->tid[i], NULL);
-	for (size_t k = 0; k < RING_BATCHES; k++) {
+	if (in->storing)
+		pthread_join(in->storer, NULL);
+	for (size_t k = 0; k < RING_BATCHES; k++)
 		for (size_t i = 0; i < BATCH_PAPERS; i++) {
-			paper_release(&in->ring[k].jobs[i].paper);
-			paper_keys_release(&in->ring[k].jobs[i].keys);
+			job_clear(&in->ring[k].jobs[i]);
 			claim_list_release(&in->ring[k].jobs[i].claims);
 		}
-	}
 	free(in->ring);
 	pthread_mutex_destroy(&in->mu);
 	pthread_cond_destroy(&in->work);
 	pthread_cond_destroy(&in->done);
+	pthread_cond_destroy(&in->freed);
 }
 
 static double seconds_now(void)
@@ -438,28 +503,41 @@ static void progress(struct ingest *in)
 	fputs("   ", stderr);
 }
 
+/* The next slot of the batch being filled. */
+static struct job *next_job(struct ingest *in)
+{
+	struct batch *b = &in->ring[in->tail];
+	if (!b->n) {
+		/* Free (wait_slot saw to it); others look at states. */
+		pthread_mutex_lock(&in->mu);
+		if (b->state != B_FREE)
+			BUG("batch %zu is busy", in->tail);
+		b->state = B_FILLING;
+		pthread_mutex_unlock(&in->mu);
+	}
+	return &b->jobs[b->n++];
+}
+
+/* A full batch goes to the workers; the reader goes on once the next
+ * slot is free. */
+static int job_added(struct ingest *in)
+{
+	if (in->ring[in->tail].n < BATCH_PAPERS)
+		return 0;
+	submit(in);
+	return wait_slot(in);
+}
+
 static int on_paper(void *ctx, struct paper *p)
 {
 	struct ingest *in = ctx;
 	progress(in);
-	struct batch *b = &in->ring[in->tail];
-	if (b->state != B_FREE && b->state != B_FILLING)
-		BUG("batch %zu is busy", in->tail);
-	if (!in->seen.loaded && seen_load(in))
-		return -1;
-	b->state = B_FILLING;
-	struct job *j = &b->jobs[b->n++];
+	struct job *j = next_job(in);
 	paper_move(&j->paper, p);
 	j->fp = paper_fingerprint(&j->paper);
 	j->skip = seen_has(&in->seen, j->fp);
 	j->extract = !j->skip;
-	if (b->n < BATCH_PAPERS)
-		return 0;
-	submit(in);
-	/* The next slot must be free before the reader goes on. */
-	if (in->ring[in->tail].state != B_FREE)
-		return store_oldest(in);
-	return 0;
+	return job_added(in);
 }
 
 static int same_text(const char *a, const char *b)
@@ -503,9 +581,20 @@ static int close_group(struct ingest *in)
 static int on_claim(void *ctx, struct paper *p, struct claim *c)
 {
 	struct ingest *in = ctx;
+	struct job *j = next_job(in);
+	j->is_claim = 1;
+	paper_move(&j->paper, p);
+	j->claim = *c; /* taken: the reader releases an empty claim */
+	claim_init(c);
+	return job_added(in);
+}
+
+/* Store a curated row (in the storing thread). */
+static int store_claim_job(struct ingest *in, struct job *j)
+{
+	struct paper *p = &j->paper;
+	struct claim *c = &j->claim;
 	long claim_id;
-	if (pipeline_flush(in))
-		return -1;
 	if (in->last_paper.id && same_paper(p, &in->last_paper)) {
 		p->id = in->last_paper.id;
 	} else {
@@ -650,6 +739,8 @@ static int ingest_file(struct ingest *in, const char *path, enum source_format f
 		   store_forget_curated(in->st, in->source_id)) {
 		return -1;
 	}
+	if (!in->seen.loaded && seen_load(in))
+		return -1;
 	in->path = path;
 	paper_release(&in->last_paper);
 	in->stats = &stats;
@@ -828,7 +919,11 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g)
 	in.ref = &ref;
 	if (ensure_parent(g->db) || store_open(g->db, 0, &in.st))
 		return EXIT_FAIL;
-	pipeline_start(&in, jobs);
+	if (pipeline_start(&in, jobs)) {
+		pipeline_stop(&in);
+		store_close(in.st);
+		return EXIT_FAIL;
+	}
 	in.show_progress = !g->quiet && isatty(STDERR_FILENO);
 	int status = EXIT_OK;
 	if (store_begin(in.st) || (in.last_old_id = store_max_paper_id(in.st)) < 0 ||

@@ -14,6 +14,7 @@
 #include "extract.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,7 +177,7 @@ static const unsigned char boring_stop[256] = {
  * "lf" of "half", "tw" of "twice", "im" of "times", "ld" of "fold", ...).
  * A bit per pair, 8 KB, filled once. */
 static unsigned char stop_pairs[65536 / 8];
-static int stop_pairs_ready;
+static pthread_once_t stop_pairs_once = PTHREAD_ONCE_INIT; /* threads extract */
 
 static void stop_pairs_fill(void)
 {
@@ -191,7 +192,6 @@ static void stop_pairs_fill(void)
 		unsigned c = (unsigned char)pairs[i][0], n = (unsigned char)pairs[i][1];
 		stop_pairs[(c << 5) | (n >> 3)] |= (unsigned char)(1u << (n & 7));
 	}
-	stop_pairs_ready = 1;
 }
 
 static int lower_is(const char *t, size_t len, size_t i, const char *lit)
@@ -3028,8 +3028,7 @@ static void run(const char *text, size_t len, struct claim_list *out,
 	x.last_sentence = -1;
 	if (!text || !len)
 		return;
-	if (!stop_pairs_ready)
-		stop_pairs_fill();
+	pthread_once(&stop_pairs_once, stop_pairs_fill);
 	x.tok = xmalloc(MAX_TOKENS * sizeof *x.tok);
 	while (pos < len) {
 		size_t end = boring_until(&x, pos);
