@@ -26,9 +26,9 @@ for re in src/*.re; do
 	srcs="$srcs $out/gen/$(basename "$re" .re).c"
 done
 srcs="$srcs $out/gen/templates.c $out/gen/refdata.c"
-flags="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -Itests/fuzz $(pkg-config --cflags sqlite3 libcjson)"
+flags="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -Itests/fuzz $(pkg-config --cflags sqlite3 libcjson libxxhash)"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
-libs="$(pkg-config --libs sqlite3 libcjson) -lcsv -lm -lpthread"
+libs="$(pkg-config --libs sqlite3 libcjson libxxhash) -lcsv -lm -lpthread"
 objs=
 for s in $srcs; do
 	o=$out/obj/$(basename "$s" .c).o
