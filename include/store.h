@@ -31,13 +31,13 @@ void store_rollback(struct store *st);
 int store_put_source(struct store *st, const char *path, const char *format,
 		     const char *fingerprint, long *source_id, int *unchanged);
 /* Where a later read of an input that grew by appending may start: a
- * record boundary of the last read, with the hash of the bytes before
- * it.  When the file's first offset bytes still hash the same, reading
- * resumes there. */
+ * record boundary of the last read, with the fingerprint of the file as
+ * it was then.  When the file's first SIZE bytes still have that
+ * fingerprint, reading resumes there. */
 struct source_resume {
 	long long offset;  /* 0: read from the start */
 	long line;         /* lines before offset */
-	char hash[32];     /* XXH3 of bytes [0, offset), as written by ingest */
+	char hash[64];     /* "SIZE:xxh3:HASH" of the file when read; offset <= SIZE */
 	char format[16];   /* "listing" or "jsonl" */
 };
 /* The resume point recorded for path; r->offset is 0 when none. */

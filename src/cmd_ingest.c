@@ -632,12 +632,12 @@ static int store_claim_job(struct ingest *in, struct job *j)
 	return 0;
 }
 
-/* Size and XXH3 hash of the file's bytes: equal fingerprints mean the
- * file need not be read again.  Hashing runs at memory speed, so an
- * unchanged file costs little more than reading it once.  With prefix >
- * 0, *prefix_out also gets the hash of the first prefix bytes ("" when
- * the file is shorter); with whole NULL, hashing stops there. */
-static int fingerprint(const char *path, char *whole, long long prefix, char prefix_out[32])
+/* "SIZE:xxh3:HASH" of the file's bytes: equal fingerprints mean the file
+ * need not be read again.  Hashing runs at memory speed, so an unchanged
+ * file costs little more than reading it once.  With prefix > 0,
+ * prefix_out also gets the fingerprint of the first prefix bytes ("" when
+ * the file is shorter), in the same pass. */
+static int fingerprint(const char *path, char whole[64], long long prefix, char prefix_out[64])
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -661,10 +661,8 @@ static int fingerprint(const char *path, char *whole, long long prefix, char pre
 		    size + n >= (unsigned long long)prefix) {
 			size_t head = (size_t)((unsigned long long)prefix - size);
 			XXH3_64bits_update(h, buf, head);
-			snprintf(prefix_out, 32, "xxh3:%016llx",
+			snprintf(prefix_out, 64, "%llu:xxh3:%016llx", (unsigned long long)prefix,
 				 (unsigned long long)XXH3_64bits_digest(h));
-			if (!whole)
-				break;
 			XXH3_64bits_update(h, buf + head, n - head);
 		} else {
 			XXH3_64bits_update(h, buf, n);
@@ -679,26 +677,27 @@ static int fingerprint(const char *path, char *whole, long long prefix, char pre
 		err("%s: read error", path);
 		return -1;
 	}
-	if (whole)
-		snprintf(whole, 64, "%llu:xxh3:%016llx", size, sum);
+	snprintf(whole, 64, "%llu:xxh3:%016llx", size, sum);
 	return 0;
 }
 
 /* Remember where a later read of a grown file may start (see struct
- * source_resume), or forget it when this read gave no such point. */
-static int record_resume(struct ingest *in, const char *path, int rc,
+ * source_resume), or forget it when this read gave no such point.  fp is
+ * the file's fingerprint taken before reading: a later file whose first
+ * SIZE bytes have it again only grew, and the point lies within them
+ * (one that does not, because the file grew while it was read, is not
+ * kept). */
+static int record_resume(struct ingest *in, const char *fp, int rc,
 			 const struct source_stats *stats)
 {
 	struct source_resume r;
 	memset(&r, 0, sizeof r);
-	if (rc == 0 && !stats->claims && stats->resume_offset > 0 && stats->resume_format) {
+	if (rc == 0 && !stats->claims && stats->resume_offset > 0 && stats->resume_format &&
+	    stats->resume_offset <= strtoll(fp, NULL, 10)) {
 		r.offset = stats->resume_offset;
 		r.line = stats->resume_line;
 		snprintf(r.format, sizeof r.format, "%s", stats->resume_format);
-		if (fingerprint(path, NULL, r.offset, r.hash))
-			return -1;
-		if (!r.hash[0])
-			r.offset = 0;
+		snprintf(r.hash, sizeof r.hash, "%s", fp);
 	}
 	return store_set_resume(in->st, in->source_id, &r);
 }
@@ -709,13 +708,14 @@ static int record_resume(struct ingest *in, const char *path, int rc,
 static int ingest_file(struct ingest *in, const char *path, enum source_format fmt,
 		       int force)
 {
-	char fp[64], prefix[32] = "";
+	char fp[64], prefix[64] = "";
 	int unchanged;
 	struct source_stats stats;
 	struct source_sink sink = { on_paper, on_claim, in };
 	struct source_resume r;
 	struct source_start start = { 0, 0, 0 };
-	if (store_get_resume(in->st, path, &r) || fingerprint(path, fp, r.offset, prefix))
+	if (store_get_resume(in->st, path, &r) ||
+	    fingerprint(path, fp, r.offset > 0 ? strtoll(r.hash, NULL, 10) : 0, prefix))
 		return -1;
 	if (store_put_source(in->st, path, "pending", fp, &in->source_id, &unchanged))
 		return -1;
@@ -760,7 +760,7 @@ static int ingest_file(struct ingest *in, const char *path, enum source_format f
 	}
 	if (rc >= 0 && (store_put_source(in->st, path, stats.kind, fp, &in->source_id,
 					 &unchanged) ||
-			record_resume(in, path, rc, &stats)))
+			record_resume(in, fp, rc, &stats)))
 		return -1;
 	return rc;
 }
