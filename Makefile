@@ -40,7 +40,7 @@ RE := $(sort $(wildcard src/*.re))
 GEN := $(patsubst src/%.re,$(BUILD)/gen/%.c,$(RE))
 PLOTS := $(sort $(wildcard plots/*.gp))
 OBJ := $(patsubst src/%.c,$(BUILD)/%.o,$(SRC)) $(patsubst $(BUILD)/gen/%.c,$(BUILD)/gen/%.o,$(GEN)) \
-       $(BUILD)/gen/templates.o $(BUILD)/gen/refdata.o
+       $(BUILD)/gen/templates.o $(BUILD)/gen/refdata.o $(BUILD)/gen/codehash.o
 REFDATA := data/accelerators.csv data/defaults.csv data/cpi.csv data/currency.csv
 LIBOBJ := $(filter-out $(BUILD)/main.o,$(OBJ))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -74,6 +74,13 @@ $(BUILD)/gen/templates.c: $(PLOTS) tools/embed.sh
 $(BUILD)/gen/refdata.c: $(REFDATA) tools/embed.sh
 	@mkdir -p $(dir $@)
 	sh tools/embed.sh $@ refdata.h reference_file $(REFDATA)
+
+# A hash of every source file: part of the digest that lets a report keep
+# a page from the previous one (any change to the code renders anew).
+$(BUILD)/gen/codehash.c: $(SRC) $(RE) $(wildcard src/*.h include/*.h)
+	@mkdir -p $(dir $@)
+	@printf 'const char effdash_code_hash[] = "%s";\n' \
+		"$$(cat $(sort $^) | sha256sum | cut -c1-16)" >$@
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-overlength-strings -c -o $@ $<

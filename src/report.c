@@ -534,6 +534,34 @@ out:
 	return rc;
 }
 
+int report_link_previous(const char *dir, const char *name)
+{
+	struct strbuf path = STRBUF_INIT, prev = STRBUF_INIT;
+	struct stat st;
+	int rc = -1;
+	sb_addf(&path, "%s/%s", dir, name);
+	if (previous_version(path.buf, &prev) == 0 && lstat(prev.buf, &st) == 0 &&
+	    S_ISREG(st.st_mode))
+		rc = link(prev.buf, path.buf);
+	sb_release(&path);
+	sb_release(&prev);
+	return rc < 0 ? -1 : 0;
+}
+
+int report_read_previous(const char *dir, const char *name, char **text, size_t *len)
+{
+	struct strbuf path = STRBUF_INIT, prev = STRBUF_INIT;
+	struct stat st;
+	int rc = -1;
+	sb_addf(&path, "%s/%s", dir, name);
+	if (previous_version(path.buf, &prev) == 0 && lstat(prev.buf, &st) == 0 &&
+	    S_ISREG(st.st_mode))
+		rc = read_file(prev.buf, text, len);
+	sb_release(&path);
+	sb_release(&prev);
+	return rc < 0 ? -1 : 0;
+}
+
 int report_save(const char *dir, const char *name, const struct strbuf *sb)
 {
 	struct strbuf path = STRBUF_INIT;

@@ -25,8 +25,10 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "escape.h"
+
 #include "report_internal.h"
 
 struct page {
@@ -2142,16 +2144,171 @@ static const char stylesheet_more[] =
  * the files are the same whatever the order. */
 #define PAPER_THREADS 3
 
+/* A paper page is kept from the previous report, unrendered, when the
+ * digest of everything it shows is what the previous report recorded
+ * for it (site/data/pages.tsv: page name, digest).  The digest covers the
+ * paper, its claims (every field, status and highlight) and their
+ * derived values, and the hash of effdash's source code, so a change to
+ * the program renders every page anew. */
+struct page_digest {
+	char *name;
+	unsigned long long digest;
+};
+
 struct paper_pages {
 	struct site st;
 	unsigned char *marked;
 	char *dir;
+	unsigned long long *digest;  /* per paper, filled by the workers */
+	struct page_digest *prev;    /* the previous report's, by name */
+	size_t n_prev;
 	pthread_mutex_t lock;
 	size_t next;
 	int failed, cancelled;
 	pthread_t tid[PAPER_THREADS];
 	size_t started;
 };
+
+static unsigned long long digest_text(unsigned long long h, const char *s)
+{
+	if (!s)
+		return XXH3_64bits_withSeed("\xff", 1, h);
+	return XXH3_64bits_withSeed(s, strlen(s), h ^ 0x9e3779b97f4a7c15ULL);
+}
+
+static unsigned long long digest_bytes(unsigned long long h, const void *p, size_t n)
+{
+	return XXH3_64bits_withSeed(p, n, h);
+}
+
+static unsigned long long digest_long(unsigned long long h, long v)
+{
+	return digest_bytes(h, &v, sizeof v);
+}
+
+static unsigned long long digest_double(unsigned long long h, double v)
+{
+	return digest_bytes(h, &v, sizeof v);
+}
+
+static unsigned long long digest_claim(unsigned long long h, const struct claim *c)
+{
+	h = digest_long(h, (long)c->quantity);
+	h = digest_double(h, c->value);
+	h = digest_double(h, c->value_max);
+	h = digest_long(h, (long)c->has_max);
+	h = digest_long(h, (long)c->qualifier);
+	h = digest_long(h, (long)c->subject_baseline);
+	h = digest_long(h, (long)c->origin);
+	h = digest_long(h, (long)c->curation);
+	h = digest_text(h, c->unit);
+	h = digest_text(h, c->dimension);
+	h = digest_text(h, c->hardware);
+	h = digest_text(h, c->metric);
+	h = digest_text(h, c->dataset);
+	h = digest_text(h, c->baseline);
+	h = digest_text(h, c->raw);
+	h = digest_text(h, c->span);
+	h = digest_text(h, c->evidence);
+	h = digest_text(h, c->note);
+	h = digest_long(h, c->span_start);
+	h = digest_long(h, c->span_end);
+	h = digest_text(h, c->source_file);
+	h = digest_long(h, c->source_line);
+	return h;
+}
+
+/* Everything the page of paper p shows. */
+static unsigned long long paper_digest(const struct site *st, size_t p)
+{
+	const struct paper *pp = &st->ds->papers[p];
+	unsigned long long h = digest_text(0, effdash_code_hash);
+	h = digest_text(h, st->ix->slugs[p]);
+	h = digest_long(h, pp->id);
+	h = digest_text(h, pp->title);
+	h = digest_text(h, pp->abstract);
+	h = digest_text(h, pp->arxiv_id);
+	h = digest_text(h, pp->url);
+	h = digest_text(h, pp->date);
+	h = digest_text(h, pp->source_file);
+	h = digest_long(h, pp->source_line);
+	for (size_t k = st->ix->paper_start[p]; k < st->ix->paper_start[p + 1]; k++) {
+		size_t ci = st->ix->by_paper[k];
+		const struct stored_claim *sc = &st->ds->claims[ci];
+		h = digest_long(h, sc->id);
+		h = digest_long(h, (long)sc->status);
+		h = digest_long(h, (long)st->marked[ci]);
+		h = digest_claim(h, &sc->claim);
+		size_t first, n = report_derivations_of(st->ix, st->ds, sc->id, &first);
+		for (size_t i = first; i < first + n; i++) {
+			const struct derivation *d = &st->ds->derivations[st->ix->deriv_order[i]];
+			h = digest_long(h, d->claim_id);
+			h = digest_text(h, d->kind);
+			h = digest_double(h, d->value);
+			h = digest_double(h, d->low);
+			h = digest_double(h, d->high);
+			h = digest_text(h, d->unit);
+			h = digest_text(h, d->method);
+			h = digest_text(h, d->assumption);
+		}
+	}
+	return h;
+}
+
+static int page_digest_cmp(const void *a, const void *b)
+{
+	const struct page_digest *x = a, *y = b;
+	return strcmp(x->name, y->name);
+}
+
+/* Load the previous report's page digests (none when absent or odd). */
+static void load_page_digests(struct paper_pages *job, const char *data_dir)
+{
+	char *text = NULL;
+	size_t len = 0;
+	if (report_read_previous(data_dir, "pages.tsv", &text, &len) < 0)
+		return;
+	size_t alloc = 0;
+	for (char *line = text, *next; line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		char *tab = strchr(line, '\t'), *end;
+		if (!tab || line[0] == '#')
+			continue;
+		*tab = '\0';
+		unsigned long long d = strtoull(tab + 1, &end, 16);
+		if (*end || end == tab + 1)
+			continue;
+		if (job->n_prev == alloc) {
+			alloc = alloc ? 2 * alloc : 1024;
+			job->prev = xrealloc(job->prev, alloc * sizeof *job->prev);
+		}
+		job->prev[job->n_prev++] = (struct page_digest){ xstrdup(line), d };
+	}
+	free(text);
+	if (job->n_prev)
+		qsort(job->prev, job->n_prev, sizeof *job->prev, page_digest_cmp);
+}
+
+/* Write paper p's page, or keep the previous report's when its digest
+ * is unchanged. */
+static int paper_page(struct paper_pages *job, size_t p)
+{
+	const struct site *st = &job->st;
+	unsigned long long d = paper_digest(st, p);
+	job->digest[p] = d;
+	struct strbuf name = STRBUF_INIT;
+	sb_addf(&name, "%s.html", st->ix->slugs[p]);
+	struct page_digest want = { name.buf, 0 };
+	const struct page_digest *old =
+		job->n_prev ? bsearch(&want, job->prev, job->n_prev, sizeof *job->prev,
+				      page_digest_cmp)
+			    : NULL;
+	int kept = old && old->digest == d && report_link_previous(job->dir, name.buf) == 0;
+	sb_release(&name);
+	return kept ? 0 : write_paper(st, p, job->dir);
+}
 
 static void *paper_worker(void *arg)
 {
@@ -2164,7 +2321,7 @@ static void *paper_worker(void *arg)
 		pthread_mutex_unlock(&job->lock);
 		if (stop)
 			return NULL;
-		if (write_paper(&job->st, p, job->dir) < 0) {
+		if (paper_page(job, p) < 0) {
 			pthread_mutex_lock(&job->lock);
 			job->failed = 1;
 			pthread_mutex_unlock(&job->lock);
@@ -2183,6 +2340,11 @@ struct paper_pages *report_papers_start(const struct dataset *ds,
 	mark_all(&job->st, job->marked);
 	job->st.marked = job->marked;
 	job->dir = xstrdup(dir);
+	job->digest = xcalloc(ds->n_papers ? ds->n_papers : 1, sizeof *job->digest);
+	struct strbuf data = STRBUF_INIT;
+	sb_addf(&data, "%s/../data", dir);
+	load_page_digests(job, data.buf);
+	sb_release(&data);
 	pthread_mutex_init(&job->lock, NULL);
 	size_t want = ds->n_papers < 64 ? 1 : PAPER_THREADS;
 	for (size_t i = 0; i < want; i++) {
@@ -2212,6 +2374,25 @@ int report_papers_finish(struct paper_pages *job, int cancel)
 		pthread_join(job->tid[i], NULL);
 	pthread_mutex_destroy(&job->lock);
 	int rc = job->failed ? -1 : 0;
+	if (rc == 0 && !cancel) {
+		/* What the next report compares against. */
+		struct strbuf sb = STRBUF_INIT, data = STRBUF_INIT;
+		sb_adds(&sb, "# effdash paper pages 1: page, digest of what it shows\n");
+		for (size_t p = 0; p < job->st.ds->n_papers; p++) {
+			esc_tsv(&sb, job->st.ix->slugs[p]);
+			sb_adds(&sb, ".html\t");
+			sb_add_hex64(&sb, job->digest[p]);
+			sb_addc(&sb, '\n');
+		}
+		sb_addf(&data, "%s/../data", job->dir);
+		rc = report_save(data.buf, "pages.tsv", &sb);
+		sb_release(&sb);
+		sb_release(&data);
+	}
+	for (size_t i = 0; i < job->n_prev; i++)
+		free(job->prev[i].name);
+	free(job->prev);
+	free(job->digest);
 	free(job->marked);
 	free(job->dir);
 	free(job);

@@ -204,6 +204,14 @@ unsigned long long report_fnv(unsigned long long h, const void *data,
  * in the staging folder and the previous report holds the same file with
  * the same bytes, that file is hard-linked instead (see report.c). */
 int report_save(const char *dir, const char *name, const struct strbuf *sb);
+/* Hard-link the previous report's dir/name into place without comparing
+ * it (the caller knows it is what would be written); 0, or -1 when there
+ * is none or it cannot be linked. */
+int report_link_previous(const char *dir, const char *name);
+/* Read the previous report's dir/name whole; 0, or -1 when absent. */
+int report_read_previous(const char *dir, const char *name, char **text, size_t *len);
+/* A hash of the source code effdash was built from (gen/codehash.c). */
+extern const char effdash_code_hash[];
 /* A file too large to build in memory first, written as it is built:
  * add to buf, call report_stream_fill after each row (it writes out
  * whole pieces), then report_stream_close, which returns 0 or -1 after

@@ -160,3 +160,29 @@ for kind in listing jsonl; do
 	lacks grow-$kind-prefix-full-read "$WORK/err" "grew since"
 	same grow-$kind-prefix-same "$(dump "$G")" "$(dump "$F")"
 done
+
+# A report over a previous one keeps (links, unrendered) the paper pages
+# whose content cannot have changed, and renders the others; the result
+# is the tree a full rendering over the same previous report gives.
+R=$WORK/inc.db
+expect inc-ingest 0 "$EFFDASH" --db "$R" ingest "$D/listing-small.txt" "$D/claims-small.csv"
+expect inc-report-1 0 "$EFFDASH" --db "$R" report --no-render --out "$WORK/inc1"
+kept=$(ls "$WORK/inc1/site/papers" | grep -i '^a-small-paper')
+changed=$(ls "$WORK/inc1/site/papers" | grep -i '^tiny-diffusion')
+ino_kept=$(stat -c %i "$WORK/inc1/site/papers/$kept")
+ino_changed=$(stat -c %i "$WORK/inc1/site/papers/$changed")
+printf 'paper,quantity,figure\nTiny Diffusion on a Budget,params,2B\n' >"$WORK/inc.csv"
+expect inc-ingest-more 0 "$EFFDASH" --db "$R" ingest "$WORK/inc.csv"
+cp -r "$WORK/inc1" "$WORK/inc2"
+rm "$WORK/inc2/site/data/pages.tsv"
+expect inc-report-2 0 "$EFFDASH" --db "$R" report --no-render --out "$WORK/inc1"
+expect inc-report-full 0 "$EFFDASH" --db "$R" report --no-render --out "$WORK/inc2"
+if diff -r "$WORK/inc1" "$WORK/inc2" >"$WORK/inc.diff"; then
+	pass inc-same-as-full
+else
+	fail inc-same-as-full "$(head -c 300 "$WORK/inc.diff")"
+fi
+same inc-page-kept "$(stat -c %i "$WORK/inc1/site/papers/$kept")" "$ino_kept"
+[ "$(stat -c %i "$WORK/inc1/site/papers/$changed")" != "$ino_changed" ] &&
+	pass inc-page-rendered || fail inc-page-rendered "the changed paper's page was kept"
+contains inc-page-has-new-claim "$WORK/inc1/site/papers/$changed" "2 billion"

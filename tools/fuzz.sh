@@ -25,7 +25,9 @@ for re in src/*.re; do
 	re2c -W --no-generation-date -o "$out/gen/$(basename "$re" .re).c" "$re"
 	srcs="$srcs $out/gen/$(basename "$re" .re).c"
 done
-srcs="$srcs $out/gen/templates.c $out/gen/refdata.c"
+printf 'const char effdash_code_hash[] = "%s";\n' \
+	"$(cat src/*.c src/*.h include/*.h | sha256sum | cut -c1-16)" >"$out/gen/codehash.c"
+srcs="$srcs $out/gen/templates.c $out/gen/refdata.c $out/gen/codehash.c"
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -Itests/fuzz $(pkg-config --cflags sqlite3 libcjson libxxhash)"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 libs="$(pkg-config --libs sqlite3 libcjson libxxhash) -lcsv -lm -lpthread"
