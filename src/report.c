@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include "diag.h"
 #include "escape.h"
@@ -433,6 +434,125 @@ void report_plain_number(struct strbuf *out, double v)
 	char buf[40];
 	fmt_double(buf, sizeof buf, v);
 	sb_adds(out, buf);
+}
+
+/* ---- Digests of what a file shows ------------------------------------ */
+
+unsigned long long report_digest_text(unsigned long long h, const char *s)
+{
+	if (!s)
+		return XXH3_64bits_withSeed("\xff", 1, h);
+	return XXH3_64bits_withSeed(s, strlen(s), h ^ 0x9e3779b97f4a7c15ULL);
+}
+
+unsigned long long report_digest_long(unsigned long long h, long v)
+{
+	return XXH3_64bits_withSeed(&v, sizeof v, h);
+}
+
+unsigned long long report_digest_double(unsigned long long h, double v)
+{
+	return XXH3_64bits_withSeed(&v, sizeof v, h);
+}
+
+unsigned long long report_digest_claim(unsigned long long h, const struct claim *c)
+{
+	h = report_digest_long(h, (long)c->quantity);
+	h = report_digest_double(h, c->value);
+	h = report_digest_double(h, c->value_max);
+	h = report_digest_long(h, (long)c->has_max);
+	h = report_digest_long(h, (long)c->qualifier);
+	h = report_digest_long(h, (long)c->subject_baseline);
+	h = report_digest_long(h, (long)c->origin);
+	h = report_digest_long(h, (long)c->curation);
+	h = report_digest_text(h, c->unit);
+	h = report_digest_text(h, c->dimension);
+	h = report_digest_text(h, c->hardware);
+	h = report_digest_text(h, c->metric);
+	h = report_digest_text(h, c->dataset);
+	h = report_digest_text(h, c->baseline);
+	h = report_digest_text(h, c->raw);
+	h = report_digest_text(h, c->span);
+	h = report_digest_text(h, c->evidence);
+	h = report_digest_text(h, c->note);
+	h = report_digest_long(h, c->span_start);
+	h = report_digest_long(h, c->span_end);
+	h = report_digest_text(h, c->source_file);
+	return report_digest_long(h, c->source_line);
+}
+
+unsigned long long report_dataset_digest(const struct dataset *ds)
+{
+	unsigned long long h = report_digest_text(0, effdash_code_hash);
+	h = report_digest_long(h, (long)ds->n_inactive);
+	for (size_t i = 0; i < ds->n_papers; i++) {
+		const struct paper *p = &ds->papers[i];
+		h = report_digest_long(h, p->id);
+		h = report_digest_text(h, p->title);
+		h = report_digest_text(h, p->abstract);
+		h = report_digest_text(h, p->arxiv_id);
+		h = report_digest_text(h, p->url);
+		h = report_digest_text(h, p->date);
+		h = report_digest_text(h, p->source_file);
+		h = report_digest_long(h, p->source_line);
+	}
+	for (size_t i = 0; i < ds->n_claims; i++) {
+		const struct stored_claim *sc = &ds->claims[i];
+		h = report_digest_long(h, sc->id);
+		h = report_digest_long(h, (long)sc->paper);
+		h = report_digest_long(h, (long)sc->status);
+		h = report_digest_claim(h, &sc->claim);
+	}
+	for (size_t i = 0; i < ds->n_derivations; i++) {
+		const struct derivation *d = &ds->derivations[i];
+		h = report_digest_long(h, d->id);
+		h = report_digest_long(h, d->claim_id);
+		h = report_digest_text(h, d->kind);
+		h = report_digest_double(h, d->value);
+		h = report_digest_double(h, d->low);
+		h = report_digest_double(h, d->high);
+		h = report_digest_text(h, d->unit);
+		h = report_digest_text(h, d->method);
+		h = report_digest_text(h, d->assumption);
+	}
+	for (size_t i = 0; i < ds->n_accelerators; i++) {
+		const struct accelerator *a = &ds->accelerators[i];
+		h = report_digest_text(h, a->name);
+		h = report_digest_text(h, a->aliases);
+		h = report_digest_double(h, a->peak_flops);
+		h = report_digest_double(h, a->peak_fp32);
+		h = report_digest_double(h, a->power_w);
+		h = report_digest_long(h, a->year);
+		h = report_digest_double(h, a->price_usd_h);
+		h = report_digest_text(h, a->price_date);
+		h = report_digest_text(h, a->date);
+		h = report_digest_text(h, a->source);
+	}
+	for (size_t i = 0; i < ds->n_assumptions; i++) {
+		const struct assumption *a = &ds->assumptions[i];
+		h = report_digest_text(h, a->name);
+		h = report_digest_text(h, a->value);
+		h = report_digest_text(h, a->source);
+		h = report_digest_text(h, a->date);
+	}
+	for (size_t i = 0; i < ds->n_price_index; i++) {
+		const struct price_index *pi = &ds->price_index[i];
+		h = report_digest_long(h, pi->year);
+		h = report_digest_double(h, pi->cpi);
+		h = report_digest_text(h, pi->date);
+		h = report_digest_text(h, pi->source);
+	}
+	for (size_t i = 0; i < ds->n_currencies; i++) {
+		const struct currency *c = &ds->currencies[i];
+		h = report_digest_text(h, c->code);
+		h = report_digest_text(h, c->name);
+		h = report_digest_text(h, c->symbols);
+		h = report_digest_long(h, c->year);
+		h = report_digest_double(h, c->per_usd);
+		h = report_digest_text(h, c->date);
+		h = report_digest_text(h, c->source);
+	}
+	return h;
 }
 
 /* ---- Files ------------------------------------------------------------ */
@@ -1005,17 +1125,111 @@ struct exports {
 	int rc;
 };
 
+/* The exports, by folder under the stage; "cost-quality/" stands for
+ * every file of that folder. */
+static const char *const export_files[][2] = {
+	{ "csv", "claims.csv" },
+	{ "csv", "papers.csv" },
+	{ "csv", "derivations.csv" },
+	{ "csv", "cost-quality.csv" },
+	{ "csv/cost-quality", NULL },
+	{ "site/downloads", "claims.jsonl" },
+};
+#define N_EXPORT_FILES (sizeof export_files / sizeof *export_files)
+
+/* Unlink what link_exports put in place (never the previous files:
+ * only the stage's names go). */
+static void unlink_exports(const char *stage)
+{
+	struct strbuf path = STRBUF_INIT;
+	for (size_t i = 0; i < N_EXPORT_FILES; i++) {
+		sb_reset(&path);
+		sb_addf(&path, "%s/%s", stage, export_files[i][0]);
+		if (export_files[i][1]) {
+			sb_addf(&path, "/%s", export_files[i][1]);
+			unlink(path.buf);
+			continue;
+		}
+		DIR *d = opendir(path.buf);
+		struct dirent *de;
+		while (d && (de = readdir(d))) {
+			if (de->d_name[0] == '.')
+				continue;
+			struct strbuf f = STRBUF_INIT;
+			sb_addf(&f, "%s/%s", path.buf, de->d_name);
+			unlink(f.buf);
+			sb_release(&f);
+		}
+		if (d)
+			closedir(d);
+	}
+	sb_release(&path);
+}
+
+/* Link every export of the previous report into the stage; 0, or -1 with
+ * nothing left linked. */
+static int link_exports(const char *stage)
+{
+	struct strbuf dir = STRBUF_INIT, prev = STRBUF_INIT;
+	int rc = 0;
+	for (size_t i = 0; i < N_EXPORT_FILES && rc == 0; i++) {
+		sb_reset(&dir);
+		sb_addf(&dir, "%s/%s", stage, export_files[i][0]);
+		if (export_files[i][1]) {
+			rc = report_link_previous(dir.buf, export_files[i][1]);
+			continue;
+		}
+		sb_reset(&prev);
+		if (previous_version(dir.buf, &prev) < 0) {
+			rc = -1;
+			break;
+		}
+		DIR *d = opendir(prev.buf);
+		struct dirent *de;
+		if (!d)
+			rc = -1;
+		while (d && rc == 0 && (de = readdir(d)))
+			if (de->d_name[0] != '.')
+				rc = report_link_previous(dir.buf, de->d_name);
+		if (d)
+			closedir(d);
+	}
+	sb_release(&dir);
+	sb_release(&prev);
+	if (rc < 0)
+		unlink_exports(stage);
+	return rc;
+}
+
 static void *write_exports(void *arg)
 {
 	struct exports *e = arg;
-	struct strbuf dir = STRBUF_INIT;
-	sb_addf(&dir, "%s/csv", e->stage);
-	e->rc = report_csv_write(e->ds, e->ix, e->model, dir.buf);
-	sb_reset(&dir);
-	sb_addf(&dir, "%s/site/downloads", e->stage);
-	if (e->rc == 0)
-		e->rc = report_jsonl_write(e->ds, e->ix, dir.buf);
+	struct strbuf dir = STRBUF_INIT, state = STRBUF_INIT;
+	char *prev = NULL;
+	size_t len = 0;
+	/* The exports show the dataset and nothing else: when it and the
+	 * program are what the previous report recorded, its files are
+	 * kept unrendered. */
+	unsigned long long digest = report_dataset_digest(e->ds);
+	sb_addf(&state, "# effdash exports 1: digest of the data and program they show\n");
+	sb_add_hex64(&state, digest);
+	sb_addc(&state, '\n');
+	sb_addf(&dir, "%s/site/data", e->stage);
+	int same = report_read_previous(dir.buf, "exports.tsv", &prev, &len) == 0 &&
+		   len == state.len && !memcmp(prev, state.buf, len);
+	free(prev);
+	e->rc = report_save(dir.buf, "exports.tsv", &state);
+	if (e->rc == 0 && !(same && link_exports(e->stage) == 0)) {
+		sb_reset(&dir);
+		sb_addf(&dir, "%s/csv", e->stage);
+		e->rc = report_csv_write(e->ds, e->ix, e->model, dir.buf);
+		sb_reset(&dir);
+		sb_addf(&dir, "%s/site/downloads", e->stage);
+		if (e->rc == 0)
+			e->rc = report_jsonl_write(e->ds, e->ix, dir.buf);
+	}
 	sb_release(&dir);
+	sb_release(&state);
 	return NULL;
 }
 

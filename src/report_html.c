@@ -25,7 +25,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "escape.h"
 
@@ -2169,87 +2168,38 @@ struct paper_pages {
 	size_t started;
 };
 
-static unsigned long long digest_text(unsigned long long h, const char *s)
-{
-	if (!s)
-		return XXH3_64bits_withSeed("\xff", 1, h);
-	return XXH3_64bits_withSeed(s, strlen(s), h ^ 0x9e3779b97f4a7c15ULL);
-}
-
-static unsigned long long digest_bytes(unsigned long long h, const void *p, size_t n)
-{
-	return XXH3_64bits_withSeed(p, n, h);
-}
-
-static unsigned long long digest_long(unsigned long long h, long v)
-{
-	return digest_bytes(h, &v, sizeof v);
-}
-
-static unsigned long long digest_double(unsigned long long h, double v)
-{
-	return digest_bytes(h, &v, sizeof v);
-}
-
-static unsigned long long digest_claim(unsigned long long h, const struct claim *c)
-{
-	h = digest_long(h, (long)c->quantity);
-	h = digest_double(h, c->value);
-	h = digest_double(h, c->value_max);
-	h = digest_long(h, (long)c->has_max);
-	h = digest_long(h, (long)c->qualifier);
-	h = digest_long(h, (long)c->subject_baseline);
-	h = digest_long(h, (long)c->origin);
-	h = digest_long(h, (long)c->curation);
-	h = digest_text(h, c->unit);
-	h = digest_text(h, c->dimension);
-	h = digest_text(h, c->hardware);
-	h = digest_text(h, c->metric);
-	h = digest_text(h, c->dataset);
-	h = digest_text(h, c->baseline);
-	h = digest_text(h, c->raw);
-	h = digest_text(h, c->span);
-	h = digest_text(h, c->evidence);
-	h = digest_text(h, c->note);
-	h = digest_long(h, c->span_start);
-	h = digest_long(h, c->span_end);
-	h = digest_text(h, c->source_file);
-	h = digest_long(h, c->source_line);
-	return h;
-}
-
 /* Everything the page of paper p shows. */
 static unsigned long long paper_digest(const struct site *st, size_t p)
 {
 	const struct paper *pp = &st->ds->papers[p];
-	unsigned long long h = digest_text(0, effdash_code_hash);
-	h = digest_text(h, st->ix->slugs[p]);
-	h = digest_long(h, pp->id);
-	h = digest_text(h, pp->title);
-	h = digest_text(h, pp->abstract);
-	h = digest_text(h, pp->arxiv_id);
-	h = digest_text(h, pp->url);
-	h = digest_text(h, pp->date);
-	h = digest_text(h, pp->source_file);
-	h = digest_long(h, pp->source_line);
+	unsigned long long h = report_digest_text(0, effdash_code_hash);
+	h = report_digest_text(h, st->ix->slugs[p]);
+	h = report_digest_long(h, pp->id);
+	h = report_digest_text(h, pp->title);
+	h = report_digest_text(h, pp->abstract);
+	h = report_digest_text(h, pp->arxiv_id);
+	h = report_digest_text(h, pp->url);
+	h = report_digest_text(h, pp->date);
+	h = report_digest_text(h, pp->source_file);
+	h = report_digest_long(h, pp->source_line);
 	for (size_t k = st->ix->paper_start[p]; k < st->ix->paper_start[p + 1]; k++) {
 		size_t ci = st->ix->by_paper[k];
 		const struct stored_claim *sc = &st->ds->claims[ci];
-		h = digest_long(h, sc->id);
-		h = digest_long(h, (long)sc->status);
-		h = digest_long(h, (long)st->marked[ci]);
-		h = digest_claim(h, &sc->claim);
+		h = report_digest_long(h, sc->id);
+		h = report_digest_long(h, (long)sc->status);
+		h = report_digest_long(h, (long)st->marked[ci]);
+		h = report_digest_claim(h, &sc->claim);
 		size_t first, n = report_derivations_of(st->ix, st->ds, sc->id, &first);
 		for (size_t i = first; i < first + n; i++) {
 			const struct derivation *d = &st->ds->derivations[st->ix->deriv_order[i]];
-			h = digest_long(h, d->claim_id);
-			h = digest_text(h, d->kind);
-			h = digest_double(h, d->value);
-			h = digest_double(h, d->low);
-			h = digest_double(h, d->high);
-			h = digest_text(h, d->unit);
-			h = digest_text(h, d->method);
-			h = digest_text(h, d->assumption);
+			h = report_digest_long(h, d->claim_id);
+			h = report_digest_text(h, d->kind);
+			h = report_digest_double(h, d->value);
+			h = report_digest_double(h, d->low);
+			h = report_digest_double(h, d->high);
+			h = report_digest_text(h, d->unit);
+			h = report_digest_text(h, d->method);
+			h = report_digest_text(h, d->assumption);
 		}
 	}
 	return h;

@@ -212,6 +212,15 @@ int report_link_previous(const char *dir, const char *name);
 int report_read_previous(const char *dir, const char *name, char **text, size_t *len);
 /* A hash of the source code effdash was built from (gen/codehash.c). */
 extern const char effdash_code_hash[];
+/* Digests of what a file shows, to tell whether the previous report's
+ * copy can be kept unrendered: h is 0 or an earlier digest.  A missing
+ * text and an empty one differ. */
+unsigned long long report_digest_text(unsigned long long h, const char *s);
+unsigned long long report_digest_long(unsigned long long h, long v);
+unsigned long long report_digest_double(unsigned long long h, double v);
+unsigned long long report_digest_claim(unsigned long long h, const struct claim *c);
+/* Of everything in ds and of the program's source. */
+unsigned long long report_dataset_digest(const struct dataset *ds);
 /* A file too large to build in memory first, written as it is built:
  * add to buf, call report_stream_fill after each row (it writes out
  * whole pieces), then report_stream_close, which returns 0 or -1 after

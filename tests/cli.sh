@@ -186,3 +186,18 @@ same inc-page-kept "$(stat -c %i "$WORK/inc1/site/papers/$kept")" "$ino_kept"
 [ "$(stat -c %i "$WORK/inc1/site/papers/$changed")" != "$ino_changed" ] &&
 	pass inc-page-rendered || fail inc-page-rendered "the changed paper's page was kept"
 contains inc-page-has-new-claim "$WORK/inc1/site/papers/$changed" "2 billion"
+# Nothing changed: the exports are kept too, and the tree is still what a
+# full rendering gives.
+ino_csv=$(stat -c %i "$WORK/inc1/csv/claims.csv")
+rm -rf "$WORK/inc3"
+cp -r "$WORK/inc1" "$WORK/inc3"
+rm "$WORK/inc3/site/data/pages.tsv" "$WORK/inc3/site/data/exports.tsv"
+expect inc-report-3 0 "$EFFDASH" --db "$R" report --no-render --out "$WORK/inc1"
+expect inc-report-3-full 0 "$EFFDASH" --db "$R" report --no-render --out "$WORK/inc3"
+if diff -r "$WORK/inc1" "$WORK/inc3" >"$WORK/inc.diff"; then
+	pass inc-unchanged-same-as-full
+else
+	fail inc-unchanged-same-as-full "$(head -c 300 "$WORK/inc.diff")"
+fi
+same inc-exports-kept "$(stat -c %i "$WORK/inc1/csv/claims.csv")" "$ino_csv"
+expect inc-check 0 "$EFFDASH" --db "$R" report --no-render --check --out "$WORK/inc1"
