@@ -481,6 +481,18 @@ unsigned long long report_digest_claim(unsigned long long h, const struct claim 
 	return report_digest_long(h, c->source_line);
 }
 
+unsigned long long report_digest_derivation(unsigned long long h, const struct derivation *d)
+{
+	h = report_digest_long(h, d->claim_id);
+	h = report_digest_text(h, d->kind);
+	h = report_digest_double(h, d->value);
+	h = report_digest_double(h, d->low);
+	h = report_digest_double(h, d->high);
+	h = report_digest_text(h, d->unit);
+	h = report_digest_text(h, d->method);
+	return report_digest_text(h, d->assumption);
+}
+
 unsigned long long report_dataset_digest(const struct dataset *ds)
 {
 	unsigned long long h = report_digest_text(0, effdash_code_hash);
@@ -504,16 +516,8 @@ unsigned long long report_dataset_digest(const struct dataset *ds)
 		h = report_digest_claim(h, &sc->claim);
 	}
 	for (size_t i = 0; i < ds->n_derivations; i++) {
-		const struct derivation *d = &ds->derivations[i];
-		h = report_digest_long(h, d->id);
-		h = report_digest_long(h, d->claim_id);
-		h = report_digest_text(h, d->kind);
-		h = report_digest_double(h, d->value);
-		h = report_digest_double(h, d->low);
-		h = report_digest_double(h, d->high);
-		h = report_digest_text(h, d->unit);
-		h = report_digest_text(h, d->method);
-		h = report_digest_text(h, d->assumption);
+		h = report_digest_long(h, ds->derivations[i].id);
+		h = report_digest_derivation(h, &ds->derivations[i]);
 	}
 	for (size_t i = 0; i < ds->n_accelerators; i++) {
 		const struct accelerator *a = &ds->accelerators[i];

@@ -2190,17 +2190,8 @@ static unsigned long long paper_digest(const struct site *st, size_t p)
 		h = report_digest_long(h, (long)st->marked[ci]);
 		h = report_digest_claim(h, &sc->claim);
 		size_t first, n = report_derivations_of(st->ix, st->ds, sc->id, &first);
-		for (size_t i = first; i < first + n; i++) {
-			const struct derivation *d = &st->ds->derivations[st->ix->deriv_order[i]];
-			h = report_digest_long(h, d->claim_id);
-			h = report_digest_text(h, d->kind);
-			h = report_digest_double(h, d->value);
-			h = report_digest_double(h, d->low);
-			h = report_digest_double(h, d->high);
-			h = report_digest_text(h, d->unit);
-			h = report_digest_text(h, d->method);
-			h = report_digest_text(h, d->assumption);
-		}
+		for (size_t i = first; i < first + n; i++)
+			h = report_digest_derivation(h, &st->ds->derivations[st->ix->deriv_order[i]]);
 	}
 	return h;
 }

@@ -219,6 +219,7 @@ unsigned long long report_digest_text(unsigned long long h, const char *s);
 unsigned long long report_digest_long(unsigned long long h, long v);
 unsigned long long report_digest_double(unsigned long long h, double v);
 unsigned long long report_digest_claim(unsigned long long h, const struct claim *c);
+unsigned long long report_digest_derivation(unsigned long long h, const struct derivation *d);
 /* Of everything in ds and of the program's source. */
 unsigned long long report_dataset_digest(const struct dataset *ds);
 /* A file too large to build in memory first, written as it is built:
