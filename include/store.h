@@ -98,10 +98,6 @@ int store_add_derivations(struct store *st, const struct derivation *d, size_t n
 int store_replace_paper_derivations(struct store *st, long paper_id,
 				    const struct derivation *d, size_t n);
 
-/* Replace all derived values by those in ds->derivations (ids ignored). */
-int store_replace_derivations(struct store *st, const struct derivation *d,
-			      size_t n);
-
 /* Replace the reference tables. */
 int store_put_accelerators(struct store *st, const struct accelerator *a,
 			   size_t n);

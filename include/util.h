@@ -53,6 +53,12 @@ char *sb_detach(struct strbuf *sb);
  * ("%.17g" trimmed), never in a locale-dependent way.  buf >= 32 bytes. */
 void fmt_double(char *buf, size_t size, double v);
 
+/* XXH3 of bytes / of a string, seeded with an earlier result (h), for
+ * fingerprints and digests built field by field: a missing string and an
+ * empty one differ.  Change detection, not security. */
+unsigned long long hash_bytes(unsigned long long h, const void *data, size_t n);
+unsigned long long hash_text(unsigned long long h, const char *s);
+
 /* Read a whole file into a NUL-terminated buffer; returns 0 or -1 with
  * errno set.  *len gets the length (the file may contain NULs). */
 int read_file(const char *path, char **out, size_t *len);

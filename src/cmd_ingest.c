@@ -75,8 +75,8 @@ struct batch {
  * record whose fingerprint is here (and not gone) would change nothing,
  * so it is neither extracted nor looked up.  A stored row rewritten by
  * this ingest loses its old fingerprint (gone), so a later record equal
- * to what the row held goes through the store again.  8 bytes per stored
- * paper, loaded when the first paper record of an ingest arrives.
+ * to what the row held goes through the store again.  9 bytes per stored
+ * paper, loaded before the first file an ingest reads.
  */
 struct seen {
 	long long *fp;
@@ -249,6 +249,30 @@ static int derive_one(struct store *st, const struct dataset *ref, struct paper 
 	return rc;
 }
 
+/* Room for n claims of one paper about to be derived (borrowed claims;
+ * the slots are zeroed). */
+static struct stored_claim *derive_slots(struct ingest *in, size_t n)
+{
+	if (n > in->derive_alloc) {
+		in->derive_alloc = 2 * n;
+		in->derive_buf = xrealloc(in->derive_buf,
+					  in->derive_alloc * sizeof *in->derive_buf);
+	}
+	memset(in->derive_buf, 0, n * sizeof *in->derive_buf);
+	return in->derive_buf;
+}
+
+/* store_write_paper; a row it rewrote loses its old fingerprint. */
+static int put_paper(struct ingest *in, struct paper *p, const struct paper_keys *k,
+		     long long fp, struct paper_write *w)
+{
+	if (store_write_paper(in->st, p, k, fp, in->source_id, w))
+		return -1;
+	if (w->rewritten && w->old_fingerprint)
+		seen_forget(&in->seen, w->old_fingerprint);
+	return 0;
+}
+
 /* A paper new to the database: its claims and their derived values are
  * written at once, with no lookups.  It is not marked touched, so the
  * derived values are not computed again at the end of the ingest unless
@@ -256,24 +280,18 @@ static int derive_one(struct store *st, const struct dataset *ref, struct paper 
 static int store_new_paper(struct ingest *in, struct job *j)
 {
 	struct paper *p = &j->paper;
-	if (j->claims.len > in->derive_alloc) {
-		in->derive_alloc = 2 * j->claims.len;
-		in->derive_buf = xrealloc(in->derive_buf,
-					  in->derive_alloc * sizeof *in->derive_buf);
-	}
+	struct stored_claim *sc = derive_slots(in, j->claims.len);
 	for (size_t i = 0; i < j->claims.len; i++) {
 		struct claim *c = &j->claims.items[i];
-		struct stored_claim *sc = &in->derive_buf[i];
 		c->source_line = p->source_line;
-		memset(sc, 0, sizeof *sc);
-		if (store_add_claim(in->st, p->id, c, in->source_id, &sc->id))
+		if (store_add_claim(in->st, p->id, c, in->source_id, &sc[i].id))
 			return -1;
-		sc->claim = *c; /* borrowed */
+		sc[i].claim = *c; /* borrowed */
 		in->claims++;
 	}
 	if (!j->claims.len)
 		return 0;
-	return derive_one(in->st, in->ref, p, in->derive_buf, j->claims.len, 0);
+	return derive_one(in->st, in->ref, p, sc, j->claims.len, 0);
 }
 
 /* Store one finished job: the paper, then its claims. */
@@ -287,11 +305,9 @@ static int store_job(struct ingest *in, struct job *j)
 	}
 	if (!j->keys.key)
 		paper_keys_compute(&j->keys, p);
-	if (store_write_paper(in->st, p, &j->keys, j->fp, in->source_id, &w))
+	if (put_paper(in, p, &j->keys, j->fp, &w))
 		return -1;
 	in->papers++;
-	if (w.rewritten && w.old_fingerprint)
-		seen_forget(&in->seen, w.old_fingerprint);
 	if (!w.abstract_changed)
 		return 0;
 	if (!j->extract) {
@@ -559,19 +575,12 @@ static int close_group(struct ingest *in)
 {
 	int rc = 0;
 	if (in->group_open && in->group.len) {
-		if (in->group.len > in->derive_alloc) {
-			in->derive_alloc = 2 * in->group.len;
-			in->derive_buf = xrealloc(in->derive_buf,
-						  in->derive_alloc * sizeof *in->derive_buf);
-		}
+		struct stored_claim *sc = derive_slots(in, in->group.len);
 		for (size_t i = 0; i < in->group.len; i++) {
-			struct stored_claim *sc = &in->derive_buf[i];
-			memset(sc, 0, sizeof *sc);
-			sc->id = in->group_ids[i];
-			sc->claim = in->group.items[i]; /* borrowed */
+			sc[i].id = in->group_ids[i];
+			sc[i].claim = in->group.items[i]; /* borrowed */
 		}
-		rc = derive_one(in->st, in->ref, &in->last_paper, in->derive_buf,
-				in->group.len, 0);
+		rc = derive_one(in->st, in->ref, &in->last_paper, sc, in->group.len, 0);
 	}
 	claim_list_clear(&in->group);
 	in->group_open = 0;
@@ -603,7 +612,7 @@ static int store_claim_job(struct ingest *in, struct job *j)
 		if (close_group(in))
 			return -1;
 		paper_keys_compute(&k, p);
-		int rc = store_write_paper(in->st, p, &k, paper_fingerprint(p), in->source_id, &w);
+		int rc = put_paper(in, p, &k, paper_fingerprint(p), &w);
 		paper_keys_release(&k);
 		if (rc)
 			return -1;
@@ -612,8 +621,6 @@ static int store_claim_job(struct ingest *in, struct job *j)
 		in->group_open = w.inserted;
 		if (!w.inserted && store_touch(in->st, p->id, 0, NULL))
 			return -1;
-		if (w.rewritten && w.old_fingerprint)
-			seen_forget(&in->seen, w.old_fingerprint);
 		paper_copy(&in->last_paper, p);
 	}
 	if (store_add_claim(in->st, p->id, c, in->source_id, &claim_id))

@@ -110,22 +110,13 @@ long long paper_text_hash(const char *s)
 	return (long long)XXH3_64bits(s, strlen(s));
 }
 
-/* Each field is hashed with the running hash as seed; a missing field
- * and an empty one differ. */
-static unsigned long long mix_field(unsigned long long h, const char *s)
-{
-	if (!s)
-		return XXH3_64bits_withSeed("\xff", 1, h);
-	return XXH3_64bits_withSeed(s, strlen(s), h ^ 0x9e3779b97f4a7c15ULL);
-}
-
 long long paper_fingerprint(const struct paper *p)
 {
 	unsigned long long h = 1;
-	h = mix_field(h, p->title);
-	h = mix_field(h, p->arxiv_id);
-	h = mix_field(h, p->url);
-	h = mix_field(h, p->date);
-	h = mix_field(h, p->abstract);
+	h = hash_text(h, p->title);
+	h = hash_text(h, p->arxiv_id);
+	h = hash_text(h, p->url);
+	h = hash_text(h, p->date);
+	h = hash_text(h, p->abstract);
 	return h ? (long long)h : 1;
 }

@@ -26,7 +26,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <xxhash.h>
 
 #include "diag.h"
 #include "escape.h"
@@ -438,21 +437,26 @@ void report_plain_number(struct strbuf *out, double v)
 
 /* ---- Digests of what a file shows ------------------------------------ */
 
-unsigned long long report_digest_text(unsigned long long h, const char *s)
-{
-	if (!s)
-		return XXH3_64bits_withSeed("\xff", 1, h);
-	return XXH3_64bits_withSeed(s, strlen(s), h ^ 0x9e3779b97f4a7c15ULL);
-}
-
 unsigned long long report_digest_long(unsigned long long h, long v)
 {
-	return XXH3_64bits_withSeed(&v, sizeof v, h);
+	return hash_bytes(h, &v, sizeof v);
 }
 
 unsigned long long report_digest_double(unsigned long long h, double v)
 {
-	return XXH3_64bits_withSeed(&v, sizeof v, h);
+	return hash_bytes(h, &v, sizeof v);
+}
+
+unsigned long long report_digest_paper(unsigned long long h, const struct paper *p)
+{
+	h = report_digest_long(h, p->id);
+	h = hash_text(h, p->title);
+	h = hash_text(h, p->abstract);
+	h = hash_text(h, p->arxiv_id);
+	h = hash_text(h, p->url);
+	h = hash_text(h, p->date);
+	h = hash_text(h, p->source_file);
+	return report_digest_long(h, p->source_line);
 }
 
 unsigned long long report_digest_claim(unsigned long long h, const struct claim *c)
@@ -465,49 +469,40 @@ unsigned long long report_digest_claim(unsigned long long h, const struct claim 
 	h = report_digest_long(h, (long)c->subject_baseline);
 	h = report_digest_long(h, (long)c->origin);
 	h = report_digest_long(h, (long)c->curation);
-	h = report_digest_text(h, c->unit);
-	h = report_digest_text(h, c->dimension);
-	h = report_digest_text(h, c->hardware);
-	h = report_digest_text(h, c->metric);
-	h = report_digest_text(h, c->dataset);
-	h = report_digest_text(h, c->baseline);
-	h = report_digest_text(h, c->raw);
-	h = report_digest_text(h, c->span);
-	h = report_digest_text(h, c->evidence);
-	h = report_digest_text(h, c->note);
+	h = hash_text(h, c->unit);
+	h = hash_text(h, c->dimension);
+	h = hash_text(h, c->hardware);
+	h = hash_text(h, c->metric);
+	h = hash_text(h, c->dataset);
+	h = hash_text(h, c->baseline);
+	h = hash_text(h, c->raw);
+	h = hash_text(h, c->span);
+	h = hash_text(h, c->evidence);
+	h = hash_text(h, c->note);
 	h = report_digest_long(h, c->span_start);
 	h = report_digest_long(h, c->span_end);
-	h = report_digest_text(h, c->source_file);
+	h = hash_text(h, c->source_file);
 	return report_digest_long(h, c->source_line);
 }
 
 unsigned long long report_digest_derivation(unsigned long long h, const struct derivation *d)
 {
 	h = report_digest_long(h, d->claim_id);
-	h = report_digest_text(h, d->kind);
+	h = hash_text(h, d->kind);
 	h = report_digest_double(h, d->value);
 	h = report_digest_double(h, d->low);
 	h = report_digest_double(h, d->high);
-	h = report_digest_text(h, d->unit);
-	h = report_digest_text(h, d->method);
-	return report_digest_text(h, d->assumption);
+	h = hash_text(h, d->unit);
+	h = hash_text(h, d->method);
+	return hash_text(h, d->assumption);
 }
 
 unsigned long long report_dataset_digest(const struct dataset *ds)
 {
-	unsigned long long h = report_digest_text(0, effdash_code_hash);
+	unsigned long long h = hash_text(0, effdash_code_hash);
 	h = report_digest_long(h, (long)ds->n_inactive);
-	for (size_t i = 0; i < ds->n_papers; i++) {
-		const struct paper *p = &ds->papers[i];
-		h = report_digest_long(h, p->id);
-		h = report_digest_text(h, p->title);
-		h = report_digest_text(h, p->abstract);
-		h = report_digest_text(h, p->arxiv_id);
-		h = report_digest_text(h, p->url);
-		h = report_digest_text(h, p->date);
-		h = report_digest_text(h, p->source_file);
-		h = report_digest_long(h, p->source_line);
-	}
+	for (size_t i = 0; i < ds->n_papers; i++)
+		h = report_digest_paper(h, &ds->papers[i]);
 	for (size_t i = 0; i < ds->n_claims; i++) {
 		const struct stored_claim *sc = &ds->claims[i];
 		h = report_digest_long(h, sc->id);
@@ -521,40 +516,40 @@ unsigned long long report_dataset_digest(const struct dataset *ds)
 	}
 	for (size_t i = 0; i < ds->n_accelerators; i++) {
 		const struct accelerator *a = &ds->accelerators[i];
-		h = report_digest_text(h, a->name);
-		h = report_digest_text(h, a->aliases);
+		h = hash_text(h, a->name);
+		h = hash_text(h, a->aliases);
 		h = report_digest_double(h, a->peak_flops);
 		h = report_digest_double(h, a->peak_fp32);
 		h = report_digest_double(h, a->power_w);
 		h = report_digest_long(h, a->year);
 		h = report_digest_double(h, a->price_usd_h);
-		h = report_digest_text(h, a->price_date);
-		h = report_digest_text(h, a->date);
-		h = report_digest_text(h, a->source);
+		h = hash_text(h, a->price_date);
+		h = hash_text(h, a->date);
+		h = hash_text(h, a->source);
 	}
 	for (size_t i = 0; i < ds->n_assumptions; i++) {
 		const struct assumption *a = &ds->assumptions[i];
-		h = report_digest_text(h, a->name);
-		h = report_digest_text(h, a->value);
-		h = report_digest_text(h, a->source);
-		h = report_digest_text(h, a->date);
+		h = hash_text(h, a->name);
+		h = hash_text(h, a->value);
+		h = hash_text(h, a->source);
+		h = hash_text(h, a->date);
 	}
 	for (size_t i = 0; i < ds->n_price_index; i++) {
 		const struct price_index *pi = &ds->price_index[i];
 		h = report_digest_long(h, pi->year);
 		h = report_digest_double(h, pi->cpi);
-		h = report_digest_text(h, pi->date);
-		h = report_digest_text(h, pi->source);
+		h = hash_text(h, pi->date);
+		h = hash_text(h, pi->source);
 	}
 	for (size_t i = 0; i < ds->n_currencies; i++) {
 		const struct currency *c = &ds->currencies[i];
-		h = report_digest_text(h, c->code);
-		h = report_digest_text(h, c->name);
-		h = report_digest_text(h, c->symbols);
+		h = hash_text(h, c->code);
+		h = hash_text(h, c->name);
+		h = hash_text(h, c->symbols);
 		h = report_digest_long(h, c->year);
 		h = report_digest_double(h, c->per_usd);
-		h = report_digest_text(h, c->date);
-		h = report_digest_text(h, c->source);
+		h = hash_text(h, c->date);
+		h = hash_text(h, c->source);
 	}
 	return h;
 }

@@ -2172,16 +2172,9 @@ struct paper_pages {
 static unsigned long long paper_digest(const struct site *st, size_t p)
 {
 	const struct paper *pp = &st->ds->papers[p];
-	unsigned long long h = report_digest_text(0, effdash_code_hash);
-	h = report_digest_text(h, st->ix->slugs[p]);
-	h = report_digest_long(h, pp->id);
-	h = report_digest_text(h, pp->title);
-	h = report_digest_text(h, pp->abstract);
-	h = report_digest_text(h, pp->arxiv_id);
-	h = report_digest_text(h, pp->url);
-	h = report_digest_text(h, pp->date);
-	h = report_digest_text(h, pp->source_file);
-	h = report_digest_long(h, pp->source_line);
+	unsigned long long h = hash_text(0, effdash_code_hash);
+	h = hash_text(h, st->ix->slugs[p]);
+	h = report_digest_paper(h, pp);
 	for (size_t k = st->ix->paper_start[p]; k < st->ix->paper_start[p + 1]; k++) {
 		size_t ci = st->ix->by_paper[k];
 		const struct stored_claim *sc = &st->ds->claims[ci];

@@ -213,10 +213,10 @@ int report_read_previous(const char *dir, const char *name, char **text, size_t 
 /* A hash of the source code effdash was built from (gen/codehash.c). */
 extern const char effdash_code_hash[];
 /* Digests of what a file shows, to tell whether the previous report's
- * copy can be kept unrendered: h is 0 or an earlier digest.  A missing
- * text and an empty one differ. */
-unsigned long long report_digest_text(unsigned long long h, const char *s);
+ * copy can be kept unrendered: h is 0 or an earlier digest (texts go
+ * through hash_text). */
 unsigned long long report_digest_long(unsigned long long h, long v);
+unsigned long long report_digest_paper(unsigned long long h, const struct paper *p);
 unsigned long long report_digest_double(unsigned long long h, double v);
 unsigned long long report_digest_claim(unsigned long long h, const struct claim *c);
 unsigned long long report_digest_derivation(unsigned long long h, const struct derivation *d);

@@ -932,14 +932,6 @@ int store_replace_paper_derivations(struct store *st, long paper_id,
 	return insert_derivations(st, d, n);
 }
 
-int store_replace_derivations(struct store *st, const struct derivation *d,
-			      size_t n)
-{
-	if (exec(st, "DELETE FROM derivation"))
-		return -1;
-	return insert_derivations(st, d, n);
-}
-
 static void bind_positive(sqlite3_stmt *s, int i, double v)
 {
 	if (v > 0)

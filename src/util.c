@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xxhash.h>
+
 static _Noreturn void die_oom(size_t n)
 {
 	fprintf(stderr, "effdash: out of memory allocating %zu bytes\n", n);
@@ -168,6 +170,38 @@ static size_t utoa10(char *buf, unsigned long long u)
 	return k;
 }
 
+/* The decimal digits[0..nd) with the point after the first point of
+ * them (point <= 0: "0." and -point zeros before them), trailing zeros
+ * of the fraction and a bare point dropped, as %g writes numbers; returns
+ * the length written to buf.  point <= nd. */
+static size_t decimal_text(char *buf, const char *digits, size_t nd, long point)
+{
+	size_t k = 0;
+	if (point >= (long)nd) {
+		memcpy(buf, digits, nd);
+		return nd;
+	}
+	if (point <= 0) {
+		buf[k++] = '0';
+		buf[k++] = '.';
+		for (long z = point; z < 0; z++)
+			buf[k++] = '0';
+	} else {
+		memcpy(buf, digits, (size_t)point);
+		k = (size_t)point;
+		buf[k++] = '.';
+		digits += point;
+		nd -= (size_t)point;
+	}
+	memcpy(buf + k, digits, nd);
+	k += nd;
+	while (buf[k - 1] == '0')
+		k--;
+	if (buf[k - 1] == '.')
+		k--;
+	return k;
+}
+
 void sb_add_long(struct strbuf *sb, long long v)
 {
 	char buf[24];
@@ -239,29 +273,8 @@ void sb_add_g(struct strbuf *sb, double v, int prec)
 		if (x < 10)
 			buf[k++] = '0';
 		k += utoa10(buf + k, (unsigned long long)x);
-	} else if (e >= 0) {
-		/* e + 1 digits before the point, the rest after it. */
-		size_t whole = (size_t)e + 1;
-		memcpy(buf + k, digits, whole);
-		k += whole;
-		size_t last = nd;
-		while (last > whole && digits[last - 1] == '0')
-			last--;
-		if (last > whole) {
-			buf[k++] = '.';
-			memcpy(buf + k, digits + whole, last - whole);
-			k += last - whole;
-		}
 	} else {
-		buf[k++] = '0';
-		buf[k++] = '.';
-		for (int z = -1; z > e; z--)
-			buf[k++] = '0';
-		size_t last = nd;
-		while (last > 1 && digits[last - 1] == '0')
-			last--;
-		memcpy(buf + k, digits, last);
-		k += last;
+		k += decimal_text(buf + k, digits, nd, e + 1);
 	}
 	sb_add(sb, buf, k);
 	return;
@@ -300,24 +313,7 @@ void fmt_double(char *buf, size_t size, double v)
 			size_t nd = utoa10(digits, (unsigned long long)m), k = 0;
 			if (v < 0)
 				buf[k++] = '-';
-			if (nd <= (size_t)d) {
-				buf[k++] = '0';
-				buf[k++] = '.';
-				for (size_t z = nd; z < (size_t)d; z++)
-					buf[k++] = '0';
-				memcpy(buf + k, digits, nd);
-				k += nd;
-			} else {
-				memcpy(buf + k, digits, nd - (size_t)d);
-				k += nd - (size_t)d;
-				buf[k++] = '.';
-				memcpy(buf + k, digits + nd - d, (size_t)d);
-				k += (size_t)d;
-			}
-			while (buf[k - 1] == '0')
-				k--;
-			if (buf[k - 1] == '.')
-				k--;
+			k += decimal_text(buf + k, digits, nd, (long)nd - d);
 			buf[k] = '\0';
 			return;
 		}
@@ -347,6 +343,18 @@ void fmt_double(char *buf, size_t size, double v)
 		memo[slot].used = 1;
 		strcpy(memo[slot].text, buf);
 	}
+}
+
+unsigned long long hash_bytes(unsigned long long h, const void *data, size_t n)
+{
+	return XXH3_64bits_withSeed(data, n, h);
+}
+
+unsigned long long hash_text(unsigned long long h, const char *s)
+{
+	if (!s)
+		return XXH3_64bits_withSeed("\xff", 1, h);
+	return XXH3_64bits_withSeed(s, strlen(s), h ^ 0x9e3779b97f4a7c15ULL);
 }
 
 int read_file(const char *path, char **out, size_t *len)

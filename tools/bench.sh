@@ -51,6 +51,7 @@ median_ingest() {
 }
 
 rate() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 row() { printf '%-10s %9s %9s %8s %9s %11s %9s %s\n' "$@"; }
 
@@ -65,7 +66,8 @@ for n in $sizes; do
 	/usr/bin/time -f "%e %M" -o "$out/time" grep -oE '[0-9][0-9.,]*' "$listing" >"$out/grep.out"
 	grep_s=$(cut -d' ' -f1 "$out/time")
 
-	for fmt in listing jsonl; do
+	# The listing last: its database and time serve the re-reads below.
+	for fmt in jsonl listing; do
 		[ $fmt = listing ] && in=$listing || in=$jsonl
 		bytes=$(wc -c <"$in")
 		mb=$(rate "$bytes" 1000000)
@@ -79,12 +81,9 @@ for n in $sizes; do
 
 	# Re-reading: the same file, unchanged; then grown by 1% more papers
 	# appended at its end (titles changed, so the papers are new).
-	bytes=$(wc -c <"$listing")
-	median_ingest "$out/b.db" "$listing"
-	full_s=$secs
 	run "$EFFDASH" --quiet --db "$out/b.db" ingest "$listing"
 	row reingest "$n" "" "$secs" "" "" "$(rate "$rss" 1000)" \
-		"unchanged file: $(awk -v a="$secs" -v b="$full_s" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }') of the full run"
+		"unchanged file: $(pct "$secs" "$full_s") of the full run"
 	echo "reingest,$n,$bytes,$secs,,,$rss,$(ratio "$secs" "$full_s"),ingest" >>"$results"
 	grow=$out/grow-$n.txt
 	cp "$listing" "$grow"
@@ -93,7 +92,7 @@ for n in $sizes; do
 	awk -v k="$extra" 'BEGIN { RS = ""; ORS = "\n\n" } NR > 1 && NR <= 1 + 2 * k { print "Appended " $0 }' "$listing" >>"$grow"
 	run "$EFFDASH" --quiet --db "$out/b.db" ingest "$grow"
 	row grow1pct "$extra" "" "$secs" "" "" "$(rate "$rss" 1000)" \
-		"$extra papers appended: $(awk -v a="$secs" -v b="$full_s" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }') of the full run"
+		"$extra papers appended: $(pct "$secs" "$full_s") of the full run"
 	echo "grow1pct,$extra,,$secs,,,$rss,$(ratio "$secs" "$full_s"),ingest" >>"$results"
 	rm -f "$grow"
 
@@ -126,7 +125,7 @@ for n in $sizes; do
 	# The same report over the previous one: unchanged files are linked.
 	run "$EFFDASH" --quiet --db "$out/d.db" report --no-render --out "$out/report-$n"
 	printf '%-10s %9s %9s %8s %9s %11s %9s %s\n' rereport "$n" "" "$secs" "" "" \
-		"$(rate "$rss" 1000)" "unchanged database: $(awk -v a="$secs" -v b="$report_s" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }') of the full report"
+		"$(rate "$rss" 1000)" "unchanged database: $(pct "$secs" "$report_s") of the full report"
 	echo "rereport,$n,,$secs,,,$rss,$(rate "$secs" "$report_s"),report" >>"$results"
 done
 echo "results: $results"
