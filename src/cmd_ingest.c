@@ -258,7 +258,8 @@ static struct stored_claim *derive_slots(struct ingest *in, size_t n)
 		in->derive_buf = xrealloc(in->derive_buf,
 					  in->derive_alloc * sizeof *in->derive_buf);
 	}
-	memset(in->derive_buf, 0, n * sizeof *in->derive_buf);
+	if (n)
+		memset(in->derive_buf, 0, n * sizeof *in->derive_buf);
 	return in->derive_buf;
 }
 
