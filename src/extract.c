@@ -2671,12 +2671,38 @@ static void doubling(struct ctx *x, long k)
 
 /* A figure written in words starting at token k.  It is read into a
  * fig_read as if it were digits and judged by the same rules. */
+/* Can word k, with number_word() value v, start anything handle_spelled()
+ * reads?  Most words that pass maybe_spelled() ("the", "for", "that")
+ * cannot, and are turned away here by length and first letter: "a" and
+ * "an" count only before "order(s)" or a scale word; a word that is no
+ * number only as "twice", "half", "halve..", "double.." or "..fold". */
+static int spelled_worth(struct ctx *x, long k, double v)
+{
+	const struct tok *w = tk(x, k), *nx = tk(x, k + 1);
+	size_t n = w->e - w->s;
+	int c = to_lower((unsigned char)x->t[w->s]);
+
+	if (IS_W(x, k, "a") || IS_W(x, k, "an")) {
+		if (!nx || nx->kind != TK_WORD)
+			return 0;
+		int c1 = to_lower((unsigned char)x->t[nx->s]);
+		return c1 == 'o' || c1 == 't' || c1 == 'm' || c1 == 'b';
+	}
+	if (v > 0)
+		return 1;
+	return (c == 't' && n == 5) || (c == 'h' && n >= 4 && n <= 7) ||
+	       (c == 'd' && n >= 6 && n <= 8) ||
+	       (n >= 7 && span_is(x->t, w->e - 4, w->e, "fold"));
+}
+
 static void handle_spelled(struct ctx *x, long k)
 {
 	struct fig_read f;
 	double v = number_word(x, k), scale;
 	long j = k + 1;
 
+	if (!spelled_worth(x, k, v))
+		return;
 	memset(&f, 0, sizeof f);
 	f.start = f.num_start = tk(x, k)->s;
 	if (IS_W(x, k, "a") || IS_W(x, k, "an"))

@@ -18,7 +18,7 @@ static unsigned char byte_at(const char *t, size_t len, size_t i)
 	return i < len ? (unsigned char)t[i] : 0;
 }
 
-size_t space_len(const char *t, size_t len, size_t i)
+size_t space_len_slow(const char *t, size_t len, size_t i)
 {
 	unsigned char c = byte_at(t, len, i), c1, c2;
 

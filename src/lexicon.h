@@ -65,19 +65,30 @@ static inline int to_lower(int c)
 }
 /* Length of a white-space sequence at t[i] (ASCII or Unicode spaces such
  * as NBSP, thin space); 0 if none. */
-size_t space_len(const char *t, size_t len, size_t i);
-/* Case-insensitive compare of t[s..e) with the lower-case literal lit
- * (inline, so strlen of a literal folds away). */
+size_t space_len_slow(const char *t, size_t len, size_t i);
+static inline size_t space_len(const char *t, size_t len, size_t i)
+{
+	/* most bytes are printable ASCII or ' ': decided here, inline */
+	if (i >= len)
+		return 0;
+	unsigned char c = (unsigned char)t[i];
+	if (c == ' ')
+		return 1;
+	if (c > ' ' && c < 0xc2)
+		return 0;
+	return space_len_slow(t, len, i);
+}
+/* Case-insensitive compare of t[s..e) with the lower-case literal lit. */
 static inline int span_is(const char *t, size_t s, size_t e, const char *lit)
 {
-	size_t n = strlen(lit);
+	/* no strlen: the literal ends where the span does, or it differs
+	 * (the text holds no NUL byte, so lit's terminator never matches) */
+	size_t n = e - s;
 
-	if (e - s != n)
-		return 0;
 	for (size_t i = 0; i < n; i++)
 		if (to_lower((unsigned char)t[s + i]) != lit[i])
 			return 0;
-	return 1;
+	return lit[n] == '\0';
 }
 
 static inline int span_starts(const char *t, size_t s, size_t e,

@@ -1,7 +1,6 @@
 /* paper.c - the paper record and its identity key. */
 #include "paper.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,31 +59,42 @@ void paper_move(struct paper *dst, struct paper *src)
  */
 char *paper_key_for(const char *arxiv_id, const char *title)
 {
-	struct strbuf sb = STRBUF_INIT;
 	if (arxiv_id && *arxiv_id) {
-		sb_adds(&sb, "arxiv:");
-		sb_adds(&sb, arxiv_id);
-		return sb_detach(&sb);
+		size_t n = strlen(arxiv_id);
+		char *key = xmalloc(n + 7);
+		memcpy(key, "arxiv:", 6);
+		memcpy(key + 6, arxiv_id, n + 1);
+		return key;
 	}
-	sb_adds(&sb, "title:");
+	/* letters and digits (ASCII folded to lower case, other bytes kept)
+	 * in runs joined by one space: never longer than "title:" + title */
+	const unsigned char *s = (const unsigned char *)(title ? title : "");
+	char *key = xmalloc(strlen((const char *)s) + 7), *o = key + 6;
+	memcpy(key, "title:", 6);
 	int gap = 0;
-	for (const unsigned char *s = (const unsigned char *)(title ? title : ""); *s; s++) {
-		if (isalnum(*s) || *s >= 0x80) {
-			if (gap && sb.len > 6)
-				sb_addc(&sb, ' ');
-			gap = 0;
-			sb_addc(&sb, (char)tolower(*s));
+	for (; *s; s++) {
+		unsigned char c = *s;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+		} else if (c >= 'A' && c <= 'Z') {
+			c = (unsigned char)(c - 'A' + 'a');
 		} else {
 			gap = 1;
+			continue;
 		}
+		if (gap && o > key + 6)
+			*o++ = ' ';
+		gap = 0;
+		*o++ = (char)c;
 	}
-	return sb_detach(&sb);
+	*o = '\0';
+	return key;
 }
 
 void paper_keys_compute(struct paper_keys *k, const struct paper *p)
 {
-	k->key = paper_key_for(p->arxiv_id, p->title);
 	k->title_key = paper_key_for(NULL, p->title);
+	k->key = p->arxiv_id && *p->arxiv_id ? paper_key_for(p->arxiv_id, NULL)
+					     : xstrdup(k->title_key);
 	k->title_hash = paper_text_hash(k->title_key);
 	k->hash[0] = '\0';
 	if (p->abstract)

@@ -5,10 +5,14 @@
  * never inside SQL. */
 #include "store.h"
 
+#include <fcntl.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "util.h"
@@ -39,6 +43,8 @@ enum stmt_id {
 	S_PAPER_CLAIMS,
 	S_FINGERPRINTS,
 	S_PAPER_MAX,
+	S_KEYS_TITLE,
+	S_KEYS_ARXIV,
 	S__COUNT
 };
 
@@ -129,6 +135,40 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_FINGERPRINTS] = "SELECT fingerprint FROM paper "
 			   "WHERE fingerprint IS NOT NULL ORDER BY fingerprint",
 	[S_PAPER_MAX] = "SELECT coalesce(max(id), 0) FROM paper",
+	/* both read an index only */
+	[S_KEYS_TITLE] = "SELECT title_hash FROM paper",
+	[S_KEYS_ARXIV] = "SELECT arxiv_id FROM paper WHERE arxiv_id IS NOT NULL",
+};
+
+/* Background writeback during a write transaction.  A large ingest
+ * dirties hundreds of megabytes of database pages that the kernel keeps
+ * in memory until COMMIT's sync, which then waits for all of them.  A
+ * thread asks the kernel every WRITEBACK_MS to start writing what is
+ * dirty (sync_file_range without waiting), so the disk works while the
+ * ingest computes and the final sync finds little left.  It changes when
+ * bytes reach the disk, never what or in which order SQLite makes them
+ * durable: the rollback journal and COMMIT's fdatasync are untouched. */
+#define WRITEBACK_MS 200
+
+struct writeback {
+	pthread_t tid;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int fd, stop, running;
+};
+
+/* Which papers certainly are not stored yet.  Most records of a large
+ * ingest are new papers, and looking each one up (by arXiv id, then by
+ * title) costs more than storing it.  A Bloom filter of the stored title
+ * hashes and arXiv ids, loaded from two indexes when a write transaction
+ * first looks a paper up and kept current by the writes, answers "not
+ * stored" with no query; "maybe" falls back to the lookup.  It only ever
+ * errs towards a lookup, so a rolled-back write leaves it sound. */
+struct keyfilter {
+	unsigned long long *bits;
+	size_t mask;               /* bits - 1; a power of two */
+	size_t n;                  /* keys added */
+	int loaded;
 };
 
 struct store {
@@ -136,7 +176,111 @@ struct store {
 	char *path;
 	sqlite3_stmt *stmt[S__COUNT];
 	int in_tx;
+	struct writeback wb;
+	struct keyfilter kf;
 };
+
+static unsigned long long kf_mix(unsigned long long h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
+}
+
+static int kf_maybe(const struct keyfilter *kf, unsigned long long h)
+{
+	h = kf_mix(h);
+	size_t a = (size_t)h & kf->mask, b = (size_t)(h >> 32) & kf->mask;
+	return (kf->bits[a >> 6] >> (a & 63) & 1) && (kf->bits[b >> 6] >> (b & 63) & 1);
+}
+
+static void kf_add(struct keyfilter *kf, unsigned long long h)
+{
+	h = kf_mix(h);
+	size_t a = (size_t)h & kf->mask, b = (size_t)(h >> 32) & kf->mask;
+	kf->bits[a >> 6] |= 1ULL << (a & 63);
+	kf->bits[b >> 6] |= 1ULL << (b & 63);
+	kf->n++;
+}
+
+static unsigned long long kf_arxiv(const char *id)
+{
+	return hash_text(0x61727869760aULL, id);
+}
+
+static void kf_drop(struct keyfilter *kf)
+{
+	free(kf->bits);
+	memset(kf, 0, sizeof *kf);
+}
+
+static void *writeback_main(void *arg)
+{
+	struct writeback *wb = arg;
+	pthread_mutex_lock(&wb->mu);
+	while (!wb->stop) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += WRITEBACK_MS * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&wb->cv, &wb->mu, &until);
+		if (wb->stop)
+			break;
+		pthread_mutex_unlock(&wb->mu);
+#ifdef __linux__
+		(void)sync_file_range(wb->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+		pthread_mutex_lock(&wb->mu);
+	}
+	pthread_mutex_unlock(&wb->mu);
+	return NULL;
+}
+
+/* Best effort: without the thread the transaction is just as sound. */
+static void writeback_start(struct store *st)
+{
+	struct writeback *wb = &st->wb;
+#ifdef __linux__
+	if (wb->running || !st->path || !strcmp(st->path, ":memory:"))
+		return;
+	wb->fd = open(st->path, O_RDONLY | O_CLOEXEC);
+	if (wb->fd < 0)
+		return;
+	wb->stop = 0;
+	pthread_mutex_init(&wb->mu, NULL);
+	pthread_cond_init(&wb->cv, NULL);
+	if (pthread_create(&wb->tid, NULL, writeback_main, wb)) {
+		pthread_mutex_destroy(&wb->mu);
+		pthread_cond_destroy(&wb->cv);
+		close(wb->fd);
+		return;
+	}
+	wb->running = 1;
+#else
+	(void)wb;
+	(void)st;
+#endif
+}
+
+static void writeback_stop(struct store *st)
+{
+	struct writeback *wb = &st->wb;
+	if (!wb->running)
+		return;
+	pthread_mutex_lock(&wb->mu);
+	wb->stop = 1;
+	pthread_cond_signal(&wb->cv);
+	pthread_mutex_unlock(&wb->mu);
+	pthread_join(wb->tid, NULL);
+	pthread_mutex_destroy(&wb->mu);
+	pthread_cond_destroy(&wb->cv);
+	close(wb->fd);
+	wb->running = 0;
+}
 
 /* The views reports read; dropped and created again when a table they
  * read is rebuilt. */
@@ -529,6 +673,8 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	writeback_stop(st);
+	kf_drop(&st->kf);
 	for (int i = 0; i < S__COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	if (st->in_tx)
@@ -545,6 +691,8 @@ int store_begin(struct store *st)
 	if (exec(st, "BEGIN IMMEDIATE"))
 		return -1;
 	st->in_tx = 1;
+	kf_drop(&st->kf);
+	writeback_start(st);
 	return 0;
 }
 
@@ -552,6 +700,8 @@ int store_commit(struct store *st)
 {
 	if (!st->in_tx)
 		BUG("commit without transaction");
+	writeback_stop(st);
+	kf_drop(&st->kf);
 	if (exec(st, "COMMIT"))
 		return -1;
 	st->in_tx = 0;
@@ -560,6 +710,8 @@ int store_commit(struct store *st)
 
 void store_rollback(struct store *st)
 {
+	writeback_stop(st);
+	kf_drop(&st->kf);
 	if (st->in_tx) {
 		exec(st, "ROLLBACK");
 		st->in_tx = 0;
@@ -678,15 +830,71 @@ int store_forget_curated(struct store *st, long source_id)
 	return step_done(st, s, "cannot remove old curated claims");
 }
 
+/* (Re)build the filter from the stored papers (keys: about how many
+ * keys they hold), with 64 bits a key; it is built again, twice as
+ * large, when it falls to 32 bits a key, so fewer than 0.4% of new papers
+ * are looked up in vain.  Returns -1 on a database error (the filter is
+ * then left unloaded). */
+static int kf_load(struct store *st, size_t keys)
+{
+	struct keyfilter *kf = &st->kf;
+	size_t nbits = (size_t)1 << 20;
+	while (nbits < 64 * (keys + 1))
+		nbits <<= 1;
+	kf_drop(kf);
+	kf->bits = xcalloc(nbits / 64, sizeof *kf->bits);
+	kf->mask = nbits - 1;
+	int rc = SQLITE_DONE;
+	for (int k = 0; k < 2 && rc == SQLITE_DONE; k++) {
+		sqlite3_stmt *s = st->stmt[k ? S_KEYS_ARXIV : S_KEYS_TITLE];
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			kf_add(kf, k ? kf_arxiv(column_text(s, 0))
+				     : (unsigned long long)sqlite3_column_int64(s, 0));
+		sqlite3_reset(s);
+	}
+	if (rc != SQLITE_DONE) {
+		kf_drop(kf);
+		return db_fail(st, "cannot read paper keys");
+	}
+	kf->loaded = 1;
+	return 0;
+}
+
+/* Is the paper certainly not stored?  Only inside a write transaction,
+ * when no other connection can add papers. */
+static int surely_new(struct store *st, const struct paper *p, const struct paper_keys *k,
+		      int *failed)
+{
+	struct keyfilter *kf = &st->kf;
+	*failed = 0;
+	if (!st->in_tx)
+		return 0;
+	size_t keys = kf->n;
+	if (!kf->loaded) {
+		long max = store_max_paper_id(st);
+		keys = max > 0 ? 2 * (size_t)max : 0;
+	}
+	if ((!kf->loaded || 32 * kf->n > kf->mask + 1) && kf_load(st, keys)) {
+		*failed = 1;
+		return 0;
+	}
+	return !kf_maybe(kf, (unsigned long long)k->title_hash) &&
+	       (!p->arxiv_id || !kf_maybe(kf, kf_arxiv(p->arxiv_id)));
+}
+
 /* Look a paper up by arXiv id, then by folded title.  Returns 1 and
  * fills *id, hash (when the abstract hash is known) and *fp (0 when
  * none) if found. */
 static int find_paper(struct store *st, const struct paper *p, const struct paper_keys *k,
 		      long *id, char hash[17], long long *fp)
 {
-	int rc = SQLITE_DONE;
+	int rc = SQLITE_DONE, failed;
 	hash[0] = '\0';
 	*fp = 0;
+	if (surely_new(st, p, k, &failed))
+		return 0;
+	if (failed)
+		return -1;
 	for (int pass = 0; pass < 2 && rc == SQLITE_DONE; pass++) {
 		sqlite3_stmt *s;
 		if (pass == 0) {
@@ -750,6 +958,11 @@ int store_write_paper(struct store *st, struct paper *p, const struct paper_keys
 	sqlite3_bind_int64(s, 10, fp);
 	if (step_done(st, s, "cannot store paper"))
 		return -1;
+	if (st->kf.loaded) {
+		kf_add(&st->kf, (unsigned long long)k->title_hash);
+		if (p->arxiv_id)
+			kf_add(&st->kf, kf_arxiv(p->arxiv_id));
+	}
 	if (found)
 		w->rewritten = sqlite3_changes(st->db) > 0;
 	else
