@@ -59,6 +59,13 @@ size_t normalize_overrides(const struct dataset *ds, struct strbuf *out);
  * by paper: ds->claims[i].paper).  The reference arrays are only read, so
  * a dataset may borrow them from another. */
 void normalize_derive(struct dataset *ds);
+/* The assumptions normalize_derive() reads, resolved once from ref's
+ * tables, for a caller deriving many small datasets that borrow them (an
+ * ingest derives paper by paper).  Valid while ref's tables are. */
+struct normalize_setting;
+struct normalize_setting *normalize_setting_new(struct dataset *ref);
+void normalize_setting_free(struct normalize_setting *ns);
+void normalize_derive_with(struct dataset *ds, const struct normalize_setting *ns);
 
 /* The accelerator of the table called name or one of its aliases. */
 const struct accelerator *normalize_find_accelerator(const struct dataset *ds,

@@ -94,6 +94,7 @@ struct ingest {
 	struct seen seen;
 	long last_old_id;         /* papers with larger ids are new */
 	const struct dataset *ref; /* reference tables, for derived values */
+	struct normalize_setting *norm; /* its assumptions, resolved once */
 	struct stored_claim *derive_buf;
 	size_t derive_alloc;
 	/* the pipeline */
@@ -230,7 +231,8 @@ static int span_order(const void *a, const void *b)
 /* Derived values of one paper: normalize_derive over a dataset that
  * borrows the reference tables and holds just this paper's active
  * claims, in the order store_each_paper gives them. */
-static int derive_one(struct store *st, const struct dataset *ref, struct paper *p,
+static int derive_one(struct store *st, const struct dataset *ref,
+		      const struct normalize_setting *norm, struct paper *p,
 		      struct stored_claim *claims, size_t n, int replace)
 {
 	struct dataset one = *ref;
@@ -241,7 +243,7 @@ static int derive_one(struct store *st, const struct dataset *ref, struct paper 
 	one.derivations = NULL;
 	one.n_derivations = 0;
 	qsort(claims, n, sizeof *claims, span_order);
-	normalize_derive(&one);
+	normalize_derive_with(&one, norm);
 	int rc = replace ? store_replace_paper_derivations(st, p->id, one.derivations,
 							   one.n_derivations)
 			 : store_add_derivations(st, one.derivations, one.n_derivations);
@@ -292,7 +294,7 @@ static int store_new_paper(struct ingest *in, struct job *j)
 	}
 	if (!j->claims.len)
 		return 0;
-	return derive_one(in->st, in->ref, p, sc, j->claims.len, 0);
+	return derive_one(in->st, in->ref, in->norm, p, sc, j->claims.len, 0);
 }
 
 /* Store one finished job: the paper, then its claims. */
@@ -581,7 +583,7 @@ static int close_group(struct ingest *in)
 			sc[i].id = in->group_ids[i];
 			sc[i].claim = in->group.items[i]; /* borrowed */
 		}
-		rc = derive_one(in->st, in->ref, &in->last_paper, sc, in->group.len, 0);
+		rc = derive_one(in->st, in->ref, in->norm, &in->last_paper, sc, in->group.len, 0);
 	}
 	claim_list_clear(&in->group);
 	in->group_open = 0;
@@ -834,12 +836,13 @@ static int prepare_reference(struct store *st, const char *ref_dir, struct datas
 struct derive {
 	struct store *st;
 	const struct dataset *ref;
+	const struct normalize_setting *norm;
 };
 
 static int derive_paper(void *ctx, struct paper *p, struct stored_claim *claims, size_t n)
 {
 	struct derive *dv = ctx;
-	return derive_one(dv->st, dv->ref, p, claims, n, 1);
+	return derive_one(dv->st, dv->ref, dv->norm, p, claims, n, 1);
 }
 
 /* Recompute the derived values of the papers this ingest touched, and of
@@ -848,7 +851,7 @@ static int derive_paper(void *ctx, struct paper *p, struct stored_claim *claims,
  * flat. */
 static int derive_rest(struct ingest *in, int ref_changed)
 {
-	struct derive dv = { in->st, in->ref };
+	struct derive dv = { in->st, in->ref, in->norm };
 	return store_each_paper(in->st, 1, ref_changed ? in->last_old_id : 0,
 				derive_paper, &dv);
 }
@@ -940,6 +943,7 @@ int cmd_ingest(int argc, char **argv, const struct global_opts *g)
 		status = EXIT_FAIL;
 		goto out;
 	}
+	in.norm = normalize_setting_new(&ref);
 	for (int i = optind; i < argc; i++) {
 		int rc = ingest_file(&in, argv[i], fmt, force);
 		if (rc < 0) {
@@ -972,6 +976,7 @@ out:
 	pipeline_stop(&in);
 	seen_release(&in.seen);
 	free(in.derive_buf);
+	normalize_setting_free(in.norm);
 	dataset_release(&ref);
 	store_close(in.st);
 	return status;

@@ -884,16 +884,45 @@ static void derive_paper(struct setting *s, size_t first, size_t end)
 	free(pc.b);
 }
 
+struct normalize_setting {
+	struct setting s;
+};
+
+struct normalize_setting *normalize_setting_new(struct dataset *ref)
+{
+	struct normalize_setting *ns = xmalloc(sizeof *ns);
+	setting_init(&ns->s, ref);
+	return ns;
+}
+
+void normalize_setting_free(struct normalize_setting *ns)
+{
+	free(ns);
+}
+
+static void derive_all(struct dataset *ds, struct setting *s)
+{
+	size_t first = 0;
+	for (size_t i = 0; i < ds->n_claims; i++) {
+		if (i + 1 == ds->n_claims || ds->claims[i + 1].paper != ds->claims[i].paper) {
+			derive_paper(s, first, i + 1);
+			first = i + 1;
+		}
+	}
+}
+
+void normalize_derive_with(struct dataset *ds, const struct normalize_setting *ns)
+{
+	struct setting s = ns->s;
+	normalize_clear(ds);
+	s.ds = ds;
+	derive_all(ds, &s);
+}
+
 void normalize_derive(struct dataset *ds)
 {
 	struct setting s;
 	normalize_clear(ds);
 	setting_init(&s, ds);
-	size_t first = 0;
-	for (size_t i = 0; i < ds->n_claims; i++) {
-		if (i + 1 == ds->n_claims || ds->claims[i + 1].paper != ds->claims[i].paper) {
-			derive_paper(&s, first, i + 1);
-			first = i + 1;
-		}
-	}
+	derive_all(ds, &s);
 }

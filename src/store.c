@@ -766,6 +766,15 @@ static int step_done(struct store *st, sqlite3_stmt *s, const char *what)
 	return rc == SQLITE_DONE ? 0 : db_fail(st, what);
 }
 
+/* step_done for the statements of the bulk path, which bind every
+ * parameter on every use: the bindings are left to be overwritten. */
+static int step_bound(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, what);
+}
+
 static const char *column_text(sqlite3_stmt *s, int i)
 {
 	return (const char *)sqlite3_column_text(s, i);
@@ -982,7 +991,7 @@ int store_write_paper(struct store *st, struct paper *p, const struct paper_keys
 	sqlite3_bind_int64(s, 8, source_id);
 	sqlite3_bind_int64(s, 9, p->source_line);
 	sqlite3_bind_int64(s, 10, fp);
-	if (step_done(st, s, "cannot store paper"))
+	if (step_bound(st, s, "cannot store paper"))
 		return -1;
 	if (st->kf.loaded) {
 		kf_add(&st->kf, (unsigned long long)k->title_hash);
@@ -1084,7 +1093,7 @@ int store_add_claim(struct store *st, long paper_id, const struct claim *c,
 	bind_text(s, 20, c->note);
 	sqlite3_bind_int64(s, 21, source_id);
 	sqlite3_bind_int64(s, 22, c->source_line);
-	if (step_done(st, s, "cannot store claim"))
+	if (step_bound(st, s, "cannot store claim"))
 		return -1;
 	if (claim_id)
 		*claim_id = (long)sqlite3_last_insert_rowid(st->db);
@@ -1145,7 +1154,7 @@ static int insert_derivations(struct store *st, const struct derivation *d, size
 		bind_text(s, 6, d[i].unit);
 		bind_text(s, 7, d[i].method);
 		bind_text(s, 8, d[i].assumption);
-		if (step_done(st, s, "cannot store derived value"))
+		if (step_bound(st, s, "cannot store derived value"))
 			return -1;
 	}
 	return 0;
