@@ -23,6 +23,8 @@
  * made (no price, no board power) gets one of kind "not_derived". */
 #include "normalize.h"
 
+#include <pthread.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,8 +180,13 @@ static void add(struct dataset *ds, long claim_id, const char *kind, double v,
 		lo = hi;
 		hi = t;
 	}
-	ds->derivations = xrealloc(ds->derivations,
-				   (ds->n_derivations + 1) * sizeof *ds->derivations);
+	/* the array only ever grows here, from empty (normalize_clear), so
+	 * its room is the power of two above the count: doubled when the
+	 * count reaches one */
+	size_t n = ds->n_derivations;
+	if ((n & (n - 1)) == 0)
+		ds->derivations = xrealloc(ds->derivations,
+					   (n ? 2 * n : 1) * sizeof *ds->derivations);
 	struct derivation *d = &ds->derivations[ds->n_derivations++];
 	d->id = (long)ds->n_derivations;
 	d->claim_id = claim_id;
@@ -919,10 +926,60 @@ void normalize_derive_with(struct dataset *ds, const struct normalize_setting *n
 	derive_all(ds, &s);
 }
 
+/* Deriving half a million claims takes seconds, one paper at a time and
+ * each paper on its own; large datasets are cut at a paper boundary into
+ * parts derived by threads, and the parts' values concatenated in order,
+ * so the result is the one a single pass gives. */
+#define DERIVE_PARTS 2
+#define DERIVE_PART_MIN 20000
+
+struct derive_part {
+	struct dataset ds;  /* borrows the claims of the part */
+	struct setting s;
+};
+
+static void *derive_part_main(void *arg)
+{
+	struct derive_part *dp = arg;
+	derive_all(&dp->ds, &dp->s);
+	return NULL;
+}
+
 void normalize_derive(struct dataset *ds)
 {
 	struct setting s;
 	normalize_clear(ds);
 	setting_init(&s, ds);
-	derive_all(ds, &s);
+	size_t cut = ds->n_claims / DERIVE_PARTS;
+	while (cut > 0 && cut < ds->n_claims && ds->claims[cut].paper == ds->claims[cut - 1].paper)
+		cut++;
+	pthread_t tid;
+	struct derive_part rest = { *ds, s };
+	if (ds->n_claims < DERIVE_PARTS * DERIVE_PART_MIN || cut >= ds->n_claims) {
+		derive_all(ds, &s);
+		return;
+	}
+	rest.ds.claims = ds->claims + cut;
+	rest.ds.n_claims = ds->n_claims - cut;
+	rest.ds.derivations = NULL;
+	rest.ds.n_derivations = 0;
+	rest.s.ds = &rest.ds;
+	int threaded = pthread_create(&tid, NULL, derive_part_main, &rest) == 0;
+	struct dataset head = *ds;
+	head.n_claims = cut;
+	s.ds = &head;
+	derive_all(&head, &s);
+	if (threaded)
+		pthread_join(tid, NULL);
+	else
+		derive_all(&rest.ds, &rest.s);
+	size_t n = head.n_derivations + rest.ds.n_derivations;
+	ds->derivations = xrealloc(head.derivations, (n ? n : 1) * sizeof *ds->derivations);
+	if (rest.ds.n_derivations)
+		memcpy(ds->derivations + head.n_derivations, rest.ds.derivations,
+		       rest.ds.n_derivations * sizeof *ds->derivations);
+	free(rest.ds.derivations);
+	ds->n_derivations = n;
+	for (size_t i = head.n_derivations; i < n; i++)
+		ds->derivations[i].id = (long)i + 1;
 }
