@@ -1033,8 +1033,8 @@ static int same_bytes(const char *a, const char *b)
 }
 
 /* The downloads are the CSV files (linked, not copied: the same bytes)
- * and the database, linked from the previous report when unchanged. */
-static int copy_downloads(const char *stage, const char *db_path)
+ * and the database (copy_database). */
+static int link_downloads(const char *stage)
 {
 	static const char *const files[] = {
 		"claims.csv", "papers.csv", "derivations.csv",
@@ -1050,17 +1050,30 @@ static int copy_downloads(const char *stage, const char *db_path)
 		if (link(a.buf, b.buf) < 0)
 			rc = report_copy(a.buf, b.buf);
 	}
-	if (rc == 0 && db_path) {
-		sb_reset(&a);
-		sb_reset(&b);
-		sb_addf(&b, "%s/site/downloads/effdash.db", stage);
-		if (previous_version(b.buf, &a) < 0 ||
-		    !same_bytes(db_path, a.buf) || link(a.buf, b.buf) < 0)
-			rc = report_copy(db_path, b.buf);
-	}
 	sb_release(&a);
 	sb_release(&b);
 	return rc;
+}
+
+/* The database among the downloads: linked from the previous report when
+ * unchanged, else copied.  It depends on nothing else, and copying a large
+ * file is mostly waiting, so it runs beside the rest. */
+struct db_copy {
+	const char *stage, *db_path;
+	int rc;
+};
+
+static void *copy_database(void *arg)
+{
+	struct db_copy *dc = arg;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	sb_addf(&b, "%s/site/downloads/effdash.db", dc->stage);
+	if (previous_version(b.buf, &a) < 0 ||
+	    !same_bytes(dc->db_path, a.buf) || link(a.buf, b.buf) < 0)
+		dc->rc = report_copy(dc->db_path, b.buf);
+	sb_release(&a);
+	sb_release(&b);
+	return NULL;
 }
 
 /* The text of OUT/site/data/NAME, or NULL when there is none. */
@@ -1241,13 +1254,19 @@ static int build(const struct build_ctx *b)
 	struct strbuf dir = STRBUF_INIT, manifest = STRBUF_INIT;
 	struct paper_pages *pages = NULL;
 	struct exports ex = { ds, &ix, &model, b->stage, 0 };
-	pthread_t exporter;
-	int exporting = 0;
+	pthread_t exporter, copier;
+	int exporting = 0, copying = 0;
+	struct db_copy dc = { b->stage, b->opt->db_path, 0 };
 	int rc = -1;
 	report_index_build(&ix, ds);
 	report_model_build(&model, ds, &ix);
 	if (make_stage_dirs(b->stage) < 0)
 		goto out;
+	if (dc.db_path) {
+		copying = pthread_create(&copier, NULL, copy_database, &dc) == 0;
+		if (!copying)
+			copy_database(&dc);
+	}
 	sb_addf(&dir, "%s/site/papers", b->stage);
 	pages = report_papers_start(ds, &ix, dir.buf);
 	exporting = pthread_create(&exporter, NULL, write_exports, &ex) == 0;
@@ -1271,10 +1290,12 @@ static int build(const struct build_ctx *b)
 out:
 	if (exporting)
 		pthread_join(exporter, NULL);
-	if (ex.rc < 0)
+	if (copying)
+		pthread_join(copier, NULL);
+	if (ex.rc < 0 || dc.rc < 0)
 		rc = -1;
 	/* The downloads link the CSV files, so they come last. */
-	if (rc == 0 && copy_downloads(b->stage, b->opt->db_path) < 0)
+	if (rc == 0 && link_downloads(b->stage) < 0)
 		rc = -1;
 	if (report_papers_finish(pages, rc < 0) < 0)
 		rc = -1;

@@ -1398,10 +1398,12 @@ static void claim_row(sqlite3_stmt *s, void *ctx)
 	struct claim_load *cl = ctx;
 	struct dataset *ds = cl->ds;
 	struct paper_index key = { (long)sqlite3_column_int64(s, 1), 0 };
-	struct paper_index *hit = bsearch(&key, cl->index, ds->n_papers,
-					  sizeof *cl->index, cmp_index);
-	if (!hit)
-		BUG("claim %lld of unknown paper", (long long)sqlite3_column_int64(s, 0));
+	struct paper_index *hit = NULL;
+	if (cl->index) {
+		hit = bsearch(&key, cl->index, ds->n_papers, sizeof *cl->index, cmp_index);
+		if (!hit)
+			BUG("claim %lld of unknown paper", (long long)sqlite3_column_int64(s, 0));
+	}
 	/* doubling: half a million claims grown one at a time cost a
 	 * system call (mremap) each */
 	if (ds->n_claims == cl->alloc) {
@@ -1411,7 +1413,8 @@ static void claim_row(sqlite3_stmt *s, void *ctx)
 	struct stored_claim *sc = &ds->claims[ds->n_claims++];
 	memset(sc, 0, sizeof *sc);
 	sc->id = (long)sqlite3_column_int64(s, 0);
-	sc->paper = hit->at;
+	/* without an index yet: the paper's id, placed later */
+	sc->paper = hit ? hit->at : (size_t)key.id;
 	fill_claim(s, &sc->claim);
 }
 
@@ -1713,14 +1716,65 @@ static int claim_order_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* The papers of a report, read on a connection of their own while the
+ * claims are read on another. */
+struct paper_load {
+	struct store *st;
+	struct dataset *ds;
+	struct paper_index *index;
+	int rc;
+};
+
+static void *load_papers_main(void *arg)
+{
+	struct paper_load *pl = arg;
+	pl->rc = load_report_papers(pl->st, pl->ds, &pl->index);
+	return NULL;
+}
+
+/* Replace the paper ids claim_row() left in ds->claims by positions. */
+static int place_claims(struct dataset *ds, const struct paper_index *index)
+{
+	for (size_t i = 0; i < ds->n_claims; i++) {
+		struct paper_index key = { (long)ds->claims[i].paper, 0 };
+		const struct paper_index *hit = bsearch(&key, index, ds->n_papers,
+							sizeof *index, cmp_index);
+		if (!hit) {
+			err("claim %ld belongs to no paper", ds->claims[i].id);
+			return -1;
+		}
+		ds->claims[i].paper = hit->at;
+	}
+	return 0;
+}
+
 int store_load_report(const char *path, struct dataset *ds)
 {
 	struct store *st;
 	struct claim_load cl = { ds, NULL, 0 };
+	struct paper_load pl = { NULL, ds, NULL, -1 };
+	pthread_t tid;
+	int threaded = 0;
 	sqlite3_stmt *q;
 	int rc = -1;
 	if (store_open(path, 1, &st))
 		return -1;
+	if (store_open(path, 1, &pl.st)) {
+		store_close(st);
+		return -1;
+	}
+	/* Both connections must see the same database.  Each reads inside a
+	 * transaction whose first read takes a SHARED lock, held to the end;
+	 * in the rollback-journal mode effdash uses, a writer cannot commit
+	 * while one is held, so nothing can change between the first read of
+	 * one connection and that of the other. */
+	if (exec(st, "BEGIN") || exec(pl.st, "BEGIN") ||
+	    exec(st, "SELECT 1 FROM paper LIMIT 1") ||
+	    exec(pl.st, "SELECT 1 FROM paper LIMIT 1"))
+		goto out;
+	threaded = pthread_create(&tid, NULL, load_papers_main, &pl) == 0;
+	if (!threaded)
+		load_papers_main(&pl);
 	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM claim_status "
 			       "WHERE status = 'superseded'", -1, &q, NULL) != SQLITE_OK) {
 		db_fail(st, "cannot prepare query");
@@ -1729,9 +1783,13 @@ int store_load_report(const char *path, struct dataset *ds)
 	if (sqlite3_step(q) == SQLITE_ROW)
 		ds->n_inactive = (size_t)sqlite3_column_int64(q, 0);
 	sqlite3_finalize(q);
-	if (load_report_papers(st, ds, &cl.index) ||
-	    each_row(st, "SELECT " CLAIM_COLUMNS " FROM report_claim r "
-			 "WHERE r.status = 'active'", claim_row, &cl))
+	int claims_rc = each_row(st, "SELECT " CLAIM_COLUMNS " FROM report_claim r "
+				 "WHERE r.status = 'active'", claim_row, &cl);
+	if (threaded)
+		pthread_join(tid, NULL);
+	threaded = 0;
+	cl.index = pl.index;
+	if (claims_rc || pl.rc || place_claims(ds, cl.index))
 		goto out;
 	if (ds->n_claims)
 		qsort(ds->claims, ds->n_claims, sizeof *ds->claims, claim_order_cmp);
@@ -1748,7 +1806,10 @@ int store_load_report(const char *path, struct dataset *ds)
 		goto out;
 	rc = 0;
 out:
-	free(cl.index);
+	if (threaded)
+		pthread_join(tid, NULL);
+	free(pl.index);
+	store_close(pl.st);
 	store_close(st);
 	return rc;
 }
