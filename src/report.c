@@ -1245,6 +1245,22 @@ static void *write_exports(void *arg)
 	return NULL;
 }
 
+/* The long lists of the site, written beside the charts and exports. */
+struct lists {
+	const struct dataset *ds;
+	const struct report_index *ix;
+	struct site_input in;
+	struct strbuf dir;
+	int rc;
+};
+
+static void *write_lists(void *arg)
+{
+	struct lists *ls = arg;
+	ls->rc = report_html_write_lists(ls->ds, ls->ix, &ls->in, ls->dir.buf);
+	return NULL;
+}
+
 static int build(const struct build_ctx *b)
 {
 	const struct dataset *ds = b->ds;
@@ -1254,8 +1270,10 @@ static int build(const struct build_ctx *b)
 	struct strbuf dir = STRBUF_INIT, manifest = STRBUF_INIT;
 	struct paper_pages *pages = NULL;
 	struct exports ex = { ds, &ix, &model, b->stage, 0 };
-	pthread_t exporter, copier;
-	int exporting = 0, copying = 0;
+	pthread_t exporter, copier, lister;
+	int exporting = 0, copying = 0, listing = 0;
+	struct lists ls = { ds, &ix, { NULL, &model, NULL, NULL, b->opt->db_path != NULL },
+			    STRBUF_INIT, 0 };
 	struct db_copy dc = { b->stage, b->opt->db_path, 0 };
 	int rc = -1;
 	report_index_build(&ix, ds);
@@ -1272,6 +1290,11 @@ static int build(const struct build_ctx *b)
 	exporting = pthread_create(&exporter, NULL, write_exports, &ex) == 0;
 	if (!exporting)
 		write_exports(&ex);
+	ls.in.marked = report_papers_marked(pages);
+	sb_addf(&ls.dir, "%s/site", b->stage);
+	listing = pthread_create(&lister, NULL, write_lists, &ls) == 0;
+	if (!listing)
+		write_lists(&ls);
 	sb_reset(&dir);
 	sb_addf(&dir, "%s/plots", b->stage);
 	if (report_plot_write(ds, &ix, &model, dir.buf, &charts) < 0 ||
@@ -1288,6 +1311,11 @@ static int build(const struct build_ctx *b)
 				 b->opt->db_path != NULL };
 	rc = report_html_write(ds, &ix, &in, dir.buf);
 out:
+	if (listing)
+		pthread_join(lister, NULL);
+	if (ls.rc < 0)
+		rc = -1;
+	sb_release(&ls.dir);
 	if (exporting)
 		pthread_join(exporter, NULL);
 	if (copying)

@@ -2382,8 +2382,16 @@ int report_html_write(const struct dataset *ds, const struct report_index *ix,
 			   in->marked, in->has_db };
 	if (write_style(dir) < 0 || write_index(&st, dir) < 0 ||
 	    write_benchmarks(&st, dir) < 0 || write_topic_pages(&st, dir) < 0 ||
-	    write_explorer(&st, dir) < 0 || write_papers_list(&st, dir) < 0 ||
 	    write_downloads(&st, dir) < 0 || write_methodology(&st, dir) < 0)
+		return -1;
+	return 0;
+}
+
+int report_html_write_lists(const struct dataset *ds, const struct report_index *ix,
+			    const struct site_input *in, const char *dir)
+{
+	struct site st = { ds, ix, NULL, in->model, NULL, in->marked, in->has_db };
+	if (write_explorer(&st, dir) < 0 || write_papers_list(&st, dir) < 0)
 		return -1;
 	return 0;
 }

@@ -290,7 +290,13 @@ void report_table_end(struct strbuf *out);
 
 void report_methodology(struct strbuf *out, const struct dataset *ds,
 			const struct report_index *ix);
+/* The site's pages but the paper pages and the long lists... */
 int report_html_write(const struct dataset *ds, const struct report_index *ix,
 		      const struct site_input *in, const char *dir);
+/* ...which are these: the claims explorer and the papers list, which
+ * need neither the charts nor the changes (in->charts and in->changes
+ * are not read), so they are written while those are made. */
+int report_html_write_lists(const struct dataset *ds, const struct report_index *ix,
+			    const struct site_input *in, const char *dir);
 
 #endif
