@@ -1249,13 +1249,15 @@ static int build(const struct build_ctx *b)
 	if (make_stage_dirs(b->stage) < 0)
 		goto out;
 	sb_addf(&dir, "%s/site/papers", b->stage);
-	pages = report_papers_start(ds, &ix, dir.buf);
+	pages = report_papers_start(ds, &ix, b->opt->perf, dir.buf);
 	exporting = pthread_create(&exporter, NULL, write_exports, &ex) == 0;
 	if (!exporting)
 		write_exports(&ex);
 	sb_reset(&dir);
 	sb_addf(&dir, "%s/plots", b->stage);
 	if (report_plot_write(ds, &ix, &model, dir.buf, &charts) < 0 ||
+	    (b->opt->perf &&
+	     report_plot_perf(b->opt->perf, dir.buf, &charts) < 0) ||
 	    render_charts(&charts, b->stage, b->opt) < 0)
 		goto out;
 	report_manifest(&manifest, ds, &ix, &charts, dir.buf);
@@ -1266,7 +1268,7 @@ static int build(const struct build_ctx *b)
 	sb_addf(&dir, "%s/site", b->stage);
 	struct site_input in = { &charts, &model, b->changes,
 				 report_papers_marked(pages),
-				 b->opt->db_path != NULL };
+				 b->opt->db_path != NULL, b->opt->perf };
 	rc = report_html_write(ds, &ix, &in, dir.buf);
 out:
 	if (exporting)
