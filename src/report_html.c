@@ -9,6 +9,8 @@
  *   claims.html            the claims explorer (claims-N.html further pages)
  *   papers.html            every paper (papers-N.html); papers/SLUG.html one
  *                          each, evidence highlighted in the abstract
+ *   performance.html       with report --perf-results only: make bench's
+ *                          measurements, charted and in a table
  *   downloads.html         CSV, JSON Lines and the database
  *   methodology.html       assumptions and reference tables
  *   style.css

@@ -17,6 +17,11 @@
  *                      equal training compute 6*N*D;
  *   ratios             claimed factors by dimension: every claim as a dot,
  *                      the quartiles as a box, the median as a bar.
+ *   perf-time, perf-throughput, perf-memory
+ *                      with report --perf-results, make bench's seconds,
+ *                      MB/s and peak memory against papers, one line per
+ *                      stage; stage names reach gnuplot only through the
+ *                      data file, as the key's column headers.
  * A chart without data becomes a "no data" chart, never an error.
  *
  * Axis ranges are computed here rather than by gnuplot, so that labels can
