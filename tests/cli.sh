@@ -237,6 +237,11 @@ if grep -rl 'performance.html' "$PO/site" >"$WORK/links"; then
 else
 	pass perf-nav-removed
 fi
+# And back: paper pages kept from a report without the page link to it.
+expect perf-report-back 0 "$EFFDASH" --db "$DB" report --no-render --perf-results "$PR" --out "$WORK/perf-back"
+expect perf-report-back-without 0 "$EFFDASH" --db "$DB" report --no-render --out "$WORK/perf-back"
+expect perf-report-back-with 0 "$EFFDASH" --db "$DB" report --no-render --perf-results "$PR" --out "$WORK/perf-back"
+contains perf-nav-paper-again "$WORK/perf-back/site/papers/$paper" 'href="../performance.html"'
 no_perf=$(cat "$PO/site/index.html" | cksum)
 # An unknown column and stages are kept as text; nothing from the file
 # reaches gnuplot as a command, also when rendering.
