@@ -45,7 +45,7 @@ REFDATA := data/accelerators.csv data/defaults.csv data/cpi.csv data/currency.cs
 LIBOBJ := $(filter-out $(BUILD)/main.o,$(OBJ))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
-FUZZ_NAMES := figure extract listing json csv reftable
+FUZZ_NAMES := figure extract listing json csv reftable perf
 FUZZ_REPLAY := $(patsubst %,$(BUILD)/tests/fuzz_%,$(FUZZ_NAMES))
 HELPERS := $(BUILD)/tests/csvdump
 

@@ -3,6 +3,7 @@
 #define EFFDASH_REPORT_H
 
 #include "dataset.h"
+#include "perf.h"
 
 struct report_options {
 	const char *out_dir;   /* e.g. "output" */
@@ -10,6 +11,9 @@ struct report_options {
 	int no_render;         /* write .gp and data but do not run gnuplot */
 	const char *db_path;   /* copied into the downloads, may be NULL */
 	int check;             /* compare with OUT, change nothing */
+	/* make bench's results for site/performance.html (linked from every
+	 * page's navigation), or NULL for no such page. */
+	const struct perf_results *perf;
 };
 
 /* Write OUT/csv, OUT/plots and OUT/site from ds.  Everything is written

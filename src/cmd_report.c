@@ -14,6 +14,7 @@
 static const char report_usage[] =
 	"usage: effdash [--db FILE] report [--out DIR] [--check] [--no-render]\n"
 	"                                  [--assume NAME=VALUE] [--price HW=USD]\n"
+	"                                  [--perf-results FILE]\n"
 	"\n"
 	"Write OUT/csv (CSV exports), OUT/plots (gnuplot scripts, data and\n"
 	"SVG charts) and OUT/site (static HTML).  Everything is written to a\n"
@@ -32,7 +33,11 @@ static const char report_usage[] =
 	"  --dollar-year Y    restate dollars in constant dollars of year Y\n"
 	"  --config FILE      overrides from FILE, one a line: 'assume N=V',\n"
 	"                     'price HW=USD' or 'dollar-year Y'; the command line\n"
-	"                     wins over the file\n";
+	"                     wins over the file\n"
+	"  --perf-results FILE\n"
+	"                     add site/performance.html, linked from every page,\n"
+	"                     charting the speed measurements in FILE (the results\n"
+	"                     CSV of make bench, build/bench/results.csv)\n";
 
 int cmd_report(int argc, char **argv, const struct global_opts *g)
 {
@@ -45,10 +50,13 @@ int cmd_report(int argc, char **argv, const struct global_opts *g)
 		{ "price", required_argument, NULL, 'p' },
 		{ "dollar-year", required_argument, NULL, 'y' },
 		{ "config", required_argument, NULL, 'f' },
+		{ "perf-results", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report_options ro = { "output", NULL, 0, g->db, 0 };
+	struct report_options ro = { "output", NULL, 0, g->db, 0, NULL };
+	struct perf_results perf = { NULL, 0 };
+	const char *perf_path = NULL;
 	struct override ov[OVERRIDES_MAX];
 	size_t n_ov = 0;
 	int c;
@@ -66,6 +74,9 @@ int cmd_report(int argc, char **argv, const struct global_opts *g)
 			break;
 		case 'g':
 			ro.gnuplot = optarg;
+			break;
+		case 'r':
+			perf_path = optarg;
 			break;
 		case 'a':
 		case 'p':
@@ -90,6 +101,12 @@ int cmd_report(int argc, char **argv, const struct global_opts *g)
 		fputs(report_usage, stderr);
 		return EXIT_USAGE;
 	}
+	/* The results first: a bad file is refused before any work. */
+	if (perf_path) {
+		if (perf_results_load(&perf, perf_path) < 0)
+			return EXIT_FAIL;
+		ro.perf = &perf;
+	}
 	struct dataset ds;
 	dataset_init(&ds);
 	int rc = store_load_report(g->db, &ds);
@@ -109,6 +126,7 @@ int cmd_report(int argc, char **argv, const struct global_opts *g)
 		sb_release(&used);
 	}
 	dataset_release(&ds);
+	perf_results_release(&perf);
 	if (ro.check && rc == 1)
 		return EXIT_FAIL; /* up to date: 0; would change: 1 */
 	return rc ? EXIT_FAIL : EXIT_OK;

@@ -1272,7 +1272,7 @@ static int build(const struct build_ctx *b)
 	struct exports ex = { ds, &ix, &model, b->stage, 0 };
 	pthread_t exporter, copier, lister;
 	int exporting = 0, copying = 0, listing = 0;
-	struct lists ls = { ds, &ix, { NULL, &model, NULL, NULL, b->opt->db_path != NULL },
+	struct lists ls = { ds, &ix, { NULL, &model, NULL, NULL, b->opt->db_path != NULL, b->opt->perf },
 			    STRBUF_INIT, 0 };
 	struct db_copy dc = { b->stage, b->opt->db_path, 0 };
 	int rc = -1;
@@ -1286,7 +1286,7 @@ static int build(const struct build_ctx *b)
 			copy_database(&dc);
 	}
 	sb_addf(&dir, "%s/site/papers", b->stage);
-	pages = report_papers_start(ds, &ix, dir.buf);
+	pages = report_papers_start(ds, &ix, b->opt->perf, dir.buf);
 	exporting = pthread_create(&exporter, NULL, write_exports, &ex) == 0;
 	if (!exporting)
 		write_exports(&ex);
@@ -1298,6 +1298,8 @@ static int build(const struct build_ctx *b)
 	sb_reset(&dir);
 	sb_addf(&dir, "%s/plots", b->stage);
 	if (report_plot_write(ds, &ix, &model, dir.buf, &charts) < 0 ||
+	    (b->opt->perf &&
+	     report_plot_perf(b->opt->perf, dir.buf, &charts) < 0) ||
 	    render_charts(&charts, b->stage, b->opt) < 0)
 		goto out;
 	report_manifest(&manifest, ds, &ix, &charts, dir.buf);
@@ -1308,7 +1310,7 @@ static int build(const struct build_ctx *b)
 	sb_addf(&dir, "%s/site", b->stage);
 	struct site_input in = { &charts, &model, b->changes,
 				 report_papers_marked(pages),
-				 b->opt->db_path != NULL };
+				 b->opt->db_path != NULL, b->opt->perf };
 	rc = report_html_write(ds, &ix, &in, dir.buf);
 out:
 	if (listing)

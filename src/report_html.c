@@ -9,6 +9,8 @@
  *   claims.html            the claims explorer (claims-N.html further pages)
  *   papers.html            every paper (papers-N.html); papers/SLUG.html one
  *                          each, evidence highlighted in the abstract
+ *   performance.html       with report --perf-results only: make bench's
+ *                          measurements, charted and in a table
  *   downloads.html         CSV, JSON Lines and the database
  *   methodology.html       assumptions and reference tables
  *   style.css
@@ -33,6 +35,7 @@
 struct page {
 	struct strbuf out;
 	const char *root; /* "" for the site's top, "../" one folder down */
+	int perf_nav;     /* the navigation links the performance page */
 };
 
 /* What the pages share: the dataset, its indexes, and per claim whether
@@ -46,6 +49,7 @@ struct site {
 	const unsigned char *marked; /* per claim: span highlighted in
 					abstract */
 	int has_db;
+	const struct perf_results *perf; /* performance page, or NULL */
 };
 
 /* ---- Small writers ---------------------------------------------------- */
@@ -139,6 +143,7 @@ static const struct {
 	{ "scale.html", "Scale", "scale" },
 	{ "claims.html", "Claims", "claims" },
 	{ "papers.html", "Papers", "papers" },
+	{ "performance.html", "Performance", "performance" },
 	{ "downloads.html", "Downloads", "downloads" },
 	{ "methodology.html", "Methodology", "methodology" },
 };
@@ -151,6 +156,9 @@ static void page_nav(struct page *pg, const char *current)
 	raw(pg, "<span class=\"brand\">effdash</span></a>\n"
 		"<nav aria-label=\"Site\"><ul>\n");
 	for (size_t i = 0; i < sizeof nav_items / sizeof *nav_items; i++) {
+		/* The performance page exists only when asked for. */
+		if (!pg->perf_nav && !strcmp(nav_items[i].id, "performance"))
+			continue;
 		raw(pg, "<li>");
 		raw(pg, "<a href=\"");
 		attr(pg, pg->root);
@@ -186,11 +194,12 @@ static void page_title(struct page *pg, const char *title)
 		raw(pg, "\xE2\x80\xA6");
 }
 
-static void page_open(struct page *pg, const char *root, const char *title,
-		      const char *current)
+static void page_open(struct page *pg, const struct site *st,
+		      const char *root, const char *title, const char *current)
 {
 	sb_init(&pg->out);
 	pg->root = root;
+	pg->perf_nav = st->perf != NULL;
 	raw(pg, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 		"<meta charset=\"utf-8\">\n"
 		"<meta name=\"viewport\" content=\"width=device-width, "
@@ -919,7 +928,7 @@ static void overview_charts(struct page *pg, const struct site *st)
 static int write_index(const struct site *st, const char *dir)
 {
 	struct page pg;
-	page_open(&pg, "", "Overview", "overview");
+	page_open(&pg, st, "", "Overview", "overview");
 	raw(&pg, "<h1>Efficiency claims in machine-learning papers</h1>\n"
 		 "<p class=\"lede\">What papers say about their own training "
 		 "cost, compute, size, data and results, read from their "
@@ -988,7 +997,7 @@ static int write_bench_index(const struct site *st, const char *dir)
 	for (size_t k = 0; k < pages && rc == 0; k++) {
 		struct page pg;
 		struct strbuf file = STRBUF_INIT;
-		page_open(&pg, "", "Benchmarks", "benchmarks");
+		page_open(&pg, st, "", "Benchmarks", "benchmarks");
 		raw(&pg, "<h1>Benchmarks</h1>\n<p class=\"lede\">Each metric on "
 			 "each dataset with the papers that state their own "
 			 "result there. A paper's training cost is its stated "
@@ -1060,7 +1069,7 @@ static void result_text(struct page *pg, const struct site *st, size_t ci)
 static void claim_paper_link(struct page *pg, const struct site *st,
 			     size_t ci)
 {
-	struct page frag = { STRBUF_INIT, "" };
+	struct page frag = { STRBUF_INIT, "", 0 };
 	claim_anchor(&frag, st, ci);
 	paper_link(pg, st, st->ds->claims[ci].paper, frag.out.buf);
 	sb_release(&frag.out);
@@ -1195,7 +1204,7 @@ static int write_bench(const struct site *st, size_t bi, const char *dir)
 	const struct chart *c = chart_of_bench(st, bi);
 	struct page pg;
 	struct strbuf name = STRBUF_INIT;
-	page_open(&pg, "../", b->title, "benchmarks");
+	page_open(&pg, st, "../", b->title, "benchmarks");
 	raw(&pg, "<p class=\"crumbs\">");
 	link_open(&pg, "benchmarks.html");
 	raw(&pg, "Benchmarks</a></p>\n<h1>");
@@ -1232,7 +1241,7 @@ static int write_chart_page(const struct site *st, const char *dir,
 			    const struct chart *c)
 {
 	struct page pg;
-	page_open(&pg, "", title, id);
+	page_open(&pg, st, "", title, id);
 	raw(&pg, "<h1>");
 	text(&pg, title);
 	raw(&pg, "</h1>\n<p class=\"lede\">");
@@ -1483,7 +1492,7 @@ static int write_explorer_page(const struct site *st, const char *dir,
 	sb_adds(&title, "Claims");
 	if (pages > 1)
 		sb_addf(&title, ", page %zu of %zu", k + 1, pages);
-	page_open(&pg, "", title.buf, "claims");
+	page_open(&pg, st, "", title.buf, "claims");
 	raw(&pg, "<h1>Claims explorer</h1>\n<p class=\"lede\">Every stored "
 		 "claim, in the order of the papers. Greyed rows are "
 		 "superseded or rejected by a curated decision; a paper link "
@@ -1529,7 +1538,7 @@ static int write_explorer_page(const struct site *st, const char *dir,
 static int write_explorer(const struct site *st, const char *dir)
 {
 	size_t pages = page_count(st->ds->n_claims);
-	struct page facet = { STRBUF_INIT, "" };
+	struct page facet = { STRBUF_INIT, "", 0 };
 	int rc = 0;
 	facets(&facet, st); /* the same on every page */
 	for (size_t k = 0; k < pages && rc == 0; k++)
@@ -1574,7 +1583,7 @@ static int write_papers_page(const struct site *st, const char *dir,
 	sb_adds(&title, "Papers");
 	if (pages > 1)
 		sb_addf(&title, ", page %zu of %zu", k + 1, pages);
-	page_open(&pg, "", title.buf, "papers");
+	page_open(&pg, st, "", title.buf, "papers");
 	raw(&pg, "<h1>Papers</h1>\n<p class=\"lede\">");
 	count_text(&pg, st->ds->n_papers);
 	raw(&pg, " papers, by title. Each page shows the abstract with its "
@@ -1633,7 +1642,7 @@ static void download_item(struct page *pg, const char *path,
 static int write_downloads(const struct site *st, const char *dir)
 {
 	struct page pg;
-	page_open(&pg, "", "Downloads", "downloads");
+	page_open(&pg, st, "", "Downloads", "downloads");
 	raw(&pg, "<h1>Downloads</h1>\n<section id=\"tables\" "
 		 "aria-labelledby=\"tables-h\">\n<h2 id=\"tables-h\">Tables"
 		 "</h2>\n<p>CSV files are UTF-8 (RFC 4180) with a header row, "
@@ -1965,7 +1974,7 @@ static int write_paper(const struct site *st, size_t p, const char *dir)
 	const struct paper *pp = &st->ds->papers[p];
 	struct page pg;
 	struct strbuf name = STRBUF_INIT;
-	page_open(&pg, "../", pp->title ? pp->title : "Untitled", "papers");
+	page_open(&pg, st, "../", pp->title ? pp->title : "Untitled", "papers");
 	/* The crumb leads to the list's first page, not to the page the
 	 * paper is on: that would change with every paper added before it,
 	 * and with it every page a report could otherwise keep. */
@@ -1983,12 +1992,154 @@ static int write_paper(const struct site *st, size_t p, const char *dir)
 	return rc;
 }
 
+/* ---- Performance ------------------------------------------------------ */
+
+/* A chart of the page by name, or the "no data" chart standing in. */
+static const struct chart *chart_named(const struct site *st,
+				       const char *name)
+{
+	for (size_t i = 0; i < st->charts->len; i++)
+		if (!strcmp(st->charts->items[i].name, name))
+			return &st->charts->items[i];
+	return NULL;
+}
+
+/* A measured number with its unit, or nothing when the file has none. */
+static void perf_cell(struct page *pg, double v, double scale,
+		      const char *unit)
+{
+	struct strbuf sb = STRBUF_INIT;
+	raw(pg, "<td class=\"num\">");
+	if (!isnan(v)) {
+		report_perf_number(&sb, v / scale);
+		sb_adds(&sb, unit);
+		text(pg, sb.buf);
+	}
+	raw(pg, "</td>");
+	sb_release(&sb);
+}
+
+static void perf_row(struct page *pg, const struct perf_row *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	raw(pg, "<tr><td>");
+	text(pg, report_perf_stage_label(r->stage));
+	raw(pg, "</td><td class=\"num\">");
+	num_text(pg, r->papers);
+	raw(pg, "</td>");
+	perf_cell(pg, r->bytes, 1e6, " MB");
+	perf_cell(pg, r->seconds, 1, " s");
+	perf_cell(pg, r->mb_per_s, 1, " MB/s");
+	perf_cell(pg, r->items_per_s, 1, "");
+	perf_cell(pg, r->peak_rss_kb, 1000, " MB");
+	raw(pg, "<td>");
+	report_perf_ratio(&sb, r);
+	text(pg, sb.buf);
+	raw(pg, "</td></tr>\n");
+	sb_release(&sb);
+}
+
+static void perf_table(struct page *pg, const struct perf_results *perf)
+{
+	static const char *const cols[] = {
+		"Stage", "Papers", "Input", "Time", "Throughput",
+		"Items per second", "Peak memory", "Compared with",
+	};
+	raw(pg, "<section id=\"results\" aria-labelledby=\"results-h\">\n"
+		"<h2 id=\"results-h\">Every measurement</h2>\n"
+		"<p>One row per stage and size, in the order of the results "
+		"file. Items are papers, or rows for curated claims; megabytes "
+		"are millions of bytes.</p>\n");
+	table_head(pg, cols, 8, 0x7E);
+	for (size_t i = 0; i < perf->n; i++)
+		perf_row(pg, &perf->rows[i]);
+	table_end(pg);
+	raw(pg, "</section>\n");
+}
+
+/* What each stage present measures. */
+static void perf_stages(struct page *pg, const struct perf_results *perf)
+{
+	const char **stages;
+	size_t n = report_perf_stages(perf, &stages);
+	raw(pg, "<section id=\"stages\" aria-labelledby=\"stages-h\">\n"
+		"<h2 id=\"stages-h\">What was measured</h2>\n<dl class=\"stages\">\n");
+	for (size_t i = 0; i < n; i++) {
+		const char *about = report_perf_stage_about(stages[i]);
+		raw(pg, "<dt>");
+		if (about) { /* an unknown stage is called by its name */
+			text(pg, report_perf_stage_label(stages[i]));
+			raw(pg, " ");
+		}
+		raw(pg, "<code>");
+		text(pg, stages[i]);
+		raw(pg, "</code></dt>\n<dd>");
+		text(pg, about ? about : "A stage this version of effdash "
+					 "does not describe.");
+		raw(pg, "</dd>\n");
+	}
+	raw(pg, "</dl>\n</section>\n");
+	free(stages);
+}
+
+/* The range of input sizes: the papers of every stage but the growth
+ * one, whose papers are those appended. */
+static void perf_lede(struct page *pg, const struct perf_results *perf)
+{
+	double lo = INFINITY, hi = 0;
+	for (size_t i = 0; i < perf->n; i++)
+		if (strcmp(perf->rows[i].stage, "grow1pct")) {
+			lo = fmin(lo, perf->rows[i].papers);
+			hi = fmax(hi, perf->rows[i].papers);
+		}
+	raw(pg, "<p class=\"lede\">How fast effdash reads papers and writes "
+		"its report, as measured by <code>make bench</code> on "
+		"generated inputs");
+	if (hi > 0 && lo < hi) {
+		raw(pg, " of ");
+		num_text(pg, lo);
+		raw(pg, " to ");
+		num_text(pg, hi);
+		raw(pg, " papers");
+	} else if (hi > 0) {
+		raw(pg, " of ");
+		num_text(pg, hi);
+		raw(pg, " papers");
+	}
+	raw(pg, ". Times are wall-clock seconds on the machine the bench ran "
+		"on, memory the peak resident set of the process.</p>\n");
+}
+
+static int write_performance(const struct site *st, const char *dir)
+{
+	static const char *const charts[] = {
+		PERF_CHART_TIME, PERF_CHART_THROUGHPUT, PERF_CHART_MEMORY,
+	};
+	struct page pg;
+	page_open(&pg, st, "", "Performance", "performance");
+	raw(&pg, "<h1>Performance</h1>\n");
+	perf_lede(&pg, st->perf);
+	if (st->perf->n)
+		perf_stages(&pg, st->perf);
+	else
+		raw(&pg, "<p class=\"empty\">The results file holds no "
+			 "measurements.</p>\n");
+	for (size_t i = 0; i < sizeof charts / sizeof *charts; i++) {
+		const struct chart *c = chart_named(st, charts[i]);
+		if (c)
+			chart_figure(&pg, st, c, 1, 2);
+	}
+	if (st->perf->n)
+		perf_table(&pg, st->perf);
+	return page_close(&pg, dir, "performance.html");
+}
+
 /* ---- Methodology ------------------------------------------------------ */
 
 static int write_methodology(const struct site *st, const char *dir)
 {
 	struct page pg;
-	page_open(&pg, "", "Methodology", "methodology");
+	page_open(&pg, st, "", "Methodology", "methodology");
 	report_methodology(&pg.out, st->ds, st->ix);
 	return page_close(&pg, dir, "methodology.html");
 }
@@ -2079,6 +2230,9 @@ static const char stylesheet_more[] =
 	".more{margin:-1.5rem 0 2rem}\n"
 	".files{white-space:nowrap}\n"
 	"ol.frontier li,ul.changes li{margin:.25rem 0}\n"
+	"dl.stages dt{font-weight:600;margin-top:.6rem}\n"
+	"#results td.num{white-space:nowrap}\n"
+	"dl.stages dd{margin:0 0 0 1.2rem;max-width:48rem}\n"
 	"del{color:#8a1f11}\n"
 	"ins{color:#1d5e20;text-decoration:none}\n"
 	".pager ul{display:flex;flex-wrap:wrap;gap:.35rem;list-style:none;"
@@ -2173,6 +2327,7 @@ static unsigned long long paper_digest(const struct site *st, size_t p)
 {
 	const struct paper *pp = &st->ds->papers[p];
 	unsigned long long h = hash_text(0, effdash_code_hash);
+	h = report_digest_long(h, st->perf != NULL); /* the navigation */
 	h = hash_text(h, st->ix->slugs[p]);
 	h = report_digest_paper(h, pp);
 	for (size_t k = st->ix->paper_start[p]; k < st->ix->paper_start[p + 1]; k++) {
@@ -2265,11 +2420,13 @@ static void *paper_worker(void *arg)
 
 struct paper_pages *report_papers_start(const struct dataset *ds,
 					const struct report_index *ix,
+					const struct perf_results *perf,
 					const char *dir)
 {
 	struct paper_pages *job = xcalloc(1, sizeof *job);
 	job->st.ds = ds;
 	job->st.ix = ix;
+	job->st.perf = perf;
 	job->marked = xcalloc(ds->n_claims ? ds->n_claims : 1, 1);
 	mark_all(&job->st, job->marked);
 	job->st.marked = job->marked;
@@ -2379,10 +2536,11 @@ int report_html_write(const struct dataset *ds, const struct report_index *ix,
 		      const struct site_input *in, const char *dir)
 {
 	struct site st = { ds, ix, in->charts, in->model, in->changes,
-			   in->marked, in->has_db };
+			   in->marked, in->has_db, in->perf };
 	if (write_style(dir) < 0 || write_index(&st, dir) < 0 ||
 	    write_benchmarks(&st, dir) < 0 || write_topic_pages(&st, dir) < 0 ||
-	    write_downloads(&st, dir) < 0 || write_methodology(&st, dir) < 0)
+	    write_downloads(&st, dir) < 0 || write_methodology(&st, dir) < 0 ||
+	    (st.perf && write_performance(&st, dir) < 0))
 		return -1;
 	return 0;
 }
@@ -2390,7 +2548,7 @@ int report_html_write(const struct dataset *ds, const struct report_index *ix,
 int report_html_write_lists(const struct dataset *ds, const struct report_index *ix,
 			    const struct site_input *in, const char *dir)
 {
-	struct site st = { ds, ix, NULL, in->model, NULL, in->marked, in->has_db };
+	struct site st = { ds, ix, NULL, in->model, NULL, in->marked, in->has_db, in->perf };
 	if (write_explorer(&st, dir) < 0 || write_papers_list(&st, dir) < 0)
 		return -1;
 	return 0;

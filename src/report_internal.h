@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "dataset.h"
+#include "perf.h"
 #include "util.h"
 
 /* Lookup tables built once per report. */
@@ -39,7 +40,8 @@ size_t report_derivations_of(const struct report_index *ix,
 
 /* A chart as the pages see it, in plain text, with its figures as a table
  * (the text alternative).  All strings owned. */
-enum chart_kind { CHART_BENCH, CHART_SCALE, CHART_RATIOS, CHART_NODATA };
+enum chart_kind { CHART_BENCH, CHART_SCALE, CHART_RATIOS, CHART_NODATA,
+		  CHART_PERF };
 
 struct chart {
 	enum chart_kind kind;
@@ -136,6 +138,28 @@ int report_derived(const struct report_index *ix, const struct dataset *ds,
  * has quantity q and a positive value; or -1. */
 long report_own_claim(const struct dataset *ds, const struct report_index *ix,
 		      size_t p, enum quantity q);
+
+/* ---- Performance: the results of make bench --------------------------- */
+
+/* The performance page's charts, by name (each a CHART_PERF chart, or the
+ * "no data" chart standing in for it). */
+#define PERF_CHART_TIME "perf-time"
+#define PERF_CHART_THROUGHPUT "perf-throughput"
+#define PERF_CHART_MEMORY "perf-memory"
+
+/* A stage's name for people ("Listing ingest"); an unknown stage's own. */
+const char *report_perf_stage_label(const char *stage);
+/* What a stage measures, one or two sentences; NULL when unknown. */
+const char *report_perf_stage_about(const char *stage);
+/* The stages of r in the order shown: those of tools/bench.sh in its
+ * order, then the others as they first appear.  *out (freed by the
+ * caller) points into r. */
+size_t report_perf_stages(const struct perf_results *r, const char ***out);
+/* A measured number: three significant digits below 100, whole above. */
+void report_perf_number(struct strbuf *out, double v);
+/* A row's ratio in words ("6.8× grep's time", "2.4% of a full ingest's
+ * time"); nothing when the row has none. */
+void report_perf_ratio(struct strbuf *out, const struct perf_row *row);
 
 /* ---- Changes since the previous report -------------------------------- */
 
@@ -255,6 +279,9 @@ int report_jsonl_write(const struct dataset *ds, const struct report_index *ix,
 int report_plot_write(const struct dataset *ds, const struct report_index *ix,
 		      struct report_model *m, const char *dir,
 		      struct chart_list *charts);
+/* The performance charts of perf into dir, appended to charts. */
+int report_plot_perf(const struct perf_results *perf, const char *dir,
+		     struct chart_list *charts);
 
 /* What the site shows besides the dataset. */
 struct site_input {
@@ -263,6 +290,7 @@ struct site_input {
 	const struct report_changes *changes;
 	const unsigned char *marked; /* from report_papers_marked */
 	int has_db;
+	const struct perf_results *perf; /* performance page, or NULL */
 };
 
 /* The paper pages (DIR/SLUG.html), written by threads from
@@ -270,10 +298,12 @@ struct site_input {
  * report; they need only the dataset and its index, which must stay
  * unchanged until report_papers_finish.  That waits for the threads
  * (stopping them early when cancel is set), frees the job and returns 0,
- * or -1 when a page could not be written (the reason printed). */
+ * or -1 when a page could not be written (the reason printed).  With
+ * perf set, their navigation links to the performance page. */
 struct paper_pages;
 struct paper_pages *report_papers_start(const struct dataset *ds,
 					const struct report_index *ix,
+					const struct perf_results *perf,
 					const char *dir);
 /* Per claim: its span is highlighted in its paper's abstract. */
 const unsigned char *report_papers_marked(const struct paper_pages *pp);

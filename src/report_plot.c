@@ -17,6 +17,11 @@
  *                      equal training compute 6*N*D;
  *   ratios             claimed factors by dimension: every claim as a dot,
  *                      the quartiles as a box, the median as a bar.
+ *   perf-time, perf-throughput, perf-memory
+ *                      with report --perf-results, make bench's seconds,
+ *                      MB/s and peak memory against papers, one line per
+ *                      stage; stage names reach gnuplot only through the
+ *                      data file, as the key's column headers.
  * A chart without data becomes a "no data" chart, never an error.
  *
  * Axis ranges are computed here rather than by gnuplot, so that labels can
@@ -434,9 +439,13 @@ static void tick_word(struct strbuf *out, double v)
 	sb_addf(out, "%g", v);
 }
 
-static void short_tics(struct strbuf *out, const char *axis,
-		       const struct axis *a, const char *prefix,
-		       const char *suffix)
+typedef void tick_word_fn(struct strbuf *out, double v);
+
+/* Tics of a log axis: labelled at each power of ten (and at 2 and 5 when
+ * the axis spans less than three decades), word() writing the number. */
+static void word_tics(struct strbuf *out, const char *axis,
+		      const struct axis *a, tick_word_fn *word,
+		      const char *prefix, const char *suffix)
 {
 	int fine = a->hi / a->lo < 1000;
 	int first = 1;
@@ -451,7 +460,7 @@ static void short_tics(struct strbuf *out, const char *axis,
 			struct strbuf t = STRBUF_INIT;
 			if (label) {
 				sb_adds(&t, prefix);
-				tick_word(&t, v);
+				word(&t, v);
 				sb_adds(&t, suffix);
 			}
 			sb_adds(out, first ? "" : ", ");
@@ -463,6 +472,13 @@ static void short_tics(struct strbuf *out, const char *axis,
 			sb_release(&t);
 		}
 	sb_adds(out, ")\n");
+}
+
+static void short_tics(struct strbuf *out, const char *axis,
+		       const struct axis *a, const char *prefix,
+		       const char *suffix)
+{
+	word_tics(out, axis, a, tick_word, prefix, suffix);
 }
 
 static void range_code(struct strbuf *out, const char *which,
@@ -1397,6 +1413,342 @@ int report_plot_write(const struct dataset *ds, const struct report_index *ix,
 	if (write_cost_quality(ds, m, dir, charts) < 0 ||
 	    write_params_tokens(ds, ix, dir, charts) < 0 ||
 	    write_ratios(ds, dir, charts) < 0)
+		return -1;
+	return 0;
+}
+
+/* ---- Performance: the results of make bench --------------------------- */
+
+/* One chart of the performance page: a measurement against papers, one
+ * line per stage. */
+struct perf_spec {
+	const char *name, *title, *ylabel;
+	const char *column; /* the table's heading of the value */
+	const char *unit;   /* after a value: " s", " MB/s", " MB" */
+	double (*value)(const struct perf_row *); /* NAN: not measured */
+	tick_word_fn *tick; /* a log axis's tic labels */
+	int log_y;          /* else the value axis starts at 0 */
+	int guide;          /* draw the line of slope one */
+	const char *nodata;
+};
+
+static void tick_seconds(struct strbuf *out, double v)
+{
+	sb_addf(out, "%g s", v);
+}
+
+static void tick_megabytes(struct strbuf *out, double v)
+{
+	if (v >= 1000)
+		sb_addf(out, "%g GB", v / 1000);
+	else
+		sb_addf(out, "%g MB", v);
+}
+
+static double perf_seconds(const struct perf_row *r)
+{
+	return r->seconds;
+}
+
+static double perf_mb_per_s(const struct perf_row *r)
+{
+	return r->mb_per_s;
+}
+
+static double perf_memory_mb(const struct perf_row *r)
+{
+	return r->peak_rss_kb / 1000;
+}
+
+/* The rows a chart draws, by stage (in the page's order), then papers. */
+struct perf_plot {
+	const struct perf_results *perf;
+	const struct perf_spec *spec;
+	const char **stages;
+	size_t n_stages;
+	size_t *row;      /* drawn rows */
+	size_t *stage_of; /* per drawn row: its stage */
+	size_t n;
+	size_t zero;      /* measured as 0 (or at 0 papers): not drawn */
+};
+
+struct perf_key {
+	double papers;
+	size_t row;
+};
+
+/* By papers, then file order (qsort is not stable). */
+static int perf_key_cmp(const void *a, const void *b)
+{
+	const struct perf_key *x = a, *y = b;
+	if (x->papers != y->papers)
+		return x->papers < y->papers ? -1 : 1;
+	return (x->row > y->row) - (x->row < y->row);
+}
+
+static void perf_collect(struct perf_plot *pp)
+{
+	const struct perf_results *r = pp->perf;
+	struct perf_key *key = xcalloc(r->n + 1, sizeof *key);
+	pp->row = xcalloc(r->n + 1, sizeof *pp->row);
+	pp->stage_of = xcalloc(r->n + 1, sizeof *pp->stage_of);
+	for (size_t s = 0; s < pp->n_stages; s++) {
+		size_t n = 0;
+		for (size_t i = 0; i < r->n; i++) {
+			double v = pp->spec->value(&r->rows[i]);
+			if (strcmp(r->rows[i].stage, pp->stages[s]) || isnan(v))
+				continue;
+			if (!positive(v) || !positive(r->rows[i].papers)) {
+				pp->zero++;
+				continue;
+			}
+			key[n++] = (struct perf_key){ r->rows[i].papers, i };
+		}
+		qsort(key, n, sizeof *key, perf_key_cmp);
+		for (size_t k = 0; k < n; k++) {
+			pp->stage_of[pp->n] = s;
+			pp->row[pp->n++] = key[k].row;
+		}
+	}
+	free(key);
+}
+
+static void perf_value_text(struct strbuf *out, const struct perf_spec *spec,
+			    double v)
+{
+	report_perf_number(out, v);
+	sb_adds(out, spec->unit);
+}
+
+/* The table: every drawn point. */
+static void perf_table(struct chart *c, const struct perf_plot *pp)
+{
+	struct strbuf papers = STRBUF_INIT, value = STRBUF_INIT;
+	for (size_t k = 0; k < pp->n; k++) {
+		const struct perf_row *r = &pp->perf->rows[pp->row[k]];
+		sb_reset(&papers);
+		sb_reset(&value);
+		report_human_number(&papers, r->papers);
+		perf_value_text(&value, pp->spec, pp->spec->value(r));
+		const char *cells[] = {
+			report_perf_stage_label(pp->stages[pp->stage_of[k]]),
+			papers.buf, value.buf };
+		chart_add_row(c, -1, cells);
+	}
+	sb_release(&papers);
+	sb_release(&value);
+}
+
+/* One block per stage with points: its name, then papers and value.
+ * Sets the line type of each block in lts ("1 3 4"). */
+static size_t perf_data(struct strbuf *dat, struct strbuf *lts,
+			const struct perf_plot *pp)
+{
+	size_t blocks = 0;
+	sb_addf(dat, "# %s: one block per stage, \"stage\" then papers "
+		"value\n", pp->spec->name);
+	for (size_t k = 0; k < pp->n; k++) {
+		size_t s = pp->stage_of[k];
+		const struct perf_row *r = &pp->perf->rows[pp->row[k]];
+		if (k == 0 || pp->stage_of[k - 1] != s) {
+			sb_adds(dat, blocks ? "\n\n" : "");
+			dat_label(dat, report_perf_stage_label(pp->stages[s]));
+			sb_adds(dat, " \"value\"\n");
+			sb_addf(lts, "%s%zu", blocks ? " " : "", s % 8 + 1);
+			blocks++;
+		}
+		dat_num(dat, r->papers);
+		report_plain_number(dat, pp->spec->value(r));
+		sb_addc(dat, '\n');
+	}
+	return blocks;
+}
+
+/* Ranges and tics from the drawn points. */
+static void perf_axes(struct strbuf *code, const struct perf_plot *pp)
+{
+	double xmin = INFINITY, xmax = 0, ymin = INFINITY, ymax = 0;
+	struct axis x, y;
+	for (size_t k = 0; k < pp->n; k++) {
+		const struct perf_row *r = &pp->perf->rows[pp->row[k]];
+		double v = pp->spec->value(r);
+		xmin = fmin(xmin, r->papers);
+		xmax = fmax(xmax, r->papers);
+		ymin = fmin(ymin, v);
+		ymax = fmax(ymax, v);
+	}
+	log_axis(&x, xmin, xmax, 1.6, 1.6);
+	sb_adds(code, "set logscale x 10\n");
+	range_code(code, "xrange", &x, 0);
+	short_tics(code, "xtics", &x, "", "");
+	if (pp->spec->log_y) {
+		log_axis(&y, ymin, ymax, 2, 2);
+		sb_adds(code, "set logscale y 10\n");
+		range_code(code, "yrange", &y, 0);
+		word_tics(code, "ytics", &y, pp->spec->tick, "", "");
+	} else {
+		y = (struct axis){ 0, ymax * 1.15, 0 };
+		range_code(code, "yrange", &y, 0);
+	}
+}
+
+/* The line of slope one through the largest input of the first stage
+ * drawn. */
+static void perf_guide(struct strbuf *code, const struct perf_plot *pp)
+{
+	size_t last = 0;
+	while (last + 1 < pp->n && pp->stage_of[last + 1] == pp->stage_of[0])
+		last++;
+	if (!pp->spec->guide || !pp->n) {
+		sb_adds(code, "has_guide = 0\nguide(x) = NaN\n");
+		return;
+	}
+	const struct perf_row *r = &pp->perf->rows[pp->row[last]];
+	sb_adds(code, "has_guide = 1\nguide(x) = ");
+	report_plain_number(code, pp->spec->value(r));
+	sb_adds(code, " * x / ");
+	report_plain_number(code, r->papers);
+	sb_addc(code, '\n');
+}
+
+static void perf_caption(struct chart *c, const struct perf_plot *pp,
+			 const char *lead)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int grow = 0;
+	sb_adds(&sb, lead);
+	for (size_t k = 0; k < pp->n; k++)
+		grow |= !strcmp(pp->stages[pp->stage_of[k]], "grow1pct");
+	if (grow)
+		sb_adds(&sb, " Re-ingest after 1% growth is drawn at the "
+			     "papers appended.");
+	if (pp->zero)
+		sb_addf(&sb, " %zu measurement%s of 0%s %s not drawn (below "
+			"what the bench can measure).", pp->zero,
+			pp->zero == 1 ? "" : "s", pp->spec->unit,
+			pp->zero == 1 ? "is" : "are");
+	free(c->caption);
+	c->caption = sb_detach(&sb);
+}
+
+/* A text alternative: per stage, its smallest and largest input. */
+static void perf_alt(struct chart *c, const struct perf_plot *pp,
+		     const char *what)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t stages = 0;
+	for (size_t k = 0; k < pp->n; k++)
+		stages += k == 0 || pp->stage_of[k] != pp->stage_of[k - 1];
+	sb_addf(&sb, "%s, %zu stage%s.", what, stages, stages == 1 ? "" : "s");
+	for (size_t k = 0; k < pp->n; k++) {
+		size_t end = k;
+		while (end + 1 < pp->n && pp->stage_of[end + 1] == pp->stage_of[k])
+			end++;
+		const struct perf_row *lo = &pp->perf->rows[pp->row[k]];
+		const struct perf_row *hi = &pp->perf->rows[pp->row[end]];
+		sb_addf(&sb, " %s: ", report_perf_stage_label(pp->stages[pp->stage_of[k]]));
+		perf_value_text(&sb, pp->spec, pp->spec->value(lo));
+		sb_adds(&sb, " at ");
+		report_human_number(&sb, lo->papers);
+		sb_adds(&sb, " papers");
+		if (end > k) {
+			sb_adds(&sb, " to ");
+			perf_value_text(&sb, pp->spec, pp->spec->value(hi));
+			sb_adds(&sb, " at ");
+			report_human_number(&sb, hi->papers);
+			sb_adds(&sb, " papers");
+		}
+		sb_addc(&sb, '.');
+		k = end;
+	}
+	sb_adds(&sb, " The table below lists every point.");
+	free(c->alt);
+	c->alt = sb_detach(&sb);
+}
+
+static int perf_chart_write(const struct perf_results *perf,
+			    const struct perf_spec *spec, const char *lead,
+			    const char *what, const char *dir,
+			    struct chart_list *charts)
+{
+	const char *cols[] = { "Stage", "Papers", spec->column };
+	struct perf_plot pp = { perf, spec, NULL, 0, NULL, NULL, 0, 0 };
+	struct strbuf dat = STRBUF_INIT, lts = STRBUF_INIT;
+	struct vars v = { .n = 0 };
+	int rc;
+	pp.n_stages = report_perf_stages(perf, &pp.stages);
+	perf_collect(&pp);
+	if (!pp.n) {
+		rc = write_nodata(dir, charts, spec->name, spec->title,
+				  spec->nodata);
+		goto out;
+	}
+	struct chart *c = chart_add(charts, spec->name, spec->title, 3, cols, 0x6);
+	c->kind = CHART_PERF;
+	perf_table(c, &pp);
+	perf_caption(c, &pp, lead);
+	perf_alt(c, &pp, what);
+	size_t blocks = perf_data(&dat, &lts, &pp);
+	var_text(&v, "TITLE", spec->title);
+	var_text(&v, "XLABEL", "Papers in the input (log scale)");
+	var_text(&v, "YLABEL", spec->ylabel);
+	var_int(&v, "STAGES", (long)blocks);
+	var_text(&v, "LINETYPES", lts.buf);
+	perf_axes(var_code(&v, "AXES"), &pp);
+	perf_guide(var_code(&v, "GUIDE"), &pp);
+	var_text(&v, "GUIDE_TITLE", "in proportion to papers");
+	rc = write_chart_files(dir, spec->name, "perf", &v, &dat);
+out:
+	vars_release(&v);
+	sb_release(&dat);
+	sb_release(&lts);
+	free(pp.stages);
+	free(pp.row);
+	free(pp.stage_of);
+	return rc;
+}
+
+int report_plot_perf(const struct perf_results *perf, const char *dir,
+		     struct chart_list *charts)
+{
+	static const struct perf_spec time = {
+		PERF_CHART_TIME, "Time against input size",
+		"Wall-clock time (log scale)", "Time", " s", perf_seconds,
+		tick_seconds, 1, 1, "The results hold no time above zero."
+	};
+	static const struct perf_spec throughput = {
+		PERF_CHART_THROUGHPUT, "Ingest throughput by input size",
+		"Input read per second (MB/s)", "Throughput", " MB/s",
+		perf_mb_per_s, NULL, 0, 0,
+		"The results hold no throughput in MB/s."
+	};
+	static const struct perf_spec memory = {
+		PERF_CHART_MEMORY, "Peak memory against input size",
+		"Peak resident memory (log scale)", "Peak memory", " MB",
+		perf_memory_mb, tick_megabytes, 1, 0,
+		"The results hold no peak memory."
+	};
+	if (perf_chart_write(perf, &time,
+			     "Wall-clock seconds of each stage against the "
+			     "papers in its input, both axes logarithmic. The "
+			     "dashed line grows in proportion to the papers: "
+			     "a stage running parallel to it takes time "
+			     "linear in its input.",
+			     "Log-log line chart of seconds against papers",
+			     dir, charts) < 0 ||
+	    perf_chart_write(perf, &throughput,
+			     "Megabytes of input read per second by each "
+			     "ingest stage, against the papers in its input "
+			     "(logarithmic); higher is faster.",
+			     "Line chart of ingest throughput in MB/s against "
+			     "papers", dir, charts) < 0 ||
+	    perf_chart_write(perf, &memory,
+			     "Peak resident memory of each stage against the "
+			     "papers in its input, both axes logarithmic: a "
+			     "flat line is memory that does not grow with the "
+			     "input.",
+			     "Log-log line chart of peak memory against papers",
+			     dir, charts) < 0)
 		return -1;
 	return 0;
 }

@@ -218,3 +218,80 @@ for db in "$V" "$R" "$WORK/grow-listing.db" "$WORK/grow-jsonl.db" "$P" "$DB"; do
 	sqlite3 "$db" "PRAGMA foreign_key_check; SELECT 'orphan derivation ' || id FROM derivation WHERE claim_id NOT IN (SELECT id FROM claim)" >"$WORK/fk"
 	same "fk-sound-$(basename "$db")" "$(cat "$WORK/fk")" ""
 done
+
+# The performance page: make bench's results CSV, read strictly (errors at
+# file:line:col, the previous report kept), linked from every page only
+# when asked for, part of what --check compares.
+PR=$D/perf-results.csv
+PO=$WORK/perf
+expect perf-report 0 "$EFFDASH" --db "$DB" report --no-render --perf-results "$PR" --out "$PO"
+contains perf-page "$PO/site/performance.html" "<h1>Performance</h1>"
+contains perf-ratio-grep "$PO/site/performance.html" "6.8× grep&#39;s time"
+contains perf-ratio-ingest "$PO/site/performance.html" "2% of a full ingest&#39;s time"
+contains perf-ratio-import "$PO/site/performance.html" "14% of sqlite3 .import&#39;s rate"
+contains perf-ratio-zero "$PO/site/performance.html" "not measurable"
+for c in time throughput memory; do
+	[ -s "$PO/plots/perf-$c.gp" ] && [ -s "$PO/plots/perf-$c.dat" ] &&
+		pass "perf-chart-$c" || fail "perf-chart-$c" "script or data missing"
+	contains "perf-anchor-$c" "$PO/site/performance.html" "id=\"chart-perf-$c\""
+done
+paper=$(ls "$PO/site/papers" | head -n 1)
+contains perf-nav-paper "$PO/site/papers/$paper" 'href="../performance.html"'
+contains perf-nav-index "$PO/site/index.html" 'href="performance.html"'
+expect perf-check-same 0 "$EFFDASH" --db "$DB" report --no-render --perf-results "$PR" --check --out "$PO"
+sed 's/^ingest-listing,100000,171850000,3.8,/ingest-listing,100000,171850000,4.1,/' "$PR" >"$WORK/perf-changed.csv"
+expect perf-check-changed 1 "$EFFDASH" --db "$DB" report --no-render --perf-results "$WORK/perf-changed.csv" --check --out "$PO"
+contains perf-check-chart "$WORK/out" "changed chart: perf-time"
+contains perf-check-page "$WORK/out" "changed file: site/performance.html"
+expect perf-check-dropped 1 "$EFFDASH" --db "$DB" report --no-render --check --out "$PO"
+contains perf-check-dropped-page "$WORK/out" "removed file: site/performance.html"
+# Without the option the page goes, and so does every link to it (paper
+# pages kept from the previous report included).
+expect perf-report-without 0 "$EFFDASH" --db "$DB" report --no-render --out "$PO"
+[ ! -e "$PO/site/performance.html" ] && pass perf-page-removed || fail perf-page-removed "still there"
+if grep -rl 'performance.html' "$PO/site" >"$WORK/links"; then
+	fail perf-nav-removed "$(head -n 3 "$WORK/links")"
+else
+	pass perf-nav-removed
+fi
+# And back: paper pages kept from a report without the page link to it.
+expect perf-report-back 0 "$EFFDASH" --db "$DB" report --no-render --perf-results "$PR" --out "$WORK/perf-back"
+expect perf-report-back-without 0 "$EFFDASH" --db "$DB" report --no-render --out "$WORK/perf-back"
+expect perf-report-back-with 0 "$EFFDASH" --db "$DB" report --no-render --perf-results "$PR" --out "$WORK/perf-back"
+contains perf-nav-paper-again "$WORK/perf-back/site/papers/$paper" 'href="../performance.html"'
+no_perf=$(cat "$PO/site/index.html" | cksum)
+# An unknown column and stages are kept as text; nothing from the file
+# reaches gnuplot as a command, also when rendering.
+if command -v gnuplot >/dev/null 2>&1; then render=; else render=--no-render; fi
+expect perf-odd 0 "$EFFDASH" --db "$DB" report $render --perf-results "$D/perf-odd.csv" --out "$WORK/perf-odd"
+contains perf-odd-warns "$WORK/err" "perf-odd.csv:1:22: warning: unknown column 'notes' ignored"
+contains perf-odd-escaped "$WORK/perf-odd/site/performance.html" "warm &lt;b&gt;cache&lt;/b&gt; &quot;x&quot;"
+lacks perf-odd-no-markup "$WORK/perf-odd/site/performance.html" "<b>cache"
+contains perf-odd-ratio "$WORK/perf-odd/site/performance.html" "ratio 1.5 to system("
+found=$(find "$WORK" "$PWD" -maxdepth 1 -name 'pwned-*' 2>/dev/null; find "$WORK/perf-odd" -name 'pwned-*')
+same perf-odd-no-command "$found" ""
+# Bad input: file:line:col, exit 1, the previous report untouched.
+check_perf() {
+	what=$1 where=$2 msg=$3
+	expect "perf-bad-$what" 1 "$EFFDASH" --db "$DB" report --perf-results "$WORK/perf-bad.csv" --out "$PO"
+	contains "perf-bad-$what-message" "$WORK/err" "effdash: $WORK/perf-bad.csv:$where: $msg"
+	same "perf-bad-$what-kept" "$(cat "$PO/site/index.html" | cksum)" "$no_perf"
+}
+expect perf-missing-file 1 "$EFFDASH" --db "$DB" report --perf-results "$WORK/none.csv" --out "$PO"
+contains perf-missing-file-message "$WORK/err" "none.csv: cannot open"
+printf 'stage,papers,seconds\nreport,1000,"0.5\n' >"$WORK/perf-bad.csv"
+check_perf quote "2:13" "unterminated quoted field"
+printf 'stage,papers,bytes\nreport,1000,5\n' >"$WORK/perf-bad.csv"
+check_perf column "1:1" "missing column 'seconds'"
+printf 'stage,papers,seconds\nreport,1000,fast\n' >"$WORK/perf-bad.csv"
+check_perf number "2:13" "seconds: 'fast' is not a non-negative number"
+printf 'stage,papers,seconds\nreport,1000,-1\n' >"$WORK/perf-bad.csv"
+check_perf negative "2:13" "seconds: '-1' is not a non-negative number"
+printf 'stage,papers,seconds\nreport,10.5,1\n' >"$WORK/perf-bad.csv"
+check_perf whole "2:8" "papers: '10.5' is not a whole number"
+printf 'stage,papers,seconds\nreport,1000\n' >"$WORK/perf-bad.csv"
+check_perf fields "2:1" "row has 2 fields, header has 3"
+printf 'stage,papers,seconds\n,1000,1\n' >"$WORK/perf-bad.csv"
+check_perf stage "2:1" "stage: missing value"
+: >"$WORK/perf-bad.csv"
+check_perf empty "1:1" "empty file"

@@ -14,7 +14,7 @@ known() {
 	[ -f "$F/findings/KNOWN" ] && sed -n "s|^$1 ||p" "$F/findings/KNOWN"
 }
 
-for name in figure extract listing json csv reftable; do
+for name in figure extract listing json csv reftable perf; do
 	bin=$BUILD/tests/fuzz_$name
 	if [ ! -x "$bin" ]; then
 		fail "replay-$name" "$bin not built"

@@ -21,24 +21,27 @@ skip() { echo "SKIP $1: $2"; }
 
 # ---- Reports -------------------------------------------------------------
 
+# Every report of the bundled data has the performance page, from a small
+# fixed results file of make bench.
+PERF=$TOP/tests/data/perf-results.csv
 DB=$WORK/site.db
 inputs=$TOP/data/claims.csv
 [ -f "$SHARED/corpus/trending-efficiency.txt" ] &&
 	inputs="$SHARED/corpus/trending-efficiency.txt $inputs"
 # shellcheck disable=SC2086
 expect site-ingest 0 "$EFFDASH" --quiet --db "$DB" ingest $inputs
-expect site-report 0 "$EFFDASH" --quiet --db "$DB" report --out "$WORK/a"
+expect site-report 0 "$EFFDASH" --quiet --db "$DB" report --perf-results "$PERF" --out "$WORK/a"
 SITE=$WORK/a/site
 
 # The same database twice into one folder, and once into a fresh one.
 cp -R "$WORK/a" "$WORK/a-before"
-expect site-report-again 0 "$EFFDASH" --quiet --db "$DB" report --out "$WORK/a"
+expect site-report-again 0 "$EFFDASH" --quiet --db "$DB" report --perf-results "$PERF" --out "$WORK/a"
 if diff -r "$WORK/a-before" "$WORK/a" >"$WORK/diff" 2>&1; then
 	pass site-deterministic-rerun
 else
 	fail site-deterministic-rerun "$(head -c 400 "$WORK/diff")"
 fi
-expect site-report-fresh 0 "$EFFDASH" --quiet --db "$DB" report --out "$WORK/b"
+expect site-report-fresh 0 "$EFFDASH" --quiet --db "$DB" report --perf-results "$PERF" --out "$WORK/b"
 if diff -r "$WORK/a" "$WORK/b" >"$WORK/diff" 2>&1; then
 	pass site-deterministic-fresh
 else
@@ -46,7 +49,7 @@ else
 fi
 
 # --check: up to date, then out of date after a change, never writing.
-expect site-check-clean 0 "$EFFDASH" --db "$DB" report --check --out "$WORK/a"
+expect site-check-clean 0 "$EFFDASH" --db "$DB" report --perf-results "$PERF" --check --out "$WORK/a"
 contains site-check-clean-says "$WORK/out" "is up to date"
 cat >"$WORK/more.csv" <<'EOF'
 paper,quantity,figure,dimension,span
@@ -55,7 +58,7 @@ A Later Paper: Cheap Training,cost_usd,$950,,
 EOF
 expect site-check-ingest 0 "$EFFDASH" --quiet --db "$DB" ingest "$WORK/more.csv"
 cp -R "$WORK/a" "$WORK/a-snap"
-expect site-check-stale 1 "$EFFDASH" --db "$DB" report --check --out "$WORK/a"
+expect site-check-stale 1 "$EFFDASH" --db "$DB" report --perf-results "$PERF" --check --out "$WORK/a"
 contains site-check-stale-claim "$WORK/out" "new claim: A Later Paper"
 contains site-check-stale-chart "$WORK/out" "changed chart: ratios"
 contains site-check-stale-files "$WORK/out" "files would change"
@@ -64,18 +67,21 @@ if diff -r "$WORK/a-snap" "$WORK/a" >/dev/null 2>&1; then
 else
 	fail site-check-writes-nothing "the report folder changed"
 fi
-expect site-report-update 0 "$EFFDASH" --quiet --db "$DB" report --out "$WORK/a"
+expect site-report-update 0 "$EFFDASH" --quiet --db "$DB" report --perf-results "$PERF" --out "$WORK/a"
 contains site-changes-listed "$SITE/index.html" "A Later Paper"
-expect site-check-after 0 "$EFFDASH" --db "$DB" report --check --out "$WORK/a"
+expect site-check-after 0 "$EFFDASH" --db "$DB" report --perf-results "$PERF" --check --out "$WORK/a"
 
 # An empty database: every page says so.
 printf 'paper,quantity\n' >"$WORK/empty.csv"
 "$EFFDASH" --quiet --db "$WORK/empty.db" ingest "$WORK/empty.csv" 2>/dev/null
-expect site-empty-report 0 "$EFFDASH" --quiet --db "$WORK/empty.db" report --out "$WORK/e"
+printf 'stage,papers,bytes,seconds,mb_per_s,items_per_s,peak_rss_kb,ratio,ratio_to\n' >"$WORK/no-perf.csv"
+expect site-empty-report 0 "$EFFDASH" --quiet --db "$WORK/empty.db" report --perf-results "$WORK/no-perf.csv" --out "$WORK/e"
 EMPTY=$WORK/e/site
 contains site-empty-overview "$EMPTY/index.html" "holds no papers"
 contains site-empty-claims "$EMPTY/claims.html" "No claim is stored"
 contains site-empty-papers "$EMPTY/papers.html" "No paper is stored"
+contains site-empty-performance "$EMPTY/performance.html" "holds no measurements"
+contains site-performance "$SITE/performance.html" "Every measurement"
 
 # No page over 2 MB.
 big=$(find "$SITE" "$EMPTY" -name '*.html' -size +2048k | head -n 5)
@@ -84,7 +90,7 @@ if [ -z "$big" ]; then pass site-page-size; else fail site-page-size "$big"; fi
 # Page types to load: the fixed pages, one paper, one benchmark.
 paper=$(cd "$SITE" && ls papers | head -n 1)
 bench=$(cd "$SITE" && ls benchmarks | head -n 1)
-pages="index.html benchmarks.html speedups.html scale.html claims.html papers.html downloads.html methodology.html"
+pages="index.html benchmarks.html speedups.html scale.html claims.html papers.html performance.html downloads.html methodology.html"
 [ -n "$paper" ] && pages="$pages papers/$paper"
 [ -n "$bench" ] && pages="$pages benchmarks/$bench"
 
@@ -129,5 +135,5 @@ fi
 # shellcheck disable=SC2086
 NODE_PATH=$MODULES node "$TOP/tests/site_axe.js" "$SITE" $pages
 NODE_PATH=$MODULES SHOTS= node "$TOP/tests/site_axe.js" "$EMPTY" \
-	index.html claims.html papers.html benchmarks.html speedups.html |
+	index.html claims.html papers.html benchmarks.html speedups.html performance.html |
 	sed 's/ axe / axe-empty /'

@@ -5,8 +5,9 @@
 # of BENCH_RUNS runs, against grep over the same listing), re-ingest of an
 # unchanged file and of one grown by 1% more papers, curated-claim inserts
 # against sqlite3's .import of the same rows, report time (fresh, and
-# again over the previous report), and peak memory.  Prints a table and
-# writes build/bench/results.csv.
+# again over the previous report), and peak memory.  Prints a table,
+# writes build/bench/results.csv and charts it on the performance page of
+# a report of the bundled claims (build/bench/report/site/performance.html).
 # BENCH_SIZES (default "1000 10000 100000 1000000"), BENCH_RUNS (default
 # 3), BENCH_REPORT_MAX (default 100000), SHARED, EFFDASH.
 set -eu
@@ -129,3 +130,15 @@ for n in $sizes; do
 	echo "rereport,$n,,$secs,,,$rss,$(rate "$secs" "$report_s"),report" >>"$results"
 done
 echo "results: $results"
+
+# The results on the site's performance page, in a report of the bundled
+# claims: small and quick, and the page does not depend on the database.
+# Charts are rendered when gnuplot is there.
+rm -f "$out/report.db"
+"$EFFDASH" --quiet --db "$out/report.db" ingest data/claims.csv
+render=--no-render
+command -v gnuplot >/dev/null 2>&1 && render=
+# gnuplot warns about the degree sign in the C locale; effdash's output
+# is the same in any.
+LC_ALL=C.UTF-8 "$EFFDASH" --quiet --db "$out/report.db" report $render --perf-results "$results" --out "$out/report"
+echo "performance page: $out/report/site/performance.html"

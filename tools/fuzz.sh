@@ -40,7 +40,7 @@ for s in $srcs; do
 	fi
 	objs="$objs $o"
 done
-names=${*:-"figure extract listing json csv reftable"}
+names=${*:-"figure extract listing json csv reftable perf"}
 status=0
 for name in $names; do
 	bin=$out/fuzz_$name

@@ -1,0 +1,59 @@
+# perf.gp - a measurement of make bench against the size of its input,
+# one line per stage (the performance page).
+# Written by effdash; redraw with "gnuplot NAME.gp" in this folder: it
+# writes NAME.svg (for the site) and NAME.png (for slides).
+# Data: one block per stage, by papers; its first line holds the stage's
+# name (the key entry), the others papers and the measured value.
+# Every text drawn from the data comes from the data file.
+data = "perf-time.dat"
+stages = 7
+# The line type (colour and point shape) of each block, so that a stage
+# looks the same on every chart of the page.
+lt_of = "1 2 3 4 5 6 7"
+
+set terminal svg size 900,600 noenhanced font 'sans,12' background '#ffffff'
+set output "perf-time.svg"
+set encoding utf8
+
+set label 1000 "Time against input size" at screen 0.5, 0.955 center font ',15'
+set xlabel "Papers in the input (log scale)"
+set ylabel "Wall-clock time (log scale)"
+set lmargin at screen 0.11
+set rmargin at screen 0.72
+set bmargin at screen 0.13
+set tmargin at screen 0.88
+set border 3 lc rgb '#444444'
+set tics nomirror out tc rgb '#222222'
+set grid xtics ytics lc rgb '#e3e3e3' lw 1
+# The key beside the plot, one stage a line: any number of stages fits.
+set key at screen 0.74, 0.88 left top vertical Left reverse samplen 2.5 spacing 1.3 font ',11'
+set logscale x 10
+set xrange [6.25:160000]
+set xtics ("" 7 1, "" 8 1, "" 9 1, "10" 10, "" 20 1, "" 30 1, "" 40 1, "" 50 1, "" 60 1, "" 70 1, "" 80 1, "" 90 1, "100" 100, "" 200 1, "" 300 1, "" 400 1, "" 500 1, "" 600 1, "" 700 1, "" 800 1, "" 900 1, "1k" 1000, "" 2000 1, "" 3000 1, "" 4000 1, "" 5000 1, "" 6000 1, "" 7000 1, "" 8000 1, "" 9000 1, "10k" 10000, "" 20000 1, "" 30000 1, "" 40000 1, "" 50000 1, "" 60000 1, "" 70000 1, "" 80000 1, "" 90000 1, "100k" 100000)
+set logscale y 10
+set yrange [0.005:32.4]
+set ytics ("" 0.005 1, "" 0.006 1, "" 0.007 1, "" 0.008 1, "" 0.009000000000000001 1, "0.01 s" 0.01, "" 0.02 1, "" 0.03 1, "" 0.04 1, "" 0.05 1, "" 0.06 1, "" 0.07 1, "" 0.08 1, "" 0.09 1, "0.1 s" 0.1, "" 0.2 1, "" 0.30000000000000004 1, "" 0.4 1, "" 0.5 1, "" 0.6000000000000001 1, "" 0.7000000000000001 1, "" 0.8 1, "" 0.9 1, "1 s" 1, "" 2 1, "" 3 1, "" 4 1, "" 5 1, "" 6 1, "" 7 1, "" 8 1, "" 9 1, "10 s" 10, "" 20 1, "" 30 1)
+
+# Okabe-Ito colours, safe for colour-blind readers (the yellow darkened
+# to read on white), each with its own point shape; a ninth stage looks
+# like the first.
+set linetype 1 lc rgb '#0072B2' pt 7
+set linetype 2 lc rgb '#E69F00' pt 5
+set linetype 3 lc rgb '#009E73' pt 9
+set linetype 4 lc rgb '#D55E00' pt 11
+set linetype 5 lc rgb '#CC79A7' pt 13
+set linetype 6 lc rgb '#56B4E9' pt 6
+set linetype 7 lc rgb '#000000' pt 4
+set linetype 8 lc rgb '#B8A200' pt 8
+set linetype cycle 8
+# A line of slope one through a measured point, when guide is set: a
+# stage that grows in proportion to its input runs parallel to it.
+has_guide = 1
+guide(x) = 3.8 * x / 100000
+
+plot for [i=0:stages-1] data index i using 1:2 with linespoints lt (word(lt_of, i+1)+0) lw 2 ps 1.2 title columnheader(1), \
+	(has_guide ? guide(x) : NaN) with lines dt 2 lw 1.2 lc rgb '#8a8a8a' title (has_guide ? "in proportion to papers" : '')
+
+set terminal pngcairo size 1800,1200 noenhanced font 'sans,12' fontscale 2 linewidth 2 pointscale 2 background '#ffffff'
+set output "perf-time.png"
+replot
