@@ -141,8 +141,9 @@ static const char *const stmt_sql[S__COUNT] = {
 	 * b-tree on every call. */
 	[S_DERIV_DEL_PAPER] = "DELETE FROM derivation WHERE claim_id = ?1",
 	[S_PAPER_CLAIMS] = "SELECT id FROM claim WHERE paper_id = ?1",
+	/* a scan of the title index; sorted in memory */
 	[S_FINGERPRINTS] = "SELECT fingerprint FROM paper "
-			   "WHERE fingerprint IS NOT NULL ORDER BY fingerprint",
+			   "WHERE fingerprint IS NOT NULL",
 	[S_PAPER_MAX] = "SELECT coalesce(max(id), 0) FROM paper",
 	/* both read an index only */
 	[S_KEYS_TITLE] = "SELECT title_hash FROM paper",
@@ -178,7 +179,17 @@ struct keyfilter {
 	size_t mask;               /* bits - 1; a power of two */
 	size_t n;                  /* keys added */
 	int loaded;
+	/* before it is loaded: lookups so far, and the papers stored when
+	 * the transaction first looked one up */
+	size_t lookups;
+	long stored;
+	int counted;
 };
+
+/* The filter pays once the lookups it saves outweigh reading the keys:
+ * it is loaded after this many lookups plus one per 16 stored papers, so
+ * appending a few papers to a large database reads no keys. */
+#define KF_AFTER 4096
 
 struct store {
 	sqlite3 *db;
@@ -522,7 +533,16 @@ static const char schema_v3[] =
 	"CREATE INDEX claim_by_source ON claim(source_id) WHERE origin = 'curated';\n"
 	VIEWS_SQL;
 
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3 };
+/* Schema version 4: the fingerprint joins the title hash's index.  Both
+ * keys are random, so each had its own b-tree to insert into at a random
+ * place for every new paper; one index now serves the lookup by title
+ * (its first column) and the scan of all fingerprints (covering). */
+static const char schema_v4[] =
+	"DROP INDEX paper_by_fingerprint;\n"
+	"DROP INDEX paper_by_title;\n"
+	"CREATE INDEX paper_by_title ON paper(title_hash, fingerprint);\n";
+
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
 
 static int db_fail(struct store *st, const char *what)
 {
@@ -858,15 +878,25 @@ int store_set_resume(struct store *st, long source_id, const struct source_resum
 	return step_done(st, s, "cannot record source");
 }
 
-int store_forget_curated(struct store *st, long source_id)
+/* Delete claims (statement claims) and, first, their derived values
+ * (statement derived), both selected by one id: ON DELETE CASCADE by
+ * hand, see store_begin(). */
+static int forget_claims(struct store *st, int derived, int claims, long id,
+			 const char *what)
 {
 	for (int k = 0; k < 2; k++) {
-		sqlite3_stmt *s = st->stmt[k ? S_FORGET_CURATED : S_FORGET_CURATED_DERIV];
-		sqlite3_bind_int64(s, 1, source_id);
-		if (step_done(st, s, "cannot remove old curated claims"))
+		sqlite3_stmt *s = st->stmt[k ? claims : derived];
+		sqlite3_bind_int64(s, 1, id);
+		if (step_done(st, s, what))
 			return -1;
 	}
 	return 0;
+}
+
+int store_forget_curated(struct store *st, long source_id)
+{
+	return forget_claims(st, S_FORGET_CURATED_DERIV, S_FORGET_CURATED, source_id,
+			     "cannot remove old curated claims");
 }
 
 /* (Re)build the filter from the stored papers (keys: about how many
@@ -910,8 +940,17 @@ static int surely_new(struct store *st, const struct paper *p, const struct pape
 		return 0;
 	size_t keys = kf->n;
 	if (!kf->loaded) {
-		long max = store_max_paper_id(st);
-		keys = max > 0 ? 2 * (size_t)max : 0;
+		if (!kf->counted) {
+			kf->stored = store_max_paper_id(st);
+			kf->counted = 1;
+		}
+		if (kf->stored < 0) {
+			*failed = 1;
+			return 0;
+		}
+		if (++kf->lookups < KF_AFTER + (size_t)kf->stored / 16)
+			return 0;
+		keys = 2 * ((size_t)kf->stored + kf->lookups);
 	}
 	if ((!kf->loaded || 32 * kf->n > kf->mask + 1) && kf_load(st, keys)) {
 		*failed = 1;
@@ -1021,6 +1060,12 @@ int store_put_paper(struct store *st, struct paper *p, long source_id,
 	return rc;
 }
 
+static int cmp_fingerprint(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
 int store_paper_fingerprints(struct store *st, long long **out, size_t *n)
 {
 	sqlite3_stmt *s = st->stmt[S_FINGERPRINTS];
@@ -1042,6 +1087,8 @@ int store_paper_fingerprints(struct store *st, long long **out, size_t *n)
 		*n = 0;
 		return db_fail(st, "cannot read paper fingerprints");
 	}
+	if (*n)
+		qsort(*out, *n, sizeof **out, cmp_fingerprint);
 	return 0;
 }
 
@@ -1059,13 +1106,8 @@ long store_max_paper_id(struct store *st)
 
 int store_forget_extracted(struct store *st, long paper_id)
 {
-	for (int k = 0; k < 2; k++) {
-		sqlite3_stmt *s = st->stmt[k ? S_FORGET_EXTRACTED : S_FORGET_EXTRACTED_DERIV];
-		sqlite3_bind_int64(s, 1, paper_id);
-		if (step_done(st, s, "cannot remove old extracted claims"))
-			return -1;
-	}
-	return 0;
+	return forget_claims(st, S_FORGET_EXTRACTED_DERIV, S_FORGET_EXTRACTED, paper_id,
+			     "cannot remove old extracted claims");
 }
 
 int store_add_claim(struct store *st, long paper_id, const struct claim *c,

@@ -55,7 +55,7 @@ same reingest-adds-nothing "$(rows "$DB")" "2/12/1"
 expect reingest-force 0 "$EFFDASH" --db "$DB" ingest --force "$D/claims-small.csv"
 same reingest-force-adds-nothing "$(rows "$DB")" "2/12/1"
 sqlite3 "$DB" "PRAGMA user_version" >"$WORK/v"
-contains schema-version "$WORK/v" "3"
+contains schema-version "$WORK/v" "4"
 sqlite3 "$DB" "SELECT count(*) FROM derivation WHERE kind = 'ref_hours'" >"$WORK/v"
 contains derivations-stored "$WORK/v" "2"
 
