@@ -1765,12 +1765,37 @@ struct paper_load {
 	struct dataset *ds;
 	struct paper_index *index;
 	int rc;
+	/* then the active claims with ids above split, into part */
+	long split;
+	struct dataset part;
+	struct claim_load cl;
 };
+
+/* each_row with one integer bound to ?1. */
+static int each_row_long(struct store *st, const char *sql, long v,
+			 void (*row)(sqlite3_stmt *, void *), void *ctx)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, "cannot prepare query");
+	sqlite3_bind_int64(s, 1, v);
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		row(s, ctx);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : db_fail(st, "cannot read");
+}
+
+#define ACTIVE_CLAIMS "SELECT " CLAIM_COLUMNS " FROM report_claim r " \
+	"WHERE r.status = 'active' AND r.id "
 
 static void *load_papers_main(void *arg)
 {
 	struct paper_load *pl = arg;
 	pl->rc = load_report_papers(pl->st, pl->ds, &pl->index);
+	if (pl->rc == 0)
+		pl->rc = each_row_long(pl->st, ACTIVE_CLAIMS "> ?1", pl->split,
+				       claim_row, &pl->cl);
 	return NULL;
 }
 
@@ -1794,7 +1819,7 @@ int store_load_report(const char *path, struct dataset *ds)
 {
 	struct store *st;
 	struct claim_load cl = { ds, NULL, 0 };
-	struct paper_load pl = { NULL, ds, NULL, -1 };
+	struct paper_load pl = { NULL, ds, NULL, -1, 0, { 0 }, { NULL, NULL, 0 } };
 	pthread_t tid;
 	int threaded = 0;
 	sqlite3_stmt *q;
@@ -1814,6 +1839,18 @@ int store_load_report(const char *path, struct dataset *ds)
 	    exec(st, "SELECT 1 FROM paper LIMIT 1") ||
 	    exec(pl.st, "SELECT 1 FROM paper LIMIT 1"))
 		goto out;
+	/* The claims are read in two halves of their ids, one beside the
+	 * papers; their order is made below. */
+	dataset_init(&pl.part);
+	pl.cl.ds = &pl.part;
+	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(id), 0) FROM claim", -1, &q,
+			       NULL) != SQLITE_OK) {
+		db_fail(st, "cannot prepare query");
+		goto out;
+	}
+	if (sqlite3_step(q) == SQLITE_ROW)
+		pl.split = (long)(sqlite3_column_int64(q, 0) / 2);
+	sqlite3_finalize(q);
 	threaded = pthread_create(&tid, NULL, load_papers_main, &pl) == 0;
 	if (!threaded)
 		load_papers_main(&pl);
@@ -1825,11 +1862,20 @@ int store_load_report(const char *path, struct dataset *ds)
 	if (sqlite3_step(q) == SQLITE_ROW)
 		ds->n_inactive = (size_t)sqlite3_column_int64(q, 0);
 	sqlite3_finalize(q);
-	int claims_rc = each_row(st, "SELECT " CLAIM_COLUMNS " FROM report_claim r "
-				 "WHERE r.status = 'active'", claim_row, &cl);
+	int claims_rc = each_row_long(st, ACTIVE_CLAIMS "<= ?1", pl.split, claim_row, &cl);
 	if (threaded)
 		pthread_join(tid, NULL);
 	threaded = 0;
+	if (pl.part.n_claims) {
+		ds->claims = xrealloc(ds->claims, (ds->n_claims + pl.part.n_claims) *
+						  sizeof *ds->claims);
+		memcpy(ds->claims + ds->n_claims, pl.part.claims,
+		       pl.part.n_claims * sizeof *ds->claims);
+		ds->n_claims += pl.part.n_claims;
+	}
+	free(pl.part.claims); /* the claims themselves moved */
+	pl.part.claims = NULL;
+	pl.part.n_claims = 0;
 	cl.index = pl.index;
 	if (claims_rc || pl.rc || place_claims(ds, cl.index))
 		goto out;
@@ -1850,6 +1896,7 @@ int store_load_report(const char *path, struct dataset *ds)
 out:
 	if (threaded)
 		pthread_join(tid, NULL);
+	dataset_release(&pl.part);
 	free(pl.index);
 	store_close(pl.st);
 	store_close(st);
