@@ -931,7 +931,7 @@ void normalize_derive_with(struct dataset *ds, const struct normalize_setting *n
  * parts derived by threads, and the parts' values concatenated in order,
  * so the result is the one a single pass gives. */
 #define DERIVE_PARTS 2
-#define DERIVE_PART_MIN 20000
+#define DERIVE_PART_MIN 1000
 
 struct derive_part {
 	struct dataset ds;  /* borrows the claims of the part */
