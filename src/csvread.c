@@ -32,7 +32,7 @@ static int next(struct csv_reader *r)
 		c = r->peeked;
 		r->peeked = EOF - 1;
 	} else {
-		c = getc(r->f);
+		c = getc_unlocked(r->f); /* one thread reads a file */
 	}
 	if (c == '\n') {
 		r->line++;
@@ -46,7 +46,7 @@ static int next(struct csv_reader *r)
 static int peek(struct csv_reader *r)
 {
 	if (r->peeked == EOF - 1)
-		r->peeked = getc(r->f);
+		r->peeked = getc_unlocked(r->f);
 	return r->peeked;
 }
 
