@@ -1134,8 +1134,18 @@ struct exports {
 	const struct report_index *ix;
 	const struct report_model *model;
 	const char *stage;
+	unsigned long long digest; /* report_dataset_digest */
 	int rc;
 };
+
+/* site/data/exports.tsv: the digest of the dataset and program the
+ * exports (and the claim lines of the manifest) show. */
+static void exports_state(struct strbuf *sb, unsigned long long digest)
+{
+	sb_adds(sb, "# effdash exports 1: digest of the data and program they show\n");
+	sb_add_hex64(sb, digest);
+	sb_addc(sb, '\n');
+}
 
 /* The exports, by folder under the stage; "cost-quality/" stands for
  * every file of that folder. */
@@ -1222,10 +1232,7 @@ static void *write_exports(void *arg)
 	/* The exports show the dataset and nothing else: when it and the
 	 * program are what the previous report recorded, its files are
 	 * kept unrendered. */
-	unsigned long long digest = report_dataset_digest(e->ds);
-	sb_addf(&state, "# effdash exports 1: digest of the data and program they show\n");
-	sb_add_hex64(&state, digest);
-	sb_addc(&state, '\n');
+	exports_state(&state, e->digest);
 	sb_addf(&dir, "%s/site/data", e->stage);
 	int same = report_read_previous(dir.buf, "exports.tsv", &prev, &len) == 0 &&
 		   len == state.len && !memcmp(prev, state.buf, len);
@@ -1242,6 +1249,51 @@ static void *write_exports(void *arg)
 	}
 	sb_release(&dir);
 	sb_release(&state);
+	return NULL;
+}
+
+/* The bulk of the manifest, made beside the charts it does not need. */
+struct manifest_job {
+	const struct dataset *ds;
+	const struct report_index *ix;
+	const char *out;
+	unsigned long long digest;
+	struct strbuf body;
+};
+
+/* When the previous report showed the same dataset with the same program
+ * (its exports.tsv says so), its manifest's claim and derived-value lines
+ * are what report_manifest_body() would write: they are taken from it. */
+static int reuse_manifest_body(struct manifest_job *mj)
+{
+	struct strbuf state = STRBUF_INIT;
+	char *was = previous_file(mj->out, "exports.tsv"), *before = NULL;
+	exports_state(&state, mj->digest);
+	int same = was && !strcmp(was, state.buf);
+	free(was);
+	sb_release(&state);
+	if (same)
+		before = previous_file(mj->out, "manifest.tsv");
+	static const char head[] = "# effdash manifest 1: type, id, hash, summary\n";
+	if (!before || strncmp(before, head, sizeof head - 1)) {
+		free(before);
+		return 0;
+	}
+	const char *p = before + sizeof head - 1;
+	while (!strncmp(p, "chart\t", 6)) {
+		const char *nl = strchr(p, '\n');
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+	sb_adds(&mj->body, p);
+	free(before);
+	return 1;
+}
+
+static void *make_manifest_body(void *arg)
+{
+	struct manifest_job *mj = arg;
+	if (!reuse_manifest_body(mj))
+		report_manifest_body(&mj->body, mj->ds, mj->ix);
 	return NULL;
 }
 
@@ -1269,9 +1321,11 @@ static int build(const struct build_ctx *b)
 	struct chart_list charts = { NULL, 0 };
 	struct strbuf dir = STRBUF_INIT, manifest = STRBUF_INIT;
 	struct paper_pages *pages = NULL;
-	struct exports ex = { ds, &ix, &model, b->stage, 0 };
-	pthread_t exporter, copier, lister;
-	int exporting = 0, copying = 0, listing = 0;
+	unsigned long long digest = report_dataset_digest(ds);
+	struct exports ex = { ds, &ix, &model, b->stage, digest, 0 };
+	pthread_t exporter, copier, lister, manifester;
+	int exporting = 0, copying = 0, listing = 0, manifesting = 0;
+	struct manifest_job mj = { ds, &ix, b->out, digest, STRBUF_INIT };
 	struct lists ls = { ds, &ix, { NULL, &model, NULL, NULL, b->opt->db_path != NULL, b->opt->perf },
 			    STRBUF_INIT, 0 };
 	struct db_copy dc = { b->stage, b->opt->db_path, 0 };
@@ -1295,6 +1349,7 @@ static int build(const struct build_ctx *b)
 	listing = pthread_create(&lister, NULL, write_lists, &ls) == 0;
 	if (!listing)
 		write_lists(&ls);
+	manifesting = pthread_create(&manifester, NULL, make_manifest_body, &mj) == 0;
 	sb_reset(&dir);
 	sb_addf(&dir, "%s/plots", b->stage);
 	if (report_plot_write(ds, &ix, &model, dir.buf, &charts) < 0 ||
@@ -1302,7 +1357,12 @@ static int build(const struct build_ctx *b)
 	     report_plot_perf(b->opt->perf, dir.buf, &charts) < 0) ||
 	    render_charts(&charts, b->stage, b->opt) < 0)
 		goto out;
-	report_manifest(&manifest, ds, &ix, &charts, dir.buf);
+	if (manifesting)
+		pthread_join(manifester, NULL);
+	else
+		make_manifest_body(&mj);
+	manifesting = 0;
+	report_manifest_finish(&manifest, &mj.body, &charts, dir.buf);
 	find_changes(b->changes, b->out, &manifest);
 	if (write_state(b->stage, &manifest, b->changes) < 0)
 		goto out;
@@ -1313,6 +1373,9 @@ static int build(const struct build_ctx *b)
 				 b->opt->db_path != NULL, b->opt->perf };
 	rc = report_html_write(ds, &ix, &in, dir.buf);
 out:
+	if (manifesting)
+		pthread_join(manifester, NULL);
+	sb_release(&mj.body);
 	if (listing)
 		pthread_join(lister, NULL);
 	if (ls.rc < 0)

@@ -187,6 +187,13 @@ struct report_changes {
 void report_manifest(struct strbuf *out, const struct dataset *ds,
 		     const struct report_index *ix,
 		     const struct chart_list *charts, const char *plots_dir);
+/* The same in two steps: the lines of claims and derived values (the
+ * bulk, which needs no chart, so it can be made while charts are), then
+ * the whole manifest from them and the charts. */
+void report_manifest_body(struct strbuf *out, const struct dataset *ds,
+			  const struct report_index *ix);
+void report_manifest_finish(struct strbuf *out, const struct strbuf *body,
+			    const struct chart_list *charts, const char *plots_dir);
 /* Changes from the manifest text before (NULL: no previous report) to
  * after. */
 void report_changes_diff(struct report_changes *ch, const char *before,

@@ -202,9 +202,10 @@ static void add_charts(struct mline **all, size_t *n_all,
 	sb_release(&path);
 }
 
-void report_manifest(struct strbuf *out, const struct dataset *ds,
-		     const struct report_index *ix,
-		     const struct chart_list *charts, const char *plots_dir)
+/* The claim and derived-value lines, sorted and written: everything but
+ * the charts, which sort before them. */
+void report_manifest_body(struct strbuf *out, const struct dataset *ds,
+			  const struct report_index *ix)
 {
 	size_t n, n_all = 0;
 	struct line *l = claim_lines(ds, &n);
@@ -239,17 +240,10 @@ void report_manifest(struct strbuf *out, const struct dataset *ds,
 		all[n_all++] = (struct mline){ M_DERIVED, hash_str(l[r->line].id, d->kind), h,
 					       r->line, k, NULL };
 	}
-	add_charts(&all, &n_all, charts, plots_dir);
 	if (n_all)
 		qsort(all, n_all, sizeof *all, mline_cmp);
-	sb_adds(out, "# effdash manifest 1: type, id, hash, summary\n");
 	for (size_t i = 0; i < n_all; i++) {
 		const struct mline *m = &all[i];
-		if (m->type == M_CHART) {
-			sb_adds(out, m->text);
-			free(m->text);
-			continue;
-		}
 		sb_adds(out, m->type == M_CLAIM ? "claim\t" : "derived\t");
 		sb_add_hex64(out, m->id);
 		sb_addc(out, '\t');
@@ -272,6 +266,33 @@ void report_manifest(struct strbuf *out, const struct dataset *ds,
 	free(all);
 	free(refs);
 	free(l);
+}
+
+void report_manifest_finish(struct strbuf *out, const struct strbuf *body,
+			    const struct chart_list *charts, const char *plots_dir)
+{
+	struct mline *all = NULL;
+	size_t n_all = 0;
+	add_charts(&all, &n_all, charts, plots_dir);
+	if (n_all)
+		qsort(all, n_all, sizeof *all, mline_cmp);
+	sb_adds(out, "# effdash manifest 1: type, id, hash, summary\n");
+	for (size_t i = 0; i < n_all; i++) {
+		sb_adds(out, all[i].text);
+		free(all[i].text);
+	}
+	free(all);
+	sb_add(out, body->buf, body->len);
+}
+
+void report_manifest(struct strbuf *out, const struct dataset *ds,
+		     const struct report_index *ix,
+		     const struct chart_list *charts, const char *plots_dir)
+{
+	struct strbuf body = STRBUF_INIT;
+	report_manifest_body(&body, ds, ix);
+	report_manifest_finish(out, &body, charts, plots_dir);
+	sb_release(&body);
 }
 
 /* ---- Reading and comparing -------------------------------------------- */
