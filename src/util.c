@@ -282,6 +282,74 @@ slow:
 	sb_addf(sb, "%.*g", prec, v);
 }
 
+#ifdef __SIZEOF_INT128__
+__extension__ typedef unsigned __int128 u128; /* GCC and Clang, 64-bit */
+
+/* v (finite, 1e-4 <= |v| < 1e15, not a whole number) as %.{p}g (15 <= p
+ * <= 17) prints it, if that reads back as v; computed exactly in 128-bit
+ * integers instead of by printf and strtod.  Returns the length, or 0 when
+ * it does not read back or a corner (a tie, a power of two) is left to
+ * printf.  In this range %g writes no exponent. */
+static size_t exact_g(char *buf, double v, int p)
+{
+	static const unsigned long long p10[] = {
+		1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+		10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+		100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+		100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+		100000000000000000ULL, 1000000000000000000ULL,
+		10000000000000000000ULL,
+	};
+	uint64_t bits;
+	double a = fabs(v);
+	memcpy(&bits, &a, sizeof bits);
+	int be = (int)(bits >> 52);
+	unsigned long long m = (bits & ((1ULL << 52) - 1)) | (1ULL << 52);
+	int sh = 1075 - be; /* a = m / 2^sh */
+	if (be == 0 || m == (1ULL << 52) || sh < 1 || sh > 66)
+		return 0;
+	int e10 = (int)floor(log10(a)); /* corrected below when off by one */
+	u128 q, rem, half = (u128)1 << (sh - 1);
+	int k;
+	for (int tries = 0;; tries++) {
+		k = p - 1 - e10; /* a * 10^k has p digits before the point */
+		if (k < 0 || k > 22 || tries > 2)
+			return 0;
+		u128 pk = (u128)p10[k > 19 ? 19 : k] *
+				       (k > 19 ? p10[k - 19] : 1);
+		u128 prod = (u128)m * pk;
+		q = prod >> sh;
+		rem = prod & (((u128)1 << sh) - 1);
+		if (q < p10[p - 1])
+			e10--;
+		else if (q >= p10[p])
+			e10++;
+		else
+			break;
+	}
+	/* round to nearest, ties to even, as printf does */
+	if (rem > half || (rem == half && (q & 1)))
+		q++;
+	if (q == p10[p]) {
+		q = p10[p - 1];
+		e10++;
+		k--;
+	}
+	/* reads back as v when strictly inside half an ulp of it:
+	 * |q / 10^k - m / 2^sh| < 1 / 2^(sh+1) */
+	u128 pk = (u128)p10[k > 19 ? 19 : k] * (k > 19 ? p10[k - 19] : 1);
+	u128 lhs = q << sh, rhs = (u128)m * pk;
+	u128 diff = lhs > rhs ? lhs - rhs : rhs - lhs;
+	if (2 * diff >= pk)
+		return 0;
+	char digits[24];
+	size_t nd = utoa10(digits, (unsigned long long)q), n = 0;
+	if (v < 0)
+		buf[n++] = '-';
+	return n + decimal_text(buf + n, digits, nd, e10 + 1);
+}
+#endif
+
 void fmt_double(char *buf, size_t size, double v)
 {
 	/* Whole numbers below 10^15 print as their digits, exactly as %.15g
@@ -333,7 +401,15 @@ void fmt_double(char *buf, size_t size, double v)
 		strcpy(buf, memo[slot].text);
 		return;
 	}
-	for (int prec = 15; prec <= 17; prec++) {
+	size_t n = 0;
+#ifdef __SIZEOF_INT128__
+	if (a >= 1e-4 && a < 1e15 && size >= 32)
+		for (int prec = 15; prec <= 17 && !n; prec++)
+			n = exact_g(buf, v, prec);
+	if (n)
+		buf[n] = '\0';
+#endif
+	for (int prec = 15; prec <= 17 && !n; prec++) {
 		snprintf(buf, size, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
 			break;

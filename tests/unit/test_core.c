@@ -70,6 +70,34 @@ static void test_fmt_double(void)
 			break;
 		}
 	}
+	/* Long decimals (derived values: 3840 * 123 / 312) are written from
+	 * exact integer arithmetic; random mantissas at every binary exponent
+	 * from 1e-4 to 1e15, and their neighbours, against printf. */
+	for (int i = 0; i < 600000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		uint64_t mant = ((uint64_t)seed << 21) ^ ((uint64_t)(seed * 2654435761u) >> 3);
+		int e2 = (int)(seed % 64) - 14;
+		double v = ldexp((double)((mant & ((1ULL << 52) - 1)) | (1ULL << 52)), e2 - 52);
+		if (i % 4 == 1)
+			v = nextafter(v, 0);
+		if (i % 4 == 2)
+			v = (double)(seed % 100000) * 3.0 / 7.0;
+		if (i % 9 == 0)
+			v = -v;
+		if (!(fabs(v) >= 1e-4 && fabs(v) < 1e15))
+			continue;
+		char want[64];
+		for (int prec = 15; prec <= 17; prec++) {
+			snprintf(want, sizeof want, "%.*g", prec, v);
+			if (strtod(want, NULL) == v)
+				break;
+		}
+		fmt_double(buf, sizeof buf, v);
+		if (strcmp(buf, want)) {
+			CHECK_STR(buf, want);
+			break;
+		}
+	}
 	/* sb_add_g against printf, over magnitudes from 1e-16 to 1e23. */
 	for (int i = 0; i < 300000; i++) {
 		seed = seed * 1103515245u + 12345u;
