@@ -55,5 +55,9 @@ plot for [i=0:stages-1] data index i using 1:2 with linespoints lt (word(lt_of, 
 	(has_guide ? guide(x) : NaN) with lines dt 2 lw 1.2 lc rgb '#8a8a8a' title (has_guide ? "in proportion to papers" : '')
 
 set terminal pngcairo size 1800,1200 noenhanced font 'sans,12' fontscale 2 linewidth 2 pointscale 2 background '#ffffff'
+# pngcairo draws text larger than the SVG terminal at the same size: a
+# smaller key keeps the longest stage names inside the picture.
+set key font ',8.5' spacing 1.2
+set lmargin at screen 0.12
 set output "perf-time.png"
 replot
