@@ -296,7 +296,7 @@ static char out[64];
 static int render(const struct dataset *ds, const char *gnuplot,
 		  int no_render)
 {
-	struct report_options opt = { out, gnuplot, no_render, NULL, 0 };
+	struct report_options opt = { out, gnuplot, no_render, NULL, 0, NULL };
 	return report_write(ds, &opt);
 }
 
@@ -667,7 +667,7 @@ static void test_changes(void)
 
 static int check_out(const struct dataset *ds)
 {
-	struct report_options opt = { out, NULL, 1, NULL, 1 };
+	struct report_options opt = { out, NULL, 1, NULL, 1, NULL };
 	FILE *keep = stdout;
 	stdout = fopen("/dev/null", "w");
 	int rc = report_write(ds, &opt);
@@ -708,7 +708,7 @@ static void test_bad_out_dir(void)
 	struct dataset ds;
 	char *path = xstrdup(join(tmp, "missing/deeper"));
 	dataset_init(&ds);
-	struct report_options opt = { path, NULL, 1, NULL, 0 };
+	struct report_options opt = { path, NULL, 1, NULL, 0, NULL };
 	diag_quiet = 1;
 	CHECK(report_write(&ds, &opt) == -1);
 	free(path);
