@@ -103,7 +103,8 @@ void sb_grow(struct strbuf *sb, size_t extra)
 void sb_add(struct strbuf *sb, const char *data, size_t n)
 {
 	sb_grow(sb, n);
-	memcpy(sb->buf + sb->len, data, n);
+	if (n) /* data may be the NULL of an empty buffer */
+		memcpy(sb->buf + sb->len, data, n);
 	sb->len += n;
 	sb->buf[sb->len] = '\0';
 }
