@@ -1089,13 +1089,15 @@ static char *previous_file(const char *out, const char *name)
 	return text;
 }
 
-/* Compare this report's manifest with the previous one in OUT.  When
+/* Compare this report's manifest with the previous one in OUT (before:
+ * its text when already read, which this frees; NULL to read it).  When
  * nothing changed, the previous report's list of changes is kept, so the
  * same inputs give the same site however often it is regenerated. */
 static void find_changes(struct report_changes *ch, const char *out,
-			 const struct strbuf *manifest)
+			 const struct strbuf *manifest, char *before)
 {
-	char *before = previous_file(out, "manifest.tsv");
+	if (!before)
+		before = previous_file(out, "manifest.tsv");
 	char *kept = NULL;
 	if (before && !strcmp(before, sb_str(manifest)))
 		kept = previous_file(out, "changes.tsv");
@@ -1259,6 +1261,7 @@ struct manifest_job {
 	const char *out;
 	unsigned long long digest;
 	struct strbuf body;
+	char *before; /* the previous manifest, when read */
 };
 
 /* When the previous report showed the same dataset with the same program
@@ -1267,25 +1270,22 @@ struct manifest_job {
 static int reuse_manifest_body(struct manifest_job *mj)
 {
 	struct strbuf state = STRBUF_INIT;
-	char *was = previous_file(mj->out, "exports.tsv"), *before = NULL;
+	char *was = previous_file(mj->out, "exports.tsv");
 	exports_state(&state, mj->digest);
 	int same = was && !strcmp(was, state.buf);
 	free(was);
 	sb_release(&state);
-	if (same)
-		before = previous_file(mj->out, "manifest.tsv");
+	if (same) /* kept for find_changes, which compares with it */
+		mj->before = previous_file(mj->out, "manifest.tsv");
 	static const char head[] = "# effdash manifest 1: type, id, hash, summary\n";
-	if (!before || strncmp(before, head, sizeof head - 1)) {
-		free(before);
+	if (!mj->before || strncmp(mj->before, head, sizeof head - 1))
 		return 0;
-	}
-	const char *p = before + sizeof head - 1;
+	const char *p = mj->before + sizeof head - 1;
 	while (!strncmp(p, "chart\t", 6)) {
 		const char *nl = strchr(p, '\n');
 		p = nl ? nl + 1 : p + strlen(p);
 	}
 	sb_adds(&mj->body, p);
-	free(before);
 	return 1;
 }
 
@@ -1325,7 +1325,7 @@ static int build(const struct build_ctx *b)
 	struct exports ex = { ds, &ix, &model, b->stage, digest, 0 };
 	pthread_t exporter, copier, lister, manifester;
 	int exporting = 0, copying = 0, listing = 0, manifesting = 0;
-	struct manifest_job mj = { ds, &ix, b->out, digest, STRBUF_INIT };
+	struct manifest_job mj = { ds, &ix, b->out, digest, STRBUF_INIT, NULL };
 	struct lists ls = { ds, &ix, { NULL, &model, NULL, NULL, b->opt->db_path != NULL, b->opt->perf },
 			    STRBUF_INIT, 0 };
 	struct db_copy dc = { b->stage, b->opt->db_path, 0 };
@@ -1363,7 +1363,8 @@ static int build(const struct build_ctx *b)
 		make_manifest_body(&mj);
 	manifesting = 0;
 	report_manifest_finish(&manifest, &mj.body, &charts, dir.buf);
-	find_changes(b->changes, b->out, &manifest);
+	find_changes(b->changes, b->out, &manifest, mj.before);
+	mj.before = NULL;
 	if (write_state(b->stage, &manifest, b->changes) < 0)
 		goto out;
 	sb_reset(&dir);
@@ -1376,6 +1377,7 @@ out:
 	if (manifesting)
 		pthread_join(manifester, NULL);
 	sb_release(&mj.body);
+	free(mj.before);
 	if (listing)
 		pthread_join(lister, NULL);
 	if (ls.rc < 0)

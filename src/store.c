@@ -1316,17 +1316,50 @@ int store_put_currencies(struct store *st, const struct currency *c, size_t n)
 /* ---- loading for reports ---- */
 
 /* Run a query and call row() for each result row. */
-static int each_row(struct store *st, const char *sql,
-		    void (*row)(sqlite3_stmt *, void *), void *ctx)
+/* Run sql (with *v bound to ?1 when v is not NULL), calling row for
+ * every row. */
+static int each_row_of(struct store *st, const char *sql, const long *v,
+		       void (*row)(sqlite3_stmt *, void *), void *ctx)
 {
 	sqlite3_stmt *s;
 	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
 		return db_fail(st, "cannot prepare query");
+	if (v)
+		sqlite3_bind_int64(s, 1, *v);
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		row(s, ctx);
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : db_fail(st, "cannot read");
+}
+
+static int each_row(struct store *st, const char *sql,
+		    void (*row)(sqlite3_stmt *, void *), void *ctx)
+{
+	return each_row_of(st, sql, NULL, row, ctx);
+}
+
+/* The first column of the first row of sql into *v (left as it is when
+ * there is no row). */
+static int scalar(struct store *st, const char *sql, long long *v)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_fail(st, "cannot prepare query");
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*v = (long long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return 0;
+}
+
+/* Claims superseded by a curated decision, into ds->n_inactive. */
+static int count_inactive(struct store *st, struct dataset *ds)
+{
+	long long n = (long long)ds->n_inactive;
+	if (scalar(st, "SELECT count(*) FROM claim_status WHERE status = 'superseded'", &n))
+		return -1;
+	ds->n_inactive = (size_t)n;
+	return 0;
 }
 
 /* Grow a dataset array by one element, zeroed. */
@@ -1597,13 +1630,8 @@ static void currency_row(sqlite3_stmt *s, void *ctx)
 
 int store_load(struct store *st, struct dataset *ds)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM claim_status "
-			       "WHERE status = 'superseded'", -1, &q, NULL) != SQLITE_OK)
-		return db_fail(st, "cannot prepare query");
-	if (sqlite3_step(q) == SQLITE_ROW)
-		ds->n_inactive = (size_t)sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
+	if (count_inactive(st, ds))
+		return -1;
 	/* Ordering makes every report deterministic: papers by folded title
 	 * then key, claims by paper, then position in the abstract (curated
 	 * claims without a position last), then id. */
@@ -1771,21 +1799,6 @@ struct paper_load {
 	struct claim_load cl;
 };
 
-/* each_row with one integer bound to ?1. */
-static int each_row_long(struct store *st, const char *sql, long v,
-			 void (*row)(sqlite3_stmt *, void *), void *ctx)
-{
-	sqlite3_stmt *s;
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
-		return db_fail(st, "cannot prepare query");
-	sqlite3_bind_int64(s, 1, v);
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		row(s, ctx);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : db_fail(st, "cannot read");
-}
-
 #define ACTIVE_CLAIMS "SELECT " CLAIM_COLUMNS " FROM report_claim r " \
 	"WHERE r.status = 'active' AND r.id "
 
@@ -1794,8 +1807,8 @@ static void *load_papers_main(void *arg)
 	struct paper_load *pl = arg;
 	pl->rc = load_report_papers(pl->st, pl->ds, &pl->index);
 	if (pl->rc == 0)
-		pl->rc = each_row_long(pl->st, ACTIVE_CLAIMS "> ?1", pl->split,
-				       claim_row, &pl->cl);
+		pl->rc = each_row_of(pl->st, ACTIVE_CLAIMS "> ?1", &pl->split,
+				     claim_row, &pl->cl);
 	return NULL;
 }
 
@@ -1822,7 +1835,6 @@ int store_load_report(const char *path, struct dataset *ds)
 	struct paper_load pl = { NULL, ds, NULL, -1, 0, { 0 }, { NULL, NULL, 0 } };
 	pthread_t tid;
 	int threaded = 0;
-	sqlite3_stmt *q;
 	int rc = -1;
 	if (store_open(path, 1, &st))
 		return -1;
@@ -1843,26 +1855,16 @@ int store_load_report(const char *path, struct dataset *ds)
 	 * papers; their order is made below. */
 	dataset_init(&pl.part);
 	pl.cl.ds = &pl.part;
-	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(id), 0) FROM claim", -1, &q,
-			       NULL) != SQLITE_OK) {
-		db_fail(st, "cannot prepare query");
+	long long max_id = 0;
+	if (scalar(st, "SELECT coalesce(max(id), 0) FROM claim", &max_id))
 		goto out;
-	}
-	if (sqlite3_step(q) == SQLITE_ROW)
-		pl.split = (long)(sqlite3_column_int64(q, 0) / 2);
-	sqlite3_finalize(q);
+	pl.split = (long)(max_id / 2);
 	threaded = pthread_create(&tid, NULL, load_papers_main, &pl) == 0;
 	if (!threaded)
 		load_papers_main(&pl);
-	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM claim_status "
-			       "WHERE status = 'superseded'", -1, &q, NULL) != SQLITE_OK) {
-		db_fail(st, "cannot prepare query");
+	if (count_inactive(st, ds))
 		goto out;
-	}
-	if (sqlite3_step(q) == SQLITE_ROW)
-		ds->n_inactive = (size_t)sqlite3_column_int64(q, 0);
-	sqlite3_finalize(q);
-	int claims_rc = each_row_long(st, ACTIVE_CLAIMS "<= ?1", pl.split, claim_row, &cl);
+	int claims_rc = each_row_of(st, ACTIVE_CLAIMS "<= ?1", &pl.split, claim_row, &cl);
 	if (threaded)
 		pthread_join(tid, NULL);
 	threaded = 0;

@@ -286,6 +286,21 @@ slow:
 #ifdef __SIZEOF_INT128__
 __extension__ typedef unsigned __int128 u128; /* GCC and Clang, 64-bit */
 
+static const unsigned long long pow10_u64[] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	100000000000000000ULL, 1000000000000000000ULL,
+	10000000000000000000ULL,
+};
+
+/* 10^k for 0 <= k <= 38. */
+static u128 pow10_u128(int k)
+{
+	return (u128)pow10_u64[k > 19 ? 19 : k] * (k > 19 ? pow10_u64[k - 19] : 1);
+}
+
 /* v (finite, 1e-4 <= |v| < 1e15, not a whole number) as %.{p}g (15 <= p
  * <= 17) prints it, if that reads back as v; computed exactly in 128-bit
  * integers instead of by printf and strtod.  Returns the length, or 0 when
@@ -293,14 +308,6 @@ __extension__ typedef unsigned __int128 u128; /* GCC and Clang, 64-bit */
  * printf.  In this range %g writes no exponent. */
 static size_t exact_g(char *buf, double v, int p)
 {
-	static const unsigned long long p10[] = {
-		1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
-		10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
-		100000000000ULL, 1000000000000ULL, 10000000000000ULL,
-		100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
-		100000000000000000ULL, 1000000000000000000ULL,
-		10000000000000000000ULL,
-	};
 	uint64_t bits;
 	double a = fabs(v);
 	memcpy(&bits, &a, sizeof bits);
@@ -316,14 +323,12 @@ static size_t exact_g(char *buf, double v, int p)
 		k = p - 1 - e10; /* a * 10^k has p digits before the point */
 		if (k < 0 || k > 22 || tries > 2)
 			return 0;
-		u128 pk = (u128)p10[k > 19 ? 19 : k] *
-				       (k > 19 ? p10[k - 19] : 1);
-		u128 prod = (u128)m * pk;
+		u128 prod = (u128)m * pow10_u128(k);
 		q = prod >> sh;
 		rem = prod & (((u128)1 << sh) - 1);
-		if (q < p10[p - 1])
+		if (q < pow10_u64[p - 1])
 			e10--;
-		else if (q >= p10[p])
+		else if (q >= pow10_u64[p])
 			e10++;
 		else
 			break;
@@ -331,14 +336,14 @@ static size_t exact_g(char *buf, double v, int p)
 	/* round to nearest, ties to even, as printf does */
 	if (rem > half || (rem == half && (q & 1)))
 		q++;
-	if (q == p10[p]) {
-		q = p10[p - 1];
+	if (q == pow10_u64[p]) {
+		q = pow10_u64[p - 1];
 		e10++;
 		k--;
 	}
 	/* reads back as v when strictly inside half an ulp of it:
 	 * |q / 10^k - m / 2^sh| < 1 / 2^(sh+1) */
-	u128 pk = (u128)p10[k > 19 ? 19 : k] * (k > 19 ? p10[k - 19] : 1);
+	u128 pk = pow10_u128(k);
 	u128 lhs = q << sh, rhs = (u128)m * pk;
 	u128 diff = lhs > rhs ? lhs - rhs : rhs - lhs;
 	if (2 * diff >= pk)
