@@ -13,6 +13,10 @@
  * particular papers. */
 #include "extract.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -194,6 +198,50 @@ static void stop_pairs_fill(void)
 	}
 }
 
+#ifdef __SSE2__
+/* The pairs of stop_pairs among the 16 starting at p (p[0..16] are
+ * read), as a bit mask: a bit may be set where the table has none (the
+ * byte loop checks the table again), never the other way round;
+ * extract_skim_check() holds the two together. */
+static unsigned skim_mask16(const unsigned char *p)
+{
+	const __m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
+	const __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+#define EQ(v, ch) _mm_cmpeq_epi8((v), _mm_set1_epi8(ch))
+	const __m128i d = _mm_sub_epi8(a, _mm_set1_epi8('0'));
+	__m128i m = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+	const __m128i nl = EQ(b, 'l');
+	m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(EQ(a, '\n'), EQ(a, '.')),
+					  _mm_or_si128(EQ(a, '!'), EQ(a, '?'))));
+	m = _mm_or_si128(m, _mm_and_si128(EQ(a, 'g'), _mm_or_si128(nl, EQ(b, 'n'))));
+	m = _mm_or_si128(m, _mm_and_si128(EQ(a, 'l'),
+					  _mm_or_si128(_mm_or_si128(nl, EQ(b, 'f')),
+						       _mm_or_si128(EQ(b, 'v'), EQ(b, 'd')))));
+	m = _mm_or_si128(m, _mm_and_si128(EQ(a, 'b'), nl));
+	m = _mm_or_si128(m, _mm_and_si128(_mm_or_si128(EQ(a, 't'), EQ(a, 'T')), EQ(b, 'w')));
+	m = _mm_or_si128(m, _mm_and_si128(EQ(a, 'i'), EQ(b, 'm')));
+#undef EQ
+	return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+int extract_skim_check(void)
+{
+#ifdef __SSE2__
+	unsigned char buf[17] = { 0 };
+	pthread_once(&stop_pairs_once, stop_pairs_fill);
+	for (unsigned c = 0; c < 256; c++)
+		for (unsigned n = 0; n < 256; n++) {
+			buf[0] = (unsigned char)c;
+			buf[1] = (unsigned char)n;
+			int table = (stop_pairs[(c << 5) | (n >> 3)] >> (n & 7)) & 1;
+			if (table && !(skim_mask16(buf) & 1))
+				return 0;
+		}
+#endif
+	return 1;
+}
+
 static int lower_is(const char *t, size_t len, size_t i, const char *lit)
 {
 	size_t n = strlen(lit);
@@ -281,6 +329,18 @@ static size_t boring_until(struct ctx *x, size_t pos)
 	size_t len = x->len;
 
 	for (size_t i = pos; i < len; i++) {
+#ifdef __SSE2__
+		/* Sixteen pairs at a time while 17 bytes are left; the byte
+		 * loop below looks only where a pair may stop it. */
+		if (i + 17 <= len) {
+			unsigned m = skim_mask16((const unsigned char *)t + i);
+			if (!m) {
+				i += 15;
+				continue;
+			}
+			i += (size_t)__builtin_ctz(m);
+		}
+#endif
 		unsigned char c = (unsigned char)t[i];
 		unsigned char n = i + 1 < len ? (unsigned char)t[i + 1] : 0;
 		if (!(stop_pairs[(c << 5) | (n >> 3)] & (1u << (n & 7))))
@@ -3043,6 +3103,8 @@ static void run(const char *text, size_t len, struct claim_list *out,
 		int standalone)
 {
 	struct ctx x;
+	struct tok toks[MAX_TOKENS]; /* 32 KiB: on the stack, not a malloc
+				      * and free (and heap consolidation) per text */
 	size_t pos = 0, before;
 
 	memset(&x, 0, sizeof x);
@@ -3055,7 +3117,7 @@ static void run(const char *text, size_t len, struct claim_list *out,
 	if (!text || !len)
 		return;
 	pthread_once(&stop_pairs_once, stop_pairs_fill);
-	x.tok = xmalloc(MAX_TOKENS * sizeof *x.tok);
+	x.tok = toks;
 	while (pos < len) {
 		size_t end = boring_until(&x, pos);
 		if (end > pos) {
@@ -3072,7 +3134,6 @@ static void run(const char *text, size_t len, struct claim_list *out,
 		x.sentence++;
 		pos = end;
 	}
-	free(x.tok);
 	order_and_dedupe(out, x.first);
 }
 

@@ -635,8 +635,20 @@ static void sql_abstract_hash(sqlite3_context *cx, int argc, sqlite3_value **arg
 	sqlite3_result_text(cx, hash, -1, SQLITE_TRANSIENT);
 }
 
+/* SQLite counts every allocation it makes under one global mutex (for
+ * sqlite3_status, which effdash never asks for); with a few threads each
+ * on its own connection that lock is taken on every malloc and free.
+ * Set before SQLite initializes; refused (harmlessly) if it already has. */
+static pthread_once_t sqlite_setup_once = PTHREAD_ONCE_INIT;
+
+static void sqlite_setup(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int store_open(const char *path, int readonly, struct store **out)
 {
+	pthread_once(&sqlite_setup_once, sqlite_setup);
 	struct store *st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
 	/* One thread uses a connection, so SQLite's own locking is waste. */

@@ -1,5 +1,6 @@
 /* test_extract.c - extract_claims() on phrases and sentences, its spans,
  * and its behaviour on hostile input. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -433,6 +434,30 @@ static void test_notes(void)
 	}
 }
 
+/* Sentences without figures are skimmed sixteen bytes at a time: a
+ * figure, or a word that may spell one, is found at every alignment. */
+static void test_skim(void)
+{
+	static const char *const tails[] = {
+		"It has 7B parameters.",
+		"Training is twice as fast.",
+		"It uses half the memory.",
+		"It is ten times cheaper.",
+	};
+	CHECK(extract_skim_check() == 1);
+	for (size_t t = 0; t < sizeof tails / sizeof *tails; t++)
+		for (size_t k = 0; k < 40; k++) {
+			char text[256];
+			int n = snprintf(text, sizeof text, "%.*s %s Nothing else here at all.",
+					 (int)k, "Plain words without any figure in them, none.",
+					 tails[t]);
+			struct claim_list l = CLAIM_LIST_INIT;
+			extract_claims(text, (size_t)n, &l);
+			CHECK(l.len == 1);
+			claim_list_release(&l);
+		}
+}
+
 int main(void)
 {
 	RUN(test_standalone);
@@ -447,5 +472,6 @@ int main(void)
 	RUN(test_subjects);
 	RUN(test_baselines);
 	RUN(test_notes);
+	RUN(test_skim);
 	return UNIT_EXIT();
 }
