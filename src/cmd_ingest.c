@@ -67,6 +67,7 @@ struct job {
 struct batch {
 	struct job jobs[BATCH_PAPERS];
 	size_t n;
+	size_t stale;             /* stored jobs the reader clears before refilling */
 	enum batch_state state;
 };
 
@@ -382,15 +383,17 @@ static void *storer(void *arg)
 		b->state = B_STORING;
 		int failed = in->failed;
 		pthread_mutex_unlock(&in->mu);
-		for (size_t i = 0; i < b->n; i++) {
+		for (size_t i = 0; i < b->n && !failed; i++) {
 			struct job *j = &b->jobs[i];
-			if (!failed)
-				failed = j->is_claim ? store_claim_job(in, j) : store_job(in, j);
-			job_clear(j);
+			failed = j->is_claim ? store_claim_job(in, j) : store_job(in, j);
 		}
 		pthread_mutex_lock(&in->mu);
 		if (failed)
 			in->failed = 1;
+		/* The reader frees what the jobs hold when it refills the
+		 * slot: this thread, the one that bounds the pace, only
+		 * stores. */
+		b->stale = b->n;
 		b->n = 0;
 		b->state = B_FREE;
 		in->head = (in->head + 1) % RING_BATCHES;
@@ -533,6 +536,9 @@ static struct job *next_job(struct ingest *in)
 			BUG("batch %zu is busy", in->tail);
 		b->state = B_FILLING;
 		pthread_mutex_unlock(&in->mu);
+		for (size_t i = 0; i < b->stale; i++)
+			job_clear(&b->jobs[i]);
+		b->stale = 0;
 	}
 	return &b->jobs[b->n++];
 }
