@@ -1670,6 +1670,23 @@ static int check(const struct dataset *ds, const struct report_options *opt,
 	return rc;
 }
 
+/* Does out hold a previous report (whose files may be reused)?  When it
+ * does not, no file is looked for there. */
+static int has_previous(const char *out)
+{
+	static const char *const kinds[] = { "site", "csv", "plots" };
+	struct strbuf path = STRBUF_INIT;
+	struct stat st;
+	int found = 0;
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds && !found; i++) {
+		sb_reset(&path);
+		sb_addf(&path, "%s/%s", out, kinds[i]);
+		found = lstat(path.buf, &st) == 0;
+	}
+	sb_release(&path);
+	return found;
+}
+
 int report_write(const struct dataset *ds, const struct report_options *opt)
 {
 	const char *out = opt->out_dir && *opt->out_dir ? opt->out_dir
@@ -1691,7 +1708,7 @@ int report_write(const struct dataset *ds, const struct report_options *opt)
 	struct build_ctx b = { ds, opt, stage.buf, out, &ch };
 	reuse.stage = stage.buf;
 	reuse.stage_len = strlen(stage.buf);
-	reuse.prev = out;
+	reuse.prev = has_previous(out) ? out : NULL;
 	rc = build(&b);
 	memset(&reuse, 0, sizeof reuse);
 	if (rc == 0)

@@ -62,20 +62,33 @@ static unsigned long long hash_num(unsigned long long h, double v)
 	return report_fnv(h, bytes, sizeof bytes);
 }
 
+/* The hash of a paper's key, which every claim of the paper starts
+ * from: computed once a paper (keyed[i] says it is). */
+static unsigned long long paper_identity(const struct dataset *ds, size_t i,
+					 unsigned long long *ids, char *keyed)
+{
+	if (!keyed[i]) {
+		const struct paper *p = &ds->papers[i];
+		char *key = paper_key_for(p->arxiv_id, p->title ? p->title : "");
+		ids[i] = hash_str(REPORT_FNV_INIT, key);
+		keyed[i] = 1;
+		free(key);
+	}
+	return ids[i];
+}
+
 static unsigned long long claim_identity(const struct dataset *ds,
-					 const struct stored_claim *sc)
+					 const struct stored_claim *sc,
+					 unsigned long long *ids, char *keyed)
 {
 	const struct claim *c = &sc->claim;
-	const struct paper *p = &ds->papers[sc->paper];
-	char *key = paper_key_for(p->arxiv_id, p->title ? p->title : "");
-	unsigned long long h = hash_str(REPORT_FNV_INIT, key);
+	unsigned long long h = paper_identity(ds, sc->paper, ids, keyed);
 	h = hash_str(h, quantity_name(c->quantity));
 	h = hash_str(h, c->span && *c->span ? c->span : c->raw);
 	h = hash_str(h, c->dimension);
 	h = hash_str(h, c->metric);
 	h = hash_str(h, c->dataset);
 	h = hash_str(h, c->subject_baseline ? "baseline" : "");
-	free(key);
 	return h;
 }
 
@@ -114,12 +127,16 @@ static void claim_summary(struct strbuf *out, const struct dataset *ds,
 static struct line *claim_lines(const struct dataset *ds, size_t *n)
 {
 	struct line *l = xcalloc(ds->n_claims + 1, sizeof *l);
+	unsigned long long *ids = xmalloc((ds->n_papers + 1) * sizeof *ids);
+	char *keyed = xcalloc(ds->n_papers + 1, 1);
 	size_t k = 0;
 	for (size_t i = 0; i < ds->n_claims; i++)
 		if (claim_counts(&ds->claims[i]))
 			l[k++] = (struct line){
-				claim_identity(ds, &ds->claims[i]), i, NULL
+				claim_identity(ds, &ds->claims[i], ids, keyed), i, NULL
 			};
+	free(ids);
+	free(keyed);
 	if (k)
 		qsort(l, k, sizeof *l, line_cmp);
 	for (size_t i = 1, rank = 1; i < k; i++) {
@@ -395,16 +412,51 @@ static void merge(struct report_changes *ch, const struct entry *a, size_t na,
 	}
 }
 
+/* The first report has nothing to compare with: every line is new, and
+ * only counted, so the lines are counted without being split or sorted
+ * (the manifest's ids are unique). */
+static void count_new(struct report_changes *ch, const char *text)
+{
+	for (const char *line = text; *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		const char *tab = memchr(line, '\t', len);
+		int tabs = 0;
+		for (const char *q = line; q < line + len && tabs < 3; q++)
+			tabs += *q == '\t';
+		if (tab && tabs == 3)
+			for (int i = 0; i < 3; i++)
+				if ((size_t)(tab - line) == strlen(what_names[i]) &&
+				    !memcmp(line, what_names[i], (size_t)(tab - line)))
+					ch->count[i][CHANGE_NEW]++;
+		line += len + (nl != NULL);
+	}
+}
+
+static void sort_entries(struct entry *e, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (entry_cmp(&e[i - 1], &e[i]) > 0) {
+			qsort(e, n, sizeof *e, entry_cmp);
+			return;
+		}
+}
+
 void report_changes_diff(struct report_changes *ch, const char *before,
 			 const char *after)
 {
-	char *a = xstrdup(before ? before : ""), *b = xstrdup(after);
-	size_t na, nb;
 	memset(ch, 0, sizeof *ch);
 	ch->first = before == NULL;
+	if (!before) {
+		count_new(ch, after);
+		return;
+	}
+	char *a = xstrdup(before), *b = xstrdup(after);
+	size_t na, nb;
 	struct entry *ea = parse(a, &na), *eb = parse(b, &nb);
-	qsort(ea, na, sizeof *ea, entry_cmp);
-	qsort(eb, nb, sizeof *eb, entry_cmp);
+	/* A manifest is written in order, which is nearly this one. */
+	sort_entries(ea, na);
+	sort_entries(eb, nb);
 	merge(ch, ea, na, eb, nb);
 	if (ch->len)
 		qsort(ch->items, ch->len, sizeof *ch->items, change_cmp);
