@@ -168,7 +168,7 @@ enum { M_CHART, M_CLAIM, M_DERIVED };
 struct mline {
 	int type;
 	unsigned long long id, hash;
-	size_t claim;      /* M_CLAIM, M_DERIVED: index into the claim lines */
+	size_t claim;      /* M_CLAIM, M_DERIVED: index into ds->claims */
 	size_t deriv;      /* M_DERIVED: index into ds->derivations */
 	char *text;        /* M_CHART: the whole line */
 };
@@ -228,18 +228,23 @@ void report_manifest_body(struct strbuf *out, const struct dataset *ds,
 	struct line *l = claim_lines(ds, &n);
 	struct claim_ref *refs = xcalloc(n + 1, sizeof *refs);
 	struct mline *all = xcalloc(n + ds->n_derivations + 1, sizeof *all);
-	/* Each claim's summary once: its derived values repeat it. */
+	/* Each claim's summary once (its derived values repeat it), made
+	 * in the order claims are held, not in the order of their ids,
+	 * which would visit them at random. */
 	struct strbuf summaries = STRBUF_INIT;
-	size_t *at = xcalloc(n + 1, sizeof *at);
+	size_t *at = xcalloc(ds->n_claims + 1, sizeof *at);
+	for (size_t i = 0; i < ds->n_claims; i++) {
+		at[i] = summaries.len;
+		if (claim_counts(&ds->claims[i]))
+			claim_summary(&summaries, ds, &ds->claims[i]);
+	}
+	at[ds->n_claims] = summaries.len;
 	for (size_t i = 0; i < n; i++) {
 		const struct stored_claim *sc = &ds->claims[l[i].claim];
-		at[i] = summaries.len;
-		claim_summary(&summaries, ds, sc);
-		all[n_all++] = (struct mline){ M_CLAIM, l[i].id, claim_content(&sc->claim), i,
-					       0, NULL };
+		all[n_all++] = (struct mline){ M_CLAIM, l[i].id, claim_content(&sc->claim),
+					       l[i].claim, 0, NULL };
 		refs[i] = (struct claim_ref){ sc->id, i };
 	}
-	at[n] = summaries.len;
 	if (n)
 		qsort(refs, n, sizeof *refs, claim_ref_cmp);
 	/* Derived values of counted claims, named after their claim. */
@@ -255,7 +260,7 @@ void report_manifest_body(struct strbuf *out, const struct dataset *ds,
 		h = hash_num(hash_num(h, d->low), d->high);
 		h = hash_str(hash_str(h, d->unit), d->method);
 		all[n_all++] = (struct mline){ M_DERIVED, hash_str(l[r->line].id, d->kind), h,
-					       r->line, k, NULL };
+					       l[r->line].claim, k, NULL };
 	}
 	if (n_all)
 		qsort(all, n_all, sizeof *all, mline_cmp);
