@@ -804,6 +804,38 @@ static int copy_fd(int in, int out)
 	return 0;
 }
 
+/* Copy in pieces through a buffer, from the start: memory stays the
+ * same whatever the size of the database. */
+static int copy_plain(int in, int out)
+{
+	enum { PIECE = 1 << 20 };
+	char *buf = xmalloc(PIECE);
+	int rc = lseek(in, 0, SEEK_SET) < 0 || lseek(out, 0, SEEK_SET) < 0 ||
+			 ftruncate(out, 0) < 0
+		 ? -1
+		 : 0;
+	while (rc == 0) {
+		ssize_t n = read(in, buf, PIECE);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			rc = n == 0 ? 0 : -1;
+			break;
+		}
+		for (ssize_t done = 0; done < n && rc == 0;) {
+			ssize_t w = write(out, buf + done, (size_t)(n - done));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				rc = -1;
+			else
+				done += w;
+		}
+	}
+	free(buf);
+	return rc;
+}
+
 int report_copy(const char *from, const char *to)
 {
 	int in = open(from, O_RDONLY | O_CLOEXEC);
@@ -814,21 +846,8 @@ int report_copy(const char *from, const char *to)
 	int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	int rc = out < 0 ? -1 : copy_fd(in, out);
 	if (rc < 0 && out >= 0 && (errno == EXDEV || errno == ENOSYS ||
-				   errno == EINVAL || errno == EOPNOTSUPP)) {
-		/* No kernel copy here: the plain way. */
-		char *text = NULL;
-		size_t len = 0;
-		close(out);
-		close(in);
-		if (read_file(from, &text, &len) < 0) {
-			err("cannot read '%s': %s", from, strerror(errno));
-			return -1;
-		}
-		struct strbuf sb = { text, len, len + 1 };
-		rc = save_path(to, &sb);
-		sb_release(&sb);
-		return rc;
-	}
+				   errno == EINVAL || errno == EOPNOTSUPP))
+		rc = copy_plain(in, out); /* no kernel copy between these two */
 	int e = errno;
 	if (out >= 0 && close(out) < 0 && rc == 0) {
 		rc = -1;
@@ -1225,6 +1244,20 @@ static int link_exports(const char *stage)
 	return rc;
 }
 
+struct jsonl_job {
+	const struct dataset *ds;
+	const struct report_index *ix;
+	struct strbuf dir;
+	int rc;
+};
+
+static void *write_jsonl(void *arg)
+{
+	struct jsonl_job *jj = arg;
+	jj->rc = report_jsonl_write(jj->ds, jj->ix, jj->dir.buf);
+	return NULL;
+}
+
 static void *write_exports(void *arg)
 {
 	struct exports *e = arg;
@@ -1241,13 +1274,23 @@ static void *write_exports(void *arg)
 	free(prev);
 	e->rc = report_save(dir.buf, "exports.tsv", &state);
 	if (e->rc == 0 && !(same && link_exports(e->stage) == 0)) {
+		/* The JSON Lines file, the largest, is written beside the
+		 * CSV files rather than after them: it would otherwise be
+		 * the last thing the report waits for. */
+		struct jsonl_job jj = { e->ds, e->ix, STRBUF_INIT, 0 };
+		sb_addf(&jj.dir, "%s/site/downloads", e->stage);
+		pthread_t jt;
+		int threaded = pthread_create(&jt, NULL, write_jsonl, &jj) == 0;
 		sb_reset(&dir);
 		sb_addf(&dir, "%s/csv", e->stage);
 		e->rc = report_csv_write(e->ds, e->ix, e->model, dir.buf);
-		sb_reset(&dir);
-		sb_addf(&dir, "%s/site/downloads", e->stage);
-		if (e->rc == 0)
-			e->rc = report_jsonl_write(e->ds, e->ix, dir.buf);
+		if (threaded)
+			pthread_join(jt, NULL);
+		else
+			write_jsonl(&jj);
+		if (jj.rc < 0)
+			e->rc = -1;
+		sb_release(&jj.dir);
 	}
 	sb_release(&dir);
 	sb_release(&state);
@@ -1313,6 +1356,19 @@ static void *write_lists(void *arg)
 	return NULL;
 }
 
+/* report_dataset_digest, made beside the indexes and the model. */
+struct digest_job {
+	const struct dataset *ds;
+	unsigned long long digest;
+};
+
+static void *make_digest(void *arg)
+{
+	struct digest_job *dj = arg;
+	dj->digest = report_dataset_digest(dj->ds);
+	return NULL;
+}
+
 static int build(const struct build_ctx *b)
 {
 	const struct dataset *ds = b->ds;
@@ -1321,24 +1377,35 @@ static int build(const struct build_ctx *b)
 	struct chart_list charts = { NULL, 0 };
 	struct strbuf dir = STRBUF_INIT, manifest = STRBUF_INIT;
 	struct paper_pages *pages = NULL;
-	unsigned long long digest = report_dataset_digest(ds);
-	struct exports ex = { ds, &ix, &model, b->stage, digest, 0 };
+	struct digest_job dj = { ds, 0 };
+	pthread_t digester;
+	int digesting = pthread_create(&digester, NULL, make_digest, &dj) == 0;
+	if (!digesting)
+		make_digest(&dj);
+	struct exports ex = { ds, &ix, &model, b->stage, 0, 0 };
 	pthread_t exporter, copier, lister, manifester;
 	int exporting = 0, copying = 0, listing = 0, manifesting = 0;
-	struct manifest_job mj = { ds, &ix, b->out, digest, STRBUF_INIT, NULL };
+	struct manifest_job mj = { ds, &ix, b->out, 0, STRBUF_INIT, NULL };
 	struct lists ls = { ds, &ix, { NULL, &model, NULL, NULL, b->opt->db_path != NULL, b->opt->perf },
 			    STRBUF_INIT, 0 };
 	struct db_copy dc = { b->stage, b->opt->db_path, 0 };
 	int rc = -1;
-	report_index_build(&ix, ds);
-	report_model_build(&model, ds, &ix);
-	if (make_stage_dirs(b->stage) < 0)
-		goto out;
-	if (dc.db_path) {
+	/* The database copy needs only the folders, and the digest of the
+	 * dataset only the dataset: both run while the indexes and the
+	 * model are built. */
+	int dirs = make_stage_dirs(b->stage);
+	if (dirs == 0 && dc.db_path) {
 		copying = pthread_create(&copier, NULL, copy_database, &dc) == 0;
 		if (!copying)
 			copy_database(&dc);
 	}
+	report_index_build(&ix, ds);
+	report_model_build(&model, ds, &ix);
+	if (digesting)
+		pthread_join(digester, NULL);
+	ex.digest = mj.digest = dj.digest;
+	if (dirs < 0)
+		goto out;
 	sb_addf(&dir, "%s/site/papers", b->stage);
 	pages = report_papers_start(ds, &ix, b->opt->perf, dir.buf);
 	exporting = pthread_create(&exporter, NULL, write_exports, &ex) == 0;
