@@ -1424,6 +1424,17 @@ static int build(const struct build_ctx *b)
 	     report_plot_perf(b->opt->perf, dir.buf, &charts) < 0) ||
 	    render_charts(&charts, b->stage, b->opt) < 0)
 		goto out;
+	/* The pages that do not show what changed, while the manifest that
+	 * says it is finished. */
+	sb_reset(&dir);
+	sb_addf(&dir, "%s/site", b->stage);
+	struct site_input in = { &charts, &model, b->changes,
+				 report_papers_marked(pages),
+				 b->opt->db_path != NULL, b->opt->perf };
+	if (report_html_write(ds, &ix, &in, dir.buf) < 0)
+		goto out;
+	sb_reset(&dir);
+	sb_addf(&dir, "%s/plots", b->stage);
 	if (manifesting)
 		pthread_join(manifester, NULL);
 	else
@@ -1436,10 +1447,7 @@ static int build(const struct build_ctx *b)
 		goto out;
 	sb_reset(&dir);
 	sb_addf(&dir, "%s/site", b->stage);
-	struct site_input in = { &charts, &model, b->changes,
-				 report_papers_marked(pages),
-				 b->opt->db_path != NULL, b->opt->perf };
-	rc = report_html_write(ds, &ix, &in, dir.buf);
+	rc = report_html_write_index(ds, &ix, &in, dir.buf);
 out:
 	if (manifesting)
 		pthread_join(manifester, NULL);

@@ -2537,12 +2537,20 @@ int report_html_write(const struct dataset *ds, const struct report_index *ix,
 {
 	struct site st = { ds, ix, in->charts, in->model, in->changes,
 			   in->marked, in->has_db, in->perf };
-	if (write_style(dir) < 0 || write_index(&st, dir) < 0 ||
-	    write_benchmarks(&st, dir) < 0 || write_topic_pages(&st, dir) < 0 ||
-	    write_downloads(&st, dir) < 0 || write_methodology(&st, dir) < 0 ||
+	if (write_style(dir) < 0 || write_benchmarks(&st, dir) < 0 ||
+	    write_topic_pages(&st, dir) < 0 || write_downloads(&st, dir) < 0 ||
+	    write_methodology(&st, dir) < 0 ||
 	    (st.perf && write_performance(&st, dir) < 0))
 		return -1;
 	return 0;
+}
+
+int report_html_write_index(const struct dataset *ds, const struct report_index *ix,
+			    const struct site_input *in, const char *dir)
+{
+	struct site st = { ds, ix, in->charts, in->model, in->changes,
+			   in->marked, in->has_db, in->perf };
+	return write_index(&st, dir) < 0 ? -1 : 0;
 }
 
 int report_html_write_lists(const struct dataset *ds, const struct report_index *ix,

@@ -327,9 +327,13 @@ void report_table_end(struct strbuf *out);
 
 void report_methodology(struct strbuf *out, const struct dataset *ds,
 			const struct report_index *ix);
-/* The site's pages but the paper pages and the long lists... */
+/* The site's pages but the overview, the paper pages and the long
+ * lists (in->changes is not read)... */
 int report_html_write(const struct dataset *ds, const struct report_index *ix,
 		      const struct site_input *in, const char *dir);
+/* ...the overview, which shows what changed... */
+int report_html_write_index(const struct dataset *ds, const struct report_index *ix,
+			    const struct site_input *in, const char *dir);
 /* ...which are these: the claims explorer and the papers list, which
  * need neither the charts nor the changes (in->charts and in->changes
  * are not read), so they are written while those are made. */
