@@ -661,8 +661,55 @@ static void test_changes(void)
 	report_changes_release(&ch);
 	report_changes_diff(&ch, NULL, b);
 	CHECK(ch.first && ch.len == 0 && ch.count[CHANGE_CLAIM][CHANGE_NEW] == 2);
+	CHECK(ch.count[CHANGE_CHART][CHANGE_NEW] == 1);
+	report_changes_release(&ch);
+	/* A first report counts lines that have all four fields. */
+	report_changes_diff(&ch, NULL, "claim\t01\taa\tx\nclaim\t02\tbb\nderived\t03\tcc\ty\n"
+					"claimx\t04\tdd\tz\nclaim\t05\tee\tw");
+	CHECK(ch.count[CHANGE_CLAIM][CHANGE_NEW] == 2);
+	CHECK(ch.count[CHANGE_DERIVED][CHANGE_NEW] == 1);
 	report_changes_release(&ch);
 	sb_release(&sb);
+}
+
+/* Manifest lines come sorted by type and id, each claim once, however
+ * many claims there are and however they were stored; identical claims
+ * get ids of their own. */
+static void test_manifest_order(void)
+{
+	struct dataset ds;
+	struct report_index ix;
+	struct strbuf sb = STRBUF_INIT;
+	size_t want = 0;
+	dataset_init(&ds);
+	for (long p = 0; p < 40; p++) {
+		char title[32];
+		snprintf(title, sizeof title, "Paper %ld", (p * 7) % 40);
+		size_t at = add_paper(&ds, p + 1, title, NULL, NULL);
+		for (long k = 0; k < 8; k++, want++)
+			add_claim(&ds, 1000 - 8 * p - k, at, (enum quantity)(k % 4), (double)(k + p));
+	}
+	for (int k = 0; k < 3; k++, want++) /* the same claim three times */
+		add_claim(&ds, 2000 + k, 0, Q_PARAMS, 7e9);
+	report_index_build(&ix, &ds);
+	report_manifest_body(&sb, &ds, &ix);
+	size_t lines = 0;
+	char prev[17] = "";
+	int sorted = 1;
+	for (const char *l = sb.buf; l && *l; lines++) {
+		CHECK(!strncmp(l, "claim\t", 6));
+		char id[17];
+		snprintf(id, sizeof id, "%.16s", l + 6);
+		sorted &= strcmp(prev, id) < 0;
+		memcpy(prev, id, sizeof id);
+		l = strchr(l, '\n');
+		l = l ? l + 1 : NULL;
+	}
+	CHECK(sorted);
+	CHECK(lines == want);
+	report_index_release(&ix, ds.n_papers);
+	sb_release(&sb);
+	dataset_release(&ds);
 }
 
 static int check_out(const struct dataset *ds)
@@ -752,6 +799,7 @@ int main(void)
 	RUN(test_frontier);
 	RUN(test_error_bars);
 	RUN(test_changes);
+	RUN(test_manifest_order);
 	RUN(test_check);
 	RUN(test_bad_out_dir);
 	if (!unit_tests_failed) {
