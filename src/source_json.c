@@ -108,6 +108,49 @@ static void arxiv_url(struct paper *p)
 	}
 }
 
+/* The top-level fields a paper record of the arXiv, OpenAlex or plain
+ * shape is read from; NULL when absent or not a string. */
+enum pf {
+	PF_ID, PF_TITLE, PF_DISPLAY_NAME, PF_ABSTRACT, PF_SUMMARY, PF_DOI,
+	PF_UPDATE_DATE, PF_PUBLICATION_DATE, PF_PUBLISHED, PF__COUNT
+};
+static const char *const pf_names[PF__COUNT] = {
+	"id", "title", "display_name", "abstract", "summary", "doi",
+	"update_date", "publication_date", "published",
+};
+
+struct pfields {
+	const char *v[PF__COUNT];
+};
+
+/* A paper of the arXiv, OpenAlex or plain shape from its fields; the
+ * abstract is left alone when an inverted index gave it (or failed to). */
+static void paper_from_fields(const struct pfields *f, int inverted, struct paper *p)
+{
+	const char *const *v = f->v;
+	p->title = fold(v[PF_TITLE] ? v[PF_TITLE] : v[PF_DISPLAY_NAME]);
+	if (!inverted)
+		p->abstract = fold(v[PF_ABSTRACT] ? v[PF_ABSTRACT] : v[PF_SUMMARY]);
+	const char *id = v[PF_ID];
+	const char *doi = v[PF_DOI];
+	if (id)
+		p->arxiv_id = arxiv_id_normalise(id);
+	if (!p->arxiv_id && doi) {
+		const char *a = strstr(doi, "arxiv.");
+		if (!a)
+			a = strstr(doi, "arXiv.");
+		if (a)
+			p->arxiv_id = arxiv_id_normalise(a + 6);
+	}
+	p->date = iso_date(v[PF_UPDATE_DATE]);
+	if (!p->date)
+		p->date = iso_date(v[PF_PUBLICATION_DATE]);
+	if (!p->date)
+		p->date = iso_date(v[PF_PUBLISHED]);
+	if (doi && !strncmp(doi, "https://", 8))
+		p->url = xstrdup(doi);
+}
+
 /* Fill p from one paper record; returns 0, or -1 with *why set. */
 static int paper_from_json(const cJSON *obj, struct paper *p, const char **why)
 {
@@ -118,32 +161,14 @@ static int paper_from_json(const cJSON *obj, struct paper *p, const char **why)
 		p->arxiv_id = jstr(hf, "id") ? arxiv_id_normalise(jstr(hf, "id")) : NULL;
 		p->date = iso_date(jstr(hf, "publishedAt"));
 	} else {
-		const char *title = jstr(obj, "title") ? jstr(obj, "title") : jstr(obj, "display_name");
-		p->title = fold(title);
+		struct pfields f;
+		for (int k = 0; k < PF__COUNT; k++)
+			f.v[k] = jstr(obj, pf_names[k]);
 		const cJSON *inv = cJSON_GetObjectItemCaseSensitive(obj, "abstract_inverted_index");
-		if (cJSON_IsObject(inv))
+		int inverted = cJSON_IsObject(inv);
+		if (inverted)
 			p->abstract = rebuild_inverted(inv);
-		else
-			p->abstract = fold(jstr(obj, "abstract") ? jstr(obj, "abstract")
-								: jstr(obj, "summary"));
-		const char *id = jstr(obj, "id");
-		const char *doi = jstr(obj, "doi");
-		if (id)
-			p->arxiv_id = arxiv_id_normalise(id);
-		if (!p->arxiv_id && doi) {
-			const char *a = strstr(doi, "arxiv.");
-			if (!a)
-				a = strstr(doi, "arXiv.");
-			if (a)
-				p->arxiv_id = arxiv_id_normalise(a + 6);
-		}
-		p->date = iso_date(jstr(obj, "update_date"));
-		if (!p->date)
-			p->date = iso_date(jstr(obj, "publication_date"));
-		if (!p->date)
-			p->date = iso_date(jstr(obj, "published"));
-		if (doi && !strncmp(doi, "https://", 8))
-			p->url = xstrdup(doi);
+		paper_from_fields(&f, inverted, p);
 	}
 	arxiv_url(p);
 	if (!p->title || !*p->title) {
@@ -199,6 +224,9 @@ static int claim_from_json(struct jreader *jr, const cJSON *obj, long line, long
 	return rc;
 }
 
+static int deliver_paper(struct jreader *jr, struct paper *p, int rc, const char *why,
+			 long line, long col);
+
 static int record(struct jreader *jr, const cJSON *obj, long line, long col)
 {
 	if (!cJSON_IsObject(obj)) {
@@ -214,20 +242,27 @@ static int record(struct jreader *jr, const cJSON *obj, long line, long col)
 	struct paper p;
 	const char *why = NULL;
 	paper_init(&p);
-	int rc = paper_from_json(obj, &p, &why);
+	return deliver_paper(jr, &p, paper_from_json(obj, &p, &why), why, line, col);
+}
+
+/* Hand a paper read from a record on (or report it and skip it when rc
+ * says it is bad); p is released. */
+static int deliver_paper(struct jreader *jr, struct paper *p, int rc, const char *why,
+			 long line, long col)
+{
 	if (rc) {
 		/* A bad paper record is reported and skipped. */
 		err_at(jr->path, line, col, "%s", why);
 		jr->stats->skipped++;
 		jr->skipped = 1;
-		paper_release(&p);
+		paper_release(p);
 		return 0;
 	}
-	p.source_file = xstrdup(jr->path);
-	p.source_line = line;
-	rc = jr->sink->paper(jr->sink->ctx, &p);
+	p->source_file = xstrdup(jr->path);
+	p->source_line = line;
+	rc = jr->sink->paper(jr->sink->ctx, p);
 	jr->stats->papers++;
-	paper_release(&p);
+	paper_release(p);
 	return rc;
 }
 
@@ -247,6 +282,231 @@ static int nul_record(struct jreader *jr, const cJSON *v, const char *text,
 	return 0;
 }
 
+/* ---- Paper records without a tree -------------------------------------
+ *
+ * Most records are flat paper records (the arXiv snapshot's): their few
+ * wanted strings are picked out of the text, which json_check() has
+ * already found to be valid JSON, without building cJSON's tree of every
+ * member.  Anything else (a Hugging Face "paper" object, an OpenAlex
+ * inverted index, a curated claim, an escaped key, a \u escape of a
+ * surrogate) is left to cJSON.  The two readings agree: first occurrence
+ * of a key wins, a field that is not a string counts as absent, strings
+ * are decoded the same way; a unit test compares them. */
+
+static size_t ws_skip(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	return i;
+}
+
+/* s[i] is an opening quote; returns the offset just past the closing one
+ * and sets *esc when the string holds a backslash. */
+static size_t str_skip(const char *s, size_t n, size_t i, int *esc)
+{
+	size_t from = ++i;
+	*esc = 0;
+	for (;;) {
+		const char *q = memchr(s + i, '"', n - i);
+		if (!q)
+			return n;
+		size_t at = (size_t)(q - s), k = at;
+		while (k > from && s[k - 1] == '\\')
+			k--;
+		if (!*esc && memchr(s + from, '\\', at - from))
+			*esc = 1;
+		if ((at - k) % 2 == 0)
+			return at + 1;
+		i = at + 1;
+	}
+}
+
+/* Past the value at s[i], a container or a scalar (valid JSON). */
+static size_t value_skip(const char *s, size_t n, size_t i)
+{
+	int esc, depth = 0;
+	if (i < n && s[i] == '"')
+		return str_skip(s, n, i, &esc);
+	if (i < n && (s[i] == '{' || s[i] == '[')) {
+		while (i < n) {
+			char c = s[i];
+			if (c == '"') {
+				i = str_skip(s, n, i, &esc);
+				continue;
+			}
+			i++;
+			if (c == '{' || c == '[')
+				depth++;
+			else if ((c == '}' || c == ']') && --depth == 0)
+				return i;
+		}
+		return n;
+	}
+	while (i < n && !strchr(",}] \t\n\r", s[i]))
+		i++;
+	return i;
+}
+
+static int hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+						: c - 'A' + 10;
+}
+
+/* The string body s[0..n) decoded, or NULL (*ok = 0) for an escape this
+ * reader leaves to cJSON.  Runs between backslashes are copied whole; no
+ * escape decodes to more bytes than it takes, so n + 1 bytes suffice. */
+static char *str_decode(const char *s, size_t n, int esc, int *ok)
+{
+	if (!esc)
+		return xstrndup(s, n);
+	char *out = xmalloc(n + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		const char *bs = memchr(s + i, '\\', n - i);
+		size_t run = bs ? (size_t)(bs - (s + i)) : n - i;
+		memcpy(out + o, s + i, run);
+		o += run;
+		i += run;
+		if (!bs)
+			break;
+		char c = s[i + 1];
+		i += 2;
+		switch (c) {
+		case 'b': out[o++] = '\b'; break;
+		case 'f': out[o++] = '\f'; break;
+		case 'n': out[o++] = '\n'; break;
+		case 'r': out[o++] = '\r'; break;
+		case 't': out[o++] = '\t'; break;
+		case 'u': {
+			unsigned cp = 0;
+			for (size_t k = 0; k < 4; k++)
+				cp = cp << 4 | (unsigned)hexval(s[i + k]);
+			i += 4;
+			if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+				*ok = 0;
+				free(out);
+				return NULL;
+			}
+			if (cp < 0x80) {
+				out[o++] = (char)cp;
+			} else if (cp < 0x800) {
+				out[o++] = (char)(0xC0 | cp >> 6);
+				out[o++] = (char)(0x80 | (cp & 0x3F));
+			} else {
+				out[o++] = (char)(0xE0 | cp >> 12);
+				out[o++] = (char)(0x80 | (cp >> 6 & 0x3F));
+				out[o++] = (char)(0x80 | (cp & 0x3F));
+			}
+			break;
+		}
+		default: out[o++] = c; /* " \\ / */
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static int key_is(const char *k, size_t n, const char *name)
+{
+	return strlen(name) == n && !memcmp(k, name, n);
+}
+
+/* Pick the fields of a flat paper record out of text[0..n) (valid
+ * JSON).  Returns 1 with f filled (its strings in own[], to be freed),
+ * or 0 when the record is for cJSON. */
+static int scan_fields(const char *s, size_t n, struct pfields *f, char *own[PF__COUNT])
+{
+	int seen[PF__COUNT] = { 0 }, esc, ok = 1;
+	memset(f, 0, sizeof *f);
+	size_t i = ws_skip(s, n, 0);
+	if (i >= n || s[i] != '{')
+		return 0;
+	i = ws_skip(s, n, i + 1);
+	while (i < n && s[i] == '"') {
+		size_t kend = str_skip(s, n, i, &esc);
+		const char *key = s + i + 1;
+		size_t klen = kend - i - 2;
+		if (esc || key_is(key, klen, "paper") || key_is(key, klen, "quantity") ||
+		    key_is(key, klen, "abstract_inverted_index"))
+			return 0;
+		i = ws_skip(s, n, kend);
+		i = ws_skip(s, n, i + 1); /* the colon */
+		int k = 0;
+		while (k < PF__COUNT && !key_is(key, klen, pf_names[k]))
+			k++;
+		size_t vend;
+		if (i < n && s[i] == '"') {
+			vend = str_skip(s, n, i, &esc);
+			if (k < PF__COUNT && !seen[k]) {
+				own[k] = str_decode(s + i + 1, vend - i - 2, esc, &ok);
+				if (!ok)
+					return 0;
+				f->v[k] = own[k];
+			}
+		} else {
+			vend = value_skip(s, n, i);
+		}
+		if (k < PF__COUNT)
+			seen[k] = 1;
+		i = ws_skip(s, n, vend);
+		if (i < n && s[i] == ',')
+			i = ws_skip(s, n, i + 1);
+	}
+	return i < n && s[i] == '}';
+}
+
+/* A flat paper record read without cJSON: 0 when it was not one (the
+ * caller parses it), else 1 with *rc what deliver_paper() says. */
+static int fast_paper(struct jreader *jr, const char *text, size_t n, long line, long col,
+		      int *rc)
+{
+	struct pfields f;
+	char *own[PF__COUNT] = { NULL };
+	int handled = scan_fields(text, n, &f, own);
+	if (handled) {
+		if (!jr->stats->kind)
+			jr->stats->kind = "papers-json";
+		struct paper p;
+		paper_init(&p);
+		paper_from_fields(&f, 0, &p);
+		arxiv_url(&p);
+		int bad = !p.title || !*p.title;
+		*rc = deliver_paper(jr, &p, bad ? -1 : 0, "paper record has no title", line, col);
+	}
+	for (int k = 0; k < PF__COUNT; k++)
+		free(own[k]);
+	return handled;
+}
+
+int source_json_paper_fields(const char *text, size_t n, int fast, struct paper *p)
+{
+	size_t bad;
+	const char *why;
+	int ok = 0;
+	paper_init(p);
+	if (json_check(text, n, &bad, &why))
+		return -1;
+	if (fast) {
+		struct pfields f;
+		char *own[PF__COUNT] = { NULL };
+		if (scan_fields(text, n, &f, own)) {
+			paper_from_fields(&f, 0, p);
+			arxiv_url(p);
+			ok = 1;
+		}
+		for (int k = 0; k < PF__COUNT; k++)
+			free(own[k]);
+		return ok ? 0 : 1;
+	}
+	cJSON *v = cJSON_ParseWithLength(text, n);
+	if (!v)
+		return -1;
+	(void)paper_from_json(v, p, &why);
+	cJSON_Delete(v);
+	return 0;
+}
+
 /* Parse text[0..n) as one JSON value starting at (line, col). */
 static int parse_one(struct jreader *jr, const char *text, size_t n, long line, long col)
 {
@@ -258,6 +518,9 @@ static int parse_one(struct jreader *jr, const char *text, size_t n, long line, 
 		err_at(jr->path, l, c, "invalid JSON: %s", why);
 		return -1;
 	}
+	int rc;
+	if (json_nul_escape(text, n) >= n && fast_paper(jr, text, n, line, col, &rc))
+		return rc;
 	const char *end = NULL;
 	cJSON *v = cJSON_ParseWithLengthOpts(text, n, &end, 0);
 	if (!v) {
@@ -278,7 +541,7 @@ static int parse_one(struct jreader *jr, const char *text, size_t n, long line, 
 		}
 	}
 	size_t nul = json_nul_escape(text, n);
-	int rc = nul < n ? nul_record(jr, v, text, nul, line, col) : record(jr, v, line, col);
+	rc = nul < n ? nul_record(jr, v, text, nul, line, col) : record(jr, v, line, col);
 	cJSON_Delete(v);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #include "csvread.h"
 #include "paper.h"
 #include "source.h"
+#include "../../src/source_impl.h"
 #include "unit.h"
 #include "util.h"
 
@@ -337,6 +338,57 @@ static void test_csvread_errors(void)
 	}
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* Flat paper records are read without cJSON's tree; both readings must
+ * give the same paper, and records the fast reader cannot read exactly
+ * go to cJSON. */
+static void test_json_fast(void)
+{
+	static const struct {
+		const char *text;
+		int fast; /* 1: the fast reader takes it */
+	} cases[] = {
+		{ "{\"id\": \"2401.00001v2\", \"title\": \"A  Title\", \"abstract\": \"It costs $5.\", \"update_date\": \"2024-01-02\"}", 1 },
+		{ "{\"title\":\"Esc \\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t end\",\"abstract\":\"caf\\u00e9 \\u4e2d \\u0041\"}", 1 },
+		{ "{\"title\": \"first\", \"title\": \"second\", \"abstract\": \"x\"}", 1 },
+		{ "{\"title\": 5, \"display_name\": \"Shown\", \"abstract\": null, \"summary\": \"S\"}", 1 },
+		{ "{\"versions\": [{\"v\": \"}\\\"]\"}, [1, 2]], \"title\": \"After nested\", \"n\": -1.5e3, \"t\": true}", 1 },
+		{ " \n{ \"doi\" : \"https://doi.org/10.48550/arXiv.2401.00002\" ,\"title\":\"D\" , \"publication_date\":\"2023-05-06\" } \n", 1 },
+		{ "{\"title\": \"\", \"abstract\": \"no title\"}", 1 },
+		{ "{}", 1 },
+		{ "{\"title\": \"emoji \\ud83d\\ude00\"}", 0 },
+		{ "{\"ti\\u0074le\": \"escaped key\"}", 0 },
+		{ "{\"paper\": {\"title\": \"HF\", \"summary\": \"s\"}}", 0 },
+		{ "{\"title\": \"OA\", \"abstract_inverted_index\": {\"a\": [0]}}", 0 },
+		{ "{\"title\": \"claim\", \"quantity\": \"params\"}", 0 },
+		{ "[{\"title\": \"array\"}]", 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *t = cases[i].text;
+		struct paper a, b;
+		int fast = source_json_paper_fields(t, strlen(t), 1, &a);
+		int slow = source_json_paper_fields(t, strlen(t), 0, &b);
+		CHECK(slow == 0);
+		CHECK(fast == (cases[i].fast ? 0 : 1));
+		if (fast == 0) {
+			int same = same_str(a.title, b.title) && same_str(a.abstract, b.abstract) &&
+				   same_str(a.arxiv_id, b.arxiv_id) && same_str(a.url, b.url) &&
+				   same_str(a.date, b.date);
+			if (!same)
+				fprintf(stderr, "  record %zu: fast [%s|%s] cJSON [%s|%s]\n", i,
+					a.title ? a.title : "-", a.abstract ? a.abstract : "-",
+					b.title ? b.title : "-", b.abstract ? b.abstract : "-");
+			CHECK(same);
+		}
+		paper_release(&a);
+		paper_release(&b);
+	}
+}
+
 int main(void)
 {
 	RUN(test_strbuf);
@@ -349,5 +401,6 @@ int main(void)
 	RUN(test_fold_space);
 	RUN(test_csvread);
 	RUN(test_csvread_errors);
+	RUN(test_json_fast);
 	return UNIT_EXIT();
 }
