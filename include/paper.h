@@ -31,6 +31,7 @@ struct paper_keys {
 	char *title_key; /* paper_key_for(NULL, title) */
 	long long title_hash; /* paper_text_hash(title_key) */
 	char hash[17];   /* paper_abstract_hash; "" without an abstract */
+	size_t abstract_len; /* strlen(abstract), measured while it is at hand */
 };
 void paper_keys_compute(struct paper_keys *k, const struct paper *p);
 void paper_keys_release(struct paper_keys *k);

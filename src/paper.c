@@ -97,8 +97,12 @@ void paper_keys_compute(struct paper_keys *k, const struct paper *p)
 					     : xstrdup(k->title_key);
 	k->title_hash = paper_text_hash(k->title_key);
 	k->hash[0] = '\0';
-	if (p->abstract)
-		paper_abstract_hash(p->abstract, k->hash);
+	k->abstract_len = 0;
+	if (p->abstract) {
+		k->abstract_len = strlen(p->abstract);
+		snprintf(k->hash, sizeof k->hash, "%016llx",
+			 (unsigned long long)XXH3_64bits(p->abstract, k->abstract_len));
+	}
 }
 
 void paper_keys_release(struct paper_keys *k)

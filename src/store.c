@@ -1041,7 +1041,10 @@ int store_write_paper(struct store *st, struct paper *p, const struct paper_keys
 	bind_text(s, 3, p->arxiv_id);
 	bind_text(s, 4, p->url);
 	bind_text(s, 5, p->date);
-	bind_text(s, 6, p->abstract);
+	if (p->abstract) /* its length is known: SQLite need not measure it */
+		sqlite3_bind_text(s, 6, p->abstract, (int)k->abstract_len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 6);
 	bind_text(s, 7, h);
 	sqlite3_bind_int64(s, 8, source_id);
 	sqlite3_bind_int64(s, 9, p->source_line);
