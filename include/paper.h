@@ -2,6 +2,8 @@
 #ifndef EFFDASH_PAPER_H
 #define EFFDASH_PAPER_H
 
+#include <stddef.h>
+
 struct paper {
 	long id;          /* store row id; 0 before storing */
 	char *title;      /* as written, white space folded */
