@@ -90,6 +90,12 @@ char *paper_key_for(const char *arxiv_id, const char *title)
 	return key;
 }
 
+/* paper_abstract_hash of the n bytes at abstract. */
+static void abstract_hash_n(const char *abstract, size_t n, char out[17])
+{
+	snprintf(out, 17, "%016llx", (unsigned long long)XXH3_64bits(abstract, n));
+}
+
 void paper_keys_compute(struct paper_keys *k, const struct paper *p)
 {
 	k->title_key = paper_key_for(NULL, p->title);
@@ -100,8 +106,7 @@ void paper_keys_compute(struct paper_keys *k, const struct paper *p)
 	k->abstract_len = 0;
 	if (p->abstract) {
 		k->abstract_len = strlen(p->abstract);
-		snprintf(k->hash, sizeof k->hash, "%016llx",
-			 (unsigned long long)XXH3_64bits(p->abstract, k->abstract_len));
+		abstract_hash_n(p->abstract, k->abstract_len, k->hash);
 	}
 }
 
@@ -115,8 +120,7 @@ void paper_keys_release(struct paper_keys *k)
 
 void paper_abstract_hash(const char *abstract, char out[17])
 {
-	snprintf(out, 17, "%016llx",
-		 (unsigned long long)XXH3_64bits(abstract, strlen(abstract)));
+	abstract_hash_n(abstract, strlen(abstract), out);
 }
 
 long long paper_text_hash(const char *s)

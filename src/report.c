@@ -1375,7 +1375,8 @@ static int build(const struct build_ctx *b)
 	struct report_index ix;
 	struct report_model model;
 	struct chart_list charts = { NULL, 0 };
-	struct strbuf dir = STRBUF_INIT, manifest = STRBUF_INIT;
+	struct strbuf papers = STRBUF_INIT, site = STRBUF_INIT, plots = STRBUF_INIT;
+	struct strbuf manifest = STRBUF_INIT;
 	struct paper_pages *pages = NULL;
 	struct digest_job dj = { ds, 0 };
 	pthread_t digester;
@@ -1390,6 +1391,8 @@ static int build(const struct build_ctx *b)
 			    STRBUF_INIT, 0 };
 	struct db_copy dc = { b->stage, b->opt->db_path, 0 };
 	int rc = -1;
+	sb_addf(&site, "%s/site", b->stage);
+	sb_addf(&plots, "%s/plots", b->stage);
 	/* The database copy needs only the folders, and the digest of the
 	 * dataset only the dataset: both run while the indexes and the
 	 * model are built. */
@@ -1406,8 +1409,8 @@ static int build(const struct build_ctx *b)
 	ex.digest = mj.digest = dj.digest;
 	if (dirs < 0)
 		goto out;
-	sb_addf(&dir, "%s/site/papers", b->stage);
-	pages = report_papers_start(ds, &ix, b->opt->perf, dir.buf);
+	sb_addf(&papers, "%s/site/papers", b->stage);
+	pages = report_papers_start(ds, &ix, b->opt->perf, papers.buf);
 	exporting = pthread_create(&exporter, NULL, write_exports, &ex) == 0;
 	if (!exporting)
 		write_exports(&ex);
@@ -1417,37 +1420,29 @@ static int build(const struct build_ctx *b)
 	if (!listing)
 		write_lists(&ls);
 	manifesting = pthread_create(&manifester, NULL, make_manifest_body, &mj) == 0;
-	sb_reset(&dir);
-	sb_addf(&dir, "%s/plots", b->stage);
-	if (report_plot_write(ds, &ix, &model, dir.buf, &charts) < 0 ||
+	if (report_plot_write(ds, &ix, &model, plots.buf, &charts) < 0 ||
 	    (b->opt->perf &&
-	     report_plot_perf(b->opt->perf, dir.buf, &charts) < 0) ||
+	     report_plot_perf(b->opt->perf, plots.buf, &charts) < 0) ||
 	    render_charts(&charts, b->stage, b->opt) < 0)
 		goto out;
 	/* The pages that do not show what changed, while the manifest that
 	 * says it is finished. */
-	sb_reset(&dir);
-	sb_addf(&dir, "%s/site", b->stage);
 	struct site_input in = { &charts, &model, b->changes,
 				 report_papers_marked(pages),
 				 b->opt->db_path != NULL, b->opt->perf };
-	if (report_html_write(ds, &ix, &in, dir.buf) < 0)
+	if (report_html_write(ds, &ix, &in, site.buf) < 0)
 		goto out;
-	sb_reset(&dir);
-	sb_addf(&dir, "%s/plots", b->stage);
 	if (manifesting)
 		pthread_join(manifester, NULL);
 	else
 		make_manifest_body(&mj);
 	manifesting = 0;
-	report_manifest_finish(&manifest, &mj.body, &charts, dir.buf);
+	report_manifest_finish(&manifest, &mj.body, &charts, plots.buf);
 	find_changes(b->changes, b->out, &manifest, mj.before);
 	mj.before = NULL;
 	if (write_state(b->stage, &manifest, b->changes) < 0)
 		goto out;
-	sb_reset(&dir);
-	sb_addf(&dir, "%s/site", b->stage);
-	rc = report_html_write_index(ds, &ix, &in, dir.buf);
+	rc = report_html_write_index(ds, &ix, &in, site.buf);
 out:
 	if (manifesting)
 		pthread_join(manifester, NULL);
@@ -1472,7 +1467,9 @@ out:
 	chart_list_release(&charts);
 	report_model_release(&model);
 	report_index_release(&ix, ds->n_papers);
-	sb_release(&dir);
+	sb_release(&papers);
+	sb_release(&site);
+	sb_release(&plots);
 	sb_release(&manifest);
 	return rc;
 }

@@ -2546,11 +2546,17 @@ static int write_topic_pages(const struct site *st, const char *dir)
 						"params-tokens"));
 }
 
+static struct site site_of(const struct dataset *ds, const struct report_index *ix,
+			   const struct site_input *in)
+{
+	return (struct site){ ds, ix, in->charts, in->model, in->changes,
+			      in->marked, in->has_db, in->perf };
+}
+
 int report_html_write(const struct dataset *ds, const struct report_index *ix,
 		      const struct site_input *in, const char *dir)
 {
-	struct site st = { ds, ix, in->charts, in->model, in->changes,
-			   in->marked, in->has_db, in->perf };
+	struct site st = site_of(ds, ix, in);
 	if (write_style(dir) < 0 || write_benchmarks(&st, dir) < 0 ||
 	    write_topic_pages(&st, dir) < 0 || write_downloads(&st, dir) < 0 ||
 	    write_methodology(&st, dir) < 0 ||
@@ -2562,15 +2568,16 @@ int report_html_write(const struct dataset *ds, const struct report_index *ix,
 int report_html_write_index(const struct dataset *ds, const struct report_index *ix,
 			    const struct site_input *in, const char *dir)
 {
-	struct site st = { ds, ix, in->charts, in->model, in->changes,
-			   in->marked, in->has_db, in->perf };
+	struct site st = site_of(ds, ix, in);
 	return write_index(&st, dir) < 0 ? -1 : 0;
 }
 
 int report_html_write_lists(const struct dataset *ds, const struct report_index *ix,
 			    const struct site_input *in, const char *dir)
 {
-	struct site st = { ds, ix, NULL, in->model, NULL, in->marked, in->has_db, in->perf };
+	struct site st = site_of(ds, ix, in);
+	st.charts = NULL; /* being made by another thread: never read here */
+	st.changes = NULL;
 	if (write_explorer(&st, dir) < 0 || write_papers_list(&st, dir) < 0)
 		return -1;
 	return 0;

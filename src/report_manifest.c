@@ -201,6 +201,13 @@ struct sort_key {
 	size_t at;
 };
 
+/* The byte of k's sort key at shift: eight bits of the id, or above
+ * them (shift 64) the line's type. */
+static unsigned key_digit(const struct sort_key *k, const struct mline *all, int shift)
+{
+	return shift < 64 ? (unsigned)(k->key >> shift) & 0xFF : (unsigned)all[k->at].type;
+}
+
 static void sort_lines(struct mline *all, size_t n)
 {
 	if (n < 2)
@@ -216,21 +223,14 @@ static void sort_lines(struct mline *all, size_t n)
 	 * when both are present. */
 	for (int shift = 0; shift < 64 + (claims_only || derived_only ? 0 : 8); shift += 8) {
 		size_t count[257] = { 0 };
-		for (size_t i = 0; i < n; i++) {
-			unsigned digit = shift < 64 ? (unsigned)(a[i].key >> shift) & 0xFF
-						    : (unsigned)all[a[i].at].type;
-			count[digit + 1]++;
-		}
-		if (count[1 + (shift < 64 ? (unsigned)(a[0].key >> shift) & 0xFF
-					  : (unsigned)all[a[0].at].type)] == n)
+		for (size_t i = 0; i < n; i++)
+			count[key_digit(&a[i], all, shift) + 1]++;
+		if (count[key_digit(&a[0], all, shift) + 1] == n)
 			continue; /* every key has this digit */
 		for (int d = 0; d < 256; d++)
 			count[d + 1] += count[d];
-		for (size_t i = 0; i < n; i++) {
-			unsigned digit = shift < 64 ? (unsigned)(a[i].key >> shift) & 0xFF
-						    : (unsigned)all[a[i].at].type;
-			b[count[digit]++] = a[i];
-		}
+		for (size_t i = 0; i < n; i++)
+			b[count[key_digit(&a[i], all, shift)]++] = a[i];
 		struct sort_key *t = a;
 		a = b;
 		b = t;

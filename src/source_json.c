@@ -151,8 +151,17 @@ static void paper_from_fields(const struct pfields *f, int inverted, struct pape
 		p->url = xstrdup(doi);
 }
 
-/* Fill p from one paper record; returns 0, or -1 with *why set. */
-static int paper_from_json(const cJSON *obj, struct paper *p, const char **why)
+/* The last step of reading a paper, whichever way it was read: its arXiv
+ * URL, and the check that it has a title (the one thing a paper record
+ * can lack); 0, or -1 without one. */
+static int paper_finish(struct paper *p)
+{
+	arxiv_url(p);
+	return p->title && *p->title ? 0 : -1;
+}
+
+/* Fill p from one paper record; returns 0, or -1 when it has no title. */
+static int paper_from_json(const cJSON *obj, struct paper *p)
 {
 	const cJSON *hf = cJSON_GetObjectItemCaseSensitive(obj, "paper");
 	if (cJSON_IsObject(hf)) {
@@ -170,12 +179,7 @@ static int paper_from_json(const cJSON *obj, struct paper *p, const char **why)
 			p->abstract = rebuild_inverted(inv);
 		paper_from_fields(&f, inverted, p);
 	}
-	arxiv_url(p);
-	if (!p->title || !*p->title) {
-		*why = "paper record has no title";
-		return -1;
-	}
-	return 0;
+	return paper_finish(p);
 }
 
 /* A curated claim record: the same fields as the CSV columns, as strings
@@ -224,8 +228,7 @@ static int claim_from_json(struct jreader *jr, const cJSON *obj, long line, long
 	return rc;
 }
 
-static int deliver_paper(struct jreader *jr, struct paper *p, int rc, const char *why,
-			 long line, long col);
+static int deliver_paper(struct jreader *jr, struct paper *p, int rc, long line, long col);
 
 static int record(struct jreader *jr, const cJSON *obj, long line, long col)
 {
@@ -240,19 +243,17 @@ static int record(struct jreader *jr, const cJSON *obj, long line, long col)
 	if (!jr->stats->kind)
 		jr->stats->kind = "papers-json";
 	struct paper p;
-	const char *why = NULL;
 	paper_init(&p);
-	return deliver_paper(jr, &p, paper_from_json(obj, &p, &why), why, line, col);
+	return deliver_paper(jr, &p, paper_from_json(obj, &p), line, col);
 }
 
 /* Hand a paper read from a record on (or report it and skip it when rc
- * says it is bad); p is released. */
-static int deliver_paper(struct jreader *jr, struct paper *p, int rc, const char *why,
-			 long line, long col)
+ * says it has no title); p is released. */
+static int deliver_paper(struct jreader *jr, struct paper *p, int rc, long line, long col)
 {
 	if (rc) {
 		/* A bad paper record is reported and skipped. */
-		err_at(jr->path, line, col, "%s", why);
+		err_at(jr->path, line, col, "paper record has no title");
 		jr->stats->skipped++;
 		jr->skipped = 1;
 		paper_release(p);
@@ -456,53 +457,53 @@ static int scan_fields(const char *s, size_t n, struct pfields *f, char *own[PF_
 	return i < n && s[i] == '}';
 }
 
-/* A flat paper record read without cJSON: 0 when it was not one (the
- * caller parses it), else 1 with *rc what deliver_paper() says. */
-static int fast_paper(struct jreader *jr, const char *text, size_t n, long line, long col,
-		      int *rc)
+/* Fill p from a flat paper record without cJSON, as paper_from_json()
+ * would (*rc is what it would return).  0 when the record is not one
+ * (the caller parses it). */
+static int paper_from_text(const char *text, size_t n, struct paper *p, int *rc)
 {
 	struct pfields f;
 	char *own[PF__COUNT] = { NULL };
 	int handled = scan_fields(text, n, &f, own);
 	if (handled) {
-		if (!jr->stats->kind)
-			jr->stats->kind = "papers-json";
-		struct paper p;
-		paper_init(&p);
-		paper_from_fields(&f, 0, &p);
-		arxiv_url(&p);
-		int bad = !p.title || !*p.title;
-		*rc = deliver_paper(jr, &p, bad ? -1 : 0, "paper record has no title", line, col);
+		paper_from_fields(&f, 0, p);
+		*rc = paper_finish(p);
 	}
 	for (int k = 0; k < PF__COUNT; k++)
 		free(own[k]);
 	return handled;
 }
 
+/* A flat paper record read without cJSON: 0 when it was not one (the
+ * caller parses it), else 1 with *rc what deliver_paper() says. */
+static int fast_paper(struct jreader *jr, const char *text, size_t n, long line, long col,
+		      int *rc)
+{
+	struct paper p;
+	int read;
+	paper_init(&p);
+	if (!paper_from_text(text, n, &p, &read))
+		return 0;
+	if (!jr->stats->kind)
+		jr->stats->kind = "papers-json";
+	*rc = deliver_paper(jr, &p, read, line, col);
+	return 1;
+}
+
 int source_json_paper_fields(const char *text, size_t n, int fast, struct paper *p)
 {
 	size_t bad;
 	const char *why;
-	int ok = 0;
+	int rc;
 	paper_init(p);
 	if (json_check(text, n, &bad, &why))
 		return -1;
-	if (fast) {
-		struct pfields f;
-		char *own[PF__COUNT] = { NULL };
-		if (scan_fields(text, n, &f, own)) {
-			paper_from_fields(&f, 0, p);
-			arxiv_url(p);
-			ok = 1;
-		}
-		for (int k = 0; k < PF__COUNT; k++)
-			free(own[k]);
-		return ok ? 0 : 1;
-	}
+	if (fast)
+		return paper_from_text(text, n, p, &rc) ? 0 : 1;
 	cJSON *v = cJSON_ParseWithLength(text, n);
 	if (!v)
 		return -1;
-	(void)paper_from_json(v, p, &why);
+	(void)paper_from_json(v, p);
 	cJSON_Delete(v);
 	return 0;
 }

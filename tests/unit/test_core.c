@@ -28,6 +28,24 @@ static void test_strbuf(void)
 	sb_release(&sb);
 }
 
+/* fmt_double(v) is the shortest %g (15 to 17 digits) that reads back
+ * as v; reports the first difference. */
+static int prints_as_printf(double v)
+{
+	char want[64], buf[32];
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(want, sizeof want, "%.*g", prec, v);
+		if (strtod(want, NULL) == v)
+			break;
+	}
+	fmt_double(buf, sizeof buf, v);
+	if (strcmp(buf, want)) {
+		CHECK_STR(buf, want);
+		return 0;
+	}
+	return 1;
+}
+
 static void test_fmt_double(void)
 {
 	char buf[32];
@@ -59,17 +77,8 @@ static void test_fmt_double(void)
 		}
 		if (i % 5 == 0)
 			v = -v;
-		char want[64];
-		for (int prec = 15; prec <= 17; prec++) {
-			snprintf(want, sizeof want, "%.*g", prec, v);
-			if (strtod(want, NULL) == v)
-				break;
-		}
-		fmt_double(buf, sizeof buf, v);
-		if (strcmp(buf, want)) {
-			CHECK_STR(buf, want);
+		if (!prints_as_printf(v))
 			break;
-		}
 	}
 	/* Long decimals (derived values: 3840 * 123 / 312) are written from
 	 * exact integer arithmetic; random mantissas at every binary exponent
@@ -87,17 +96,8 @@ static void test_fmt_double(void)
 			v = -v;
 		if (!(fabs(v) >= 1e-4 && fabs(v) < 1e15))
 			continue;
-		char want[64];
-		for (int prec = 15; prec <= 17; prec++) {
-			snprintf(want, sizeof want, "%.*g", prec, v);
-			if (strtod(want, NULL) == v)
-				break;
-		}
-		fmt_double(buf, sizeof buf, v);
-		if (strcmp(buf, want)) {
-			CHECK_STR(buf, want);
+		if (!prints_as_printf(v))
 			break;
-		}
 	}
 	/* sb_add_g against printf, over magnitudes from 1e-16 to 1e23. */
 	for (int i = 0; i < 300000; i++) {
