@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include "diag.h"
 #include "util.h"
@@ -1449,8 +1450,9 @@ static int parse_curation(const char *t, int *v)
 }
 
 /* Fill c from columns origin..source_line of the claim queries below
- * (column 2 onwards; columns 0 and 1 are the claim and paper ids). */
-static void fill_claim(sqlite3_stmt *s, struct claim *c)
+ * (column 2 onwards; columns 0 and 1 are the claim and paper ids), all
+ * but column 21, where the source is named. */
+static void fill_claim_fields(sqlite3_stmt *s, struct claim *c)
 {
 	claim_init(c);
 	c->origin = str_eq(column_text(s, 2), "curated") ? ORIGIN_CURATED : ORIGIN_EXTRACTED;
@@ -1473,8 +1475,14 @@ static void fill_claim(sqlite3_stmt *s, struct claim *c)
 	c->span_end = sqlite3_column_type(s, 18) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(s, 18);
 	c->evidence = column_dup(s, 19);
 	c->note = column_dup(s, 20);
-	c->source_file = column_dup(s, 21);
 	c->source_line = (long)sqlite3_column_int64(s, 22);
+}
+
+/* The same, with the source's path in column 21. */
+static void fill_claim(sqlite3_stmt *s, struct claim *c)
+{
+	fill_claim_fields(s, c);
+	c->source_file = column_dup(s, 21);
 }
 
 #define CLAIM_COLUMNS "r.id, r.paper_id, r.origin, r.curation, r.quantity, " \
@@ -1801,6 +1809,176 @@ static int claim_order_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+/* The paths of all sources, by id, so that each claim read from the
+ * claim table names its file without a join. */
+struct source_path {
+	long id;
+	char *path;
+};
+
+struct source_paths {
+	struct source_path *v;
+	size_t n;
+};
+
+static void source_path_row(sqlite3_stmt *s, void *ctx)
+{
+	struct source_paths *sp = ctx;
+	struct source_path *p = PUSH(sp->v, sp->n);
+	p->id = (long)sqlite3_column_int64(s, 0);
+	p->path = column_dup(s, 1);
+}
+
+static void source_paths_release(struct source_paths *sp)
+{
+	for (size_t i = 0; i < sp->n; i++)
+		free(sp->v[i].path);
+	free(sp->v);
+}
+
+/* All claims of the claim table, statuses not yet applied; the paper's
+ * id goes in the place of its position, as in claim_row(). */
+struct table_claims {
+	struct dataset *ds;
+	size_t alloc;
+	const struct source_paths *sources;
+	size_t last;               /* the source of the previous claim */
+	int unknown_source;
+};
+
+static void table_claim_row(sqlite3_stmt *s, void *ctx)
+{
+	struct table_claims *tc = ctx;
+	struct dataset *ds = tc->ds;
+	if (ds->n_claims == tc->alloc) {
+		tc->alloc = tc->alloc ? 2 * tc->alloc : 1024;
+		ds->claims = xrealloc(ds->claims, tc->alloc * sizeof *ds->claims);
+	}
+	struct stored_claim *sc = &ds->claims[ds->n_claims++];
+	memset(sc, 0, sizeof *sc);
+	sc->id = (long)sqlite3_column_int64(s, 0);
+	sc->paper = (size_t)sqlite3_column_int64(s, 1);
+	fill_claim_fields(s, &sc->claim);
+	/* Claims come in id order, and a file's claims were stored
+	 * together: the previous claim's source is nearly always this one's. */
+	const struct source_paths *sp = tc->sources;
+	long src = (long)sqlite3_column_int64(s, 21);
+	if (tc->last >= sp->n || sp->v[tc->last].id != src) {
+		size_t lo = 0, hi = sp->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (sp->v[mid].id < src)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == sp->n || sp->v[lo].id != src) {
+			tc->unknown_source = 1;
+			return;
+		}
+		tc->last = lo;
+	}
+	sc->claim.source_file = xstrdup(sp->v[tc->last].path);
+}
+
+/* What the view claim_status decides, for claims in memory: an extracted
+ * claim is superseded when a curated claim of the same paper has the same
+ * span, quantity and dimension (NULL spans match nothing, as in SQL); a
+ * curated rejection is shown nowhere.  Both leave ds->claims, and the
+ * superseded ones are counted in ds->n_inactive.  sc->paper still holds
+ * the paper's id.  One hash table of the curated claims, instead of a
+ * correlated query per extracted claim (most of a large load). */
+static unsigned long long status_hash(const struct stored_claim *sc)
+{
+	const struct claim *c = &sc->claim;
+	const char *dim = c->dimension ? c->dimension : "";
+	unsigned long long h = XXH3_64bits_withSeed(c->span, strlen(c->span),
+						    (unsigned long long)sc->paper * 31u +
+						    (unsigned)c->quantity);
+	return XXH3_64bits_withSeed(dim, strlen(dim), h);
+}
+
+static int status_same(const struct stored_claim *a, const struct stored_claim *b)
+{
+	const char *da = a->claim.dimension ? a->claim.dimension : "";
+	const char *db = b->claim.dimension ? b->claim.dimension : "";
+	return a->paper == b->paper && a->claim.quantity == b->claim.quantity &&
+	       !strcmp(a->claim.span, b->claim.span) && !strcmp(da, db);
+}
+
+static void apply_statuses(struct dataset *ds)
+{
+	size_t curated = 0;
+	for (size_t i = 0; i < ds->n_claims; i++)
+		curated += ds->claims[i].claim.origin == ORIGIN_CURATED &&
+			   ds->claims[i].claim.span;
+	size_t size = 16;
+	while (size < 2 * curated)
+		size *= 2;
+	size_t *slot = xcalloc(size, sizeof *slot); /* claim index + 1 */
+	for (size_t i = 0; i < ds->n_claims; i++) {
+		const struct stored_claim *sc = &ds->claims[i];
+		if (sc->claim.origin != ORIGIN_CURATED || !sc->claim.span)
+			continue;
+		size_t at = (size_t)status_hash(sc) & (size - 1);
+		while (slot[at])
+			at = (at + 1) & (size - 1);
+		slot[at] = i + 1;
+	}
+	size_t kept = 0;
+	for (size_t i = 0; i < ds->n_claims; i++) {
+		struct stored_claim *sc = &ds->claims[i];
+		int drop = 0;
+		if (sc->claim.origin == ORIGIN_CURATED) {
+			drop = sc->claim.curation == CUR_REJECT;
+		} else if (curated && sc->claim.span) {
+			size_t at = (size_t)status_hash(sc) & (size - 1);
+			for (; slot[at] && !drop; at = (at + 1) & (size - 1))
+				drop = status_same(&ds->claims[slot[at] - 1], sc);
+			ds->n_inactive += (size_t)drop;
+		}
+		if (drop)
+			claim_release(&sc->claim);
+		else
+			ds->claims[kept++] = *sc;
+	}
+	ds->n_claims = kept;
+	free(slot);
+}
+
+/* Put the claims in claim_order_cmp's order in linear time: a stable
+ * counting sort by paper, then each paper's few claims sorted in place.
+ * A comparison sort of the whole array moved every 200-byte claim about
+ * twenty times. */
+static void order_claims(struct dataset *ds)
+{
+	size_t n = ds->n_claims, np = ds->n_papers;
+	size_t *end = xcalloc(np + 1, sizeof *end);
+	for (size_t i = 0; i < n; i++)
+		end[ds->claims[i].paper + 1]++;
+	for (size_t p = 0; p < np; p++)
+		end[p + 1] += end[p];
+	struct stored_claim *out = xmalloc((n ? n : 1) * sizeof *out);
+	for (size_t i = 0; i < n; i++)
+		out[end[ds->claims[i].paper]++] = ds->claims[i];
+	/* end[p] is now where paper p's claims end */
+	size_t from = 0;
+	for (size_t p = 0; p < np; p++) {
+		size_t to = end[p];
+		for (size_t i = from + 1; i < to; i++) {
+			struct stored_claim c = out[i];
+			size_t j = i;
+			for (; j > from && claim_order_cmp(&out[j - 1], &c) > 0; j--)
+				out[j] = out[j - 1];
+			out[j] = c;
+		}
+		from = to;
+	}
+	free(end);
+	free(ds->claims);
+	ds->claims = out;
+}
+
 /* The papers of a report, read on a connection of their own while the
  * claims are read on another. */
 struct paper_load {
@@ -1808,22 +1986,12 @@ struct paper_load {
 	struct dataset *ds;
 	struct paper_index *index;
 	int rc;
-	/* then the active claims with ids above split, into part */
-	long split;
-	struct dataset part;
-	struct claim_load cl;
 };
-
-#define ACTIVE_CLAIMS "SELECT " CLAIM_COLUMNS " FROM report_claim r " \
-	"WHERE r.status = 'active' AND r.id "
 
 static void *load_papers_main(void *arg)
 {
 	struct paper_load *pl = arg;
 	pl->rc = load_report_papers(pl->st, pl->ds, &pl->index);
-	if (pl->rc == 0)
-		pl->rc = each_row_of(pl->st, ACTIVE_CLAIMS "> ?1", &pl->split,
-				     claim_row, &pl->cl);
 	return NULL;
 }
 
@@ -1846,8 +2014,9 @@ static int place_claims(struct dataset *ds, const struct paper_index *index)
 int store_load_report(const char *path, struct dataset *ds)
 {
 	struct store *st;
-	struct claim_load cl = { ds, NULL, 0 };
-	struct paper_load pl = { NULL, ds, NULL, -1, 0, { 0 }, { NULL, NULL, 0 } };
+	struct source_paths sources = { NULL, 0 };
+	struct table_claims tc = { ds, 0, &sources, 0, 0 };
+	struct paper_load pl = { NULL, ds, NULL, -1 };
 	pthread_t tid;
 	int threaded = 0;
 	int rc = -1;
@@ -1866,38 +2035,32 @@ int store_load_report(const char *path, struct dataset *ds)
 	    exec(st, "SELECT 1 FROM paper LIMIT 1") ||
 	    exec(pl.st, "SELECT 1 FROM paper LIMIT 1"))
 		goto out;
-	/* The claims are read in two halves of their ids, one beside the
-	 * papers; their order is made below. */
-	dataset_init(&pl.part);
-	pl.cl.ds = &pl.part;
-	long long max_id = 0;
-	if (scalar(st, "SELECT coalesce(max(id), 0) FROM claim", &max_id))
-		goto out;
-	pl.split = (long)(max_id / 2);
+	/* The papers on one connection, the claims (read from their table as
+	 * stored, their statuses and order made here) on the other. */
 	threaded = pthread_create(&tid, NULL, load_papers_main, &pl) == 0;
 	if (!threaded)
 		load_papers_main(&pl);
-	if (count_inactive(st, ds))
-		goto out;
-	int claims_rc = each_row_of(st, ACTIVE_CLAIMS "<= ?1", &pl.split, claim_row, &cl);
+	int claims_rc = each_row(st, "SELECT id, path FROM source ORDER BY id",
+				 source_path_row, &sources);
+	if (!claims_rc)
+		claims_rc = each_row(st, "SELECT id, paper_id, origin, curation, "
+				     "quantity, value, value_max, unit, qualifier, "
+				     "dimension, hardware, metric, dataset, subject, "
+				     "baseline, raw, span, span_start, span_end, "
+				     "evidence, note, source_id, source_line "
+				     "FROM claim ORDER BY id", table_claim_row, &tc);
+	if (!claims_rc && tc.unknown_source) {
+		err("%s: a claim names a source that is not stored", path);
+		claims_rc = -1;
+	}
+	if (!claims_rc)
+		apply_statuses(ds);
 	if (threaded)
 		pthread_join(tid, NULL);
 	threaded = 0;
-	if (pl.part.n_claims) {
-		ds->claims = xrealloc(ds->claims, (ds->n_claims + pl.part.n_claims) *
-						  sizeof *ds->claims);
-		memcpy(ds->claims + ds->n_claims, pl.part.claims,
-		       pl.part.n_claims * sizeof *ds->claims);
-		ds->n_claims += pl.part.n_claims;
-	}
-	free(pl.part.claims); /* the claims themselves moved */
-	pl.part.claims = NULL;
-	pl.part.n_claims = 0;
-	cl.index = pl.index;
-	if (claims_rc || pl.rc || place_claims(ds, cl.index))
+	if (claims_rc || pl.rc || place_claims(ds, pl.index))
 		goto out;
-	if (ds->n_claims)
-		qsort(ds->claims, ds->n_claims, sizeof *ds->claims, claim_order_cmp);
+	order_claims(ds);
 	if (each_row(st, "SELECT name, aliases, peak_fp16_tflops, "
 			 "peak_fp32_tflops, power_w, year, price_usd_per_hour, "
 			 "price_date, source, date FROM accelerator ORDER BY name",
@@ -1913,7 +2076,7 @@ int store_load_report(const char *path, struct dataset *ds)
 out:
 	if (threaded)
 		pthread_join(tid, NULL);
-	dataset_release(&pl.part);
+	source_paths_release(&sources);
 	free(pl.index);
 	store_close(pl.st);
 	store_close(st);

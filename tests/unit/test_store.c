@@ -1,5 +1,6 @@
 /* Unit tests of the store: schema, migrations, writes, rollback, loads. */
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "dataset.h"
@@ -34,8 +35,10 @@ static long add_paper(struct store *st, const char *title, const char *abstract,
 	return id;
 }
 
-static void add_claim(struct store *st, long paper, enum origin o, enum curation cur,
-		      const char *span, double value)
+/* A ratio claim; span may be NULL (a curated row without one). */
+static void add_claim_dim(struct store *st, long paper, enum origin o,
+			  enum curation cur, const char *span, double value,
+			  const char *dimension)
 {
 	struct claim c;
 	claim_init(&c);
@@ -43,11 +46,43 @@ static void add_claim(struct store *st, long paper, enum origin o, enum curation
 	c.value = value;
 	c.origin = o;
 	c.curation = cur;
-	claim_set(&c.dimension, "cost");
+	claim_set(&c.dimension, dimension);
 	claim_set(&c.span, span);
-	claim_set(&c.raw, span);
+	claim_set(&c.raw, span ? span : "as curated");
 	CHECK(store_add_claim(st, paper, &c, 1, NULL) == 0);
 	claim_release(&c);
+}
+
+static void add_claim(struct store *st, long paper, enum origin o, enum curation cur,
+		      const char *span, double value)
+{
+	add_claim_dim(st, paper, o, cur, span, value, "cost");
+}
+
+/* The report's loader decides statuses in memory: it must keep the same
+ * claims, in the same order, as the view store_load reads. */
+static void same_as_report_load(const char *name)
+{
+	struct strbuf p = STRBUF_INIT;
+	struct store *st;
+	struct dataset a, b;
+	sb_addf(&p, "%s/%s", dir, name);
+	CHECK(store_open(p.buf, 1, &st) == 0);
+	dataset_init(&a);
+	dataset_init(&b);
+	CHECK(store_load(st, &a) == 0);
+	store_close(st);
+	CHECK(store_load_report(p.buf, &b) == 0);
+	CHECK(a.n_claims == b.n_claims && a.n_inactive == b.n_inactive);
+	CHECK(a.n_papers == b.n_papers);
+	for (size_t i = 0; i < a.n_claims && i < b.n_claims; i++) {
+		CHECK(a.claims[i].id == b.claims[i].id);
+		CHECK(a.claims[i].paper == b.claims[i].paper);
+		CHECK(!strcmp(a.claims[i].claim.source_file, b.claims[i].claim.source_file));
+	}
+	dataset_release(&a);
+	dataset_release(&b);
+	sb_release(&p);
 }
 
 static void test_schema_and_papers(void)
@@ -114,13 +149,31 @@ static void test_curated_supersedes(void)
 	dataset_init(&ds);
 	CHECK(store_load(st, &ds) == 0);
 	/* 118 replaced by the correction, 5 rejected, 7 kept. */
-	CHECK(ds.n_papers == 1 && ds.n_claims == 2);
+	CHECK(ds.n_papers == 1 && ds.n_claims == 2 && ds.n_inactive == 2);
 	double sum = 0;
 	for (size_t i = 0; i < ds.n_claims; i++)
 		sum += ds.claims[i].claim.value;
 	CHECK_NUM(sum, 126);
 	dataset_release(&ds);
+	/* What does not match: another dimension, another paper, no span;
+	 * a missing dimension matches a missing one. */
+	CHECK(store_begin(st) == 0);
+	add_claim_dim(st, p, ORIGIN_EXTRACTED, CUR_ADD, "9x less memory", 9, "memory");
+	add_claim_dim(st, p, ORIGIN_CURATED, CUR_CONFIRM, "9x less memory", 9, "time");
+	add_claim_dim(st, p, ORIGIN_EXTRACTED, CUR_ADD, "3x", 3, NULL);
+	add_claim_dim(st, p, ORIGIN_CURATED, CUR_CONFIRM, "3x", 3, NULL);
+	add_claim_dim(st, p, ORIGIN_CURATED, CUR_ADD, NULL, 2, "time");
+	long q = add_paper(st, "Q", "118x lower cost", NULL, &changed);
+	add_claim(st, q, ORIGIN_EXTRACTED, CUR_ADD, "118x lower cost", 118);
+	add_claim(st, q, ORIGIN_EXTRACTED, CUR_ADD, "7x lower cost", 7);
+	add_claim(st, q, ORIGIN_CURATED, CUR_REJECT, "7x lower cost", 7);
+	CHECK(store_commit(st) == 0);
+	dataset_init(&ds);
+	CHECK(store_load(st, &ds) == 0);
+	CHECK(ds.n_papers == 2 && ds.n_claims == 7 && ds.n_inactive == 4);
+	dataset_release(&ds);
 	store_close(st);
+	same_as_report_load("c.db");
 }
 
 static void test_readonly_refuses_empty(void)
