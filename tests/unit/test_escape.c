@@ -1,5 +1,7 @@
 /* test_escape.c - one escaping function per sink. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "escape.h"
 #include "unit.h"
@@ -154,6 +156,66 @@ static void test_tsv(void)
 	CHECK_STR(esc(esc_tsv, NULL), "");
 }
 
+/* The escaped form of s without the quotes a quoting sink put around it
+ * (every string here starts with a plain letter, so CSV adds no guard). */
+static void inner(struct strbuf *out, escaper *fn, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	fn(&sb, s);
+	const char *t = sb_str(&sb);
+	size_t n = sb.len;
+	if (n >= 2 && t[0] == '"' && t[n - 1] == '"' && fn != esc_html &&
+	    fn != esc_attr && fn != esc_tsv) {
+		t++;
+		n -= 2;
+	}
+	sb_add(out, t, n);
+	sb_release(&sb);
+}
+
+/* Runs of plain text are scanned 16 bytes at a time: every character of
+ * interest, at every position of strings of every length up to 40, must
+ * come out as it does alone, the plain text around it untouched. */
+static void test_every_position(void)
+{
+	static escaper *const sinks[] = { esc_html, esc_attr, esc_csv, esc_tsv,
+					   esc_json, esc_gnuplot, esc_gnuplot_data };
+	static const char *const odd[] = { "<", ">", "&", "\"", "'", " ", "`",
+					   "\\", "{", "}", "^", "_", "@", "~", ",",
+					   "\t", "\n", "\x01", "\x7f", "\xc3\xa9",
+					   "\xff", "\xe2\x82" };
+	char text[64], alone[8];
+	struct strbuf want = STRBUF_INIT, got = STRBUF_INIT, part = STRBUF_INIT;
+	int bad = 0;
+	for (size_t f = 0; f < sizeof sinks / sizeof *sinks && !bad; f++)
+		for (size_t o = 0; o < sizeof odd / sizeof *odd && !bad; o++) {
+			size_t k = strlen(odd[o]);
+			sb_reset(&part);
+			snprintf(alone, sizeof alone, "x%s", odd[o]);
+			inner(&part, sinks[f], alone);
+			for (size_t len = 1; len <= 40 && !bad; len++)
+				for (size_t at = 1; at <= len && !bad; at++) {
+					memset(text, 'a', at);
+					memcpy(text + at, odd[o], k);
+					memset(text + at + k, 'b', len - at);
+					text[len + k] = '\0';
+					sb_reset(&want);
+					sb_add(&want, text, at);
+					sb_add(&want, sb_str(&part) + 1, part.len - 1);
+					sb_add(&want, text + at + k, len - at);
+					sb_reset(&got);
+					inner(&got, sinks[f], text);
+					if (strcmp(sb_str(&got), sb_str(&want))) {
+						CHECK_STR(sb_str(&got), sb_str(&want));
+						bad = 1;
+					}
+				}
+		}
+	sb_release(&want);
+	sb_release(&got);
+	sb_release(&part);
+}
+
 int main(void)
 {
 	RUN(test_html);
@@ -165,5 +227,6 @@ int main(void)
 	RUN(test_gnuplot);
 	RUN(test_gnuplot_data);
 	RUN(test_filename);
+	RUN(test_every_position);
 	return UNIT_EXIT();
 }
