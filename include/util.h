@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 /* Allocation wrappers: abort with a message on out-of-memory. */
 void *xmalloc(size_t n);
@@ -30,10 +31,37 @@ struct strbuf {
 void sb_init(struct strbuf *sb);
 void sb_release(struct strbuf *sb);
 void sb_reset(struct strbuf *sb);
-void sb_grow(struct strbuf *sb, size_t extra);
-void sb_add(struct strbuf *sb, const char *data, size_t n);
-void sb_adds(struct strbuf *sb, const char *s);
-void sb_addc(struct strbuf *sb, char c);
+/* Room for need bytes (text and NUL) in all: the slow path of sb_grow. */
+void sb_grow_to(struct strbuf *sb, size_t need);
+
+/* Appends are inline: most add a few bytes to a buffer with room, and a
+ * report makes hundreds of millions of them. */
+static inline void sb_grow(struct strbuf *sb, size_t extra)
+{
+	if (sb->len + extra + 1 > sb->alloc)
+		sb_grow_to(sb, sb->len + extra + 1);
+}
+
+static inline void sb_add(struct strbuf *sb, const char *data, size_t n)
+{
+	sb_grow(sb, n);
+	if (n) /* data may be the NULL of an empty buffer */
+		memcpy(sb->buf + sb->len, data, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+static inline void sb_adds(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+static inline void sb_addc(struct strbuf *sb, char c)
+{
+	sb_grow(sb, 1);
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
+}
 /* Append v in decimal ("%lld") / as 16 lower-case hex digits ("%016llx"),
  * without printf. */
 void sb_add_long(struct strbuf *sb, long long v);

@@ -84,9 +84,8 @@ void sb_reset(struct strbuf *sb)
 		sb->buf[0] = '\0';
 }
 
-void sb_grow(struct strbuf *sb, size_t extra)
+void sb_grow_to(struct strbuf *sb, size_t need)
 {
-	size_t need = sb->len + extra + 1;
 	if (need <= sb->alloc)
 		return;
 	size_t n = sb->alloc ? sb->alloc : 64;
@@ -98,25 +97,6 @@ void sb_grow(struct strbuf *sb, size_t extra)
 	if (!sb->alloc)
 		sb->buf[0] = '\0';
 	sb->alloc = n;
-}
-
-void sb_add(struct strbuf *sb, const char *data, size_t n)
-{
-	sb_grow(sb, n);
-	if (n) /* data may be the NULL of an empty buffer */
-		memcpy(sb->buf + sb->len, data, n);
-	sb->len += n;
-	sb->buf[sb->len] = '\0';
-}
-
-void sb_adds(struct strbuf *sb, const char *s)
-{
-	sb_add(sb, s, strlen(s));
-}
-
-void sb_addc(struct strbuf *sb, char c)
-{
-	sb_add(sb, &c, 1);
 }
 
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
