@@ -302,15 +302,21 @@ void report_short_name(struct strbuf *out, const char *title)
 		sb_adds(out, "untitled");
 }
 
+/* v (0 <= v < 1e15) rounded as "%.0f" rounds it (to nearest, ties to
+ * even: nearbyint in the default rounding mode), with thousands
+ * separators. */
 static void add_grouped(struct strbuf *out, double v)
 {
-	char digits[64];
-	snprintf(digits, sizeof digits, "%.0f", v);
-	size_t n = strlen(digits);
+	char digits[24];
+	size_t n = 0;
+	unsigned long long x = (unsigned long long)nearbyint(v);
+	do
+		digits[n++] = (char)('0' + x % 10);
+	while ((x /= 10) != 0);
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (n - i) % 3 == 0)
 			sb_addc(out, ',');
-		sb_addc(out, digits[i]);
+		sb_addc(out, digits[n - 1 - i]);
 	}
 }
 

@@ -334,6 +334,73 @@ static size_t exact_g(char *buf, double v, int p)
 		buf[n++] = '-';
 	return n + decimal_text(buf + n, digits, nd, e10 + 1);
 }
+
+/* The same for 2^53 <= |v| < 1e36 (FLOP counts): such a double is a whole
+ * number of at most 120 bits, so its digits and their rounding are exact
+ * in 128-bit integers.  %g writes an exponent once it reaches p.  Returns
+ * the length; 0 when it does not read back; -1 for a power of two (its
+ * lower neighbour is nearer than its upper one), left to printf. */
+static int exact_g_big(char *buf, double v, int p)
+{
+	uint64_t bits;
+	double a = fabs(v);
+	memcpy(&bits, &a, sizeof bits);
+	int s = (int)(bits >> 52) - 1075; /* a = m * 2^s */
+	unsigned long long m = (bits & ((1ULL << 52) - 1)) | (1ULL << 52);
+	if (s < 1 || s > 67 || m == (1ULL << 52))
+		return -1;
+	u128 whole = (u128)m << s, q = whole;
+	int nd = 16; /* whole >= 2^53 > 10^15 */
+	while (nd < 37 && whole >= pow10_u128(nd))
+		nd++;
+	if (nd > 36)
+		return -1;
+	int e10 = nd - 1, drop = nd > p ? nd - p : 0;
+	if (drop) {
+		u128 div = pow10_u128(drop), rem;
+		q = whole / div;
+		rem = whole - q * div;
+		/* round to nearest, ties to even, as printf does */
+		if (2 * rem > div || (2 * rem == div && (q & 1)))
+			q++;
+		if (q == pow10_u128(p)) {
+			q /= 10;
+			drop++;
+			e10++;
+		}
+		/* reads back as v within half an ulp (2^s), or at exactly
+		 * half when v's mantissa is the even one (ties to even) */
+		u128 back = q * pow10_u128(drop);
+		u128 diff = back > whole ? back - whole : whole - back;
+		u128 ulp = (u128)1 << s;
+		if (2 * diff > ulp || (2 * diff == ulp && (m & 1)))
+			return 0;
+	}
+	char digits[24];
+	size_t k = utoa10(digits, (unsigned long long)q), n = 0;
+	if (v < 0)
+		buf[n++] = '-';
+	if (e10 < p) {
+		/* fixed: the digits, then the zeros of the dropped places */
+		memcpy(buf + n, digits, k);
+		n += k;
+		for (int z = 0; z < drop; z++)
+			buf[n++] = '0';
+		return n;
+	}
+	while (k > 1 && digits[k - 1] == '0')
+		k--;
+	buf[n++] = digits[0];
+	if (k > 1) {
+		buf[n++] = '.';
+		memcpy(buf + n, digits + 1, k - 1);
+		n += k - 1;
+	}
+	buf[n++] = 'e';
+	buf[n++] = '+';
+	n += utoa10(buf + n, (unsigned long long)e10); /* 16 to 36: two digits */
+	return (int)n;
+}
 #endif
 
 void fmt_double(char *buf, size_t size, double v)
@@ -392,6 +459,13 @@ void fmt_double(char *buf, size_t size, double v)
 	if (a >= 1e-4 && a < 1e15 && size >= 32)
 		for (int prec = 15; prec <= 17 && !n; prec++)
 			n = exact_g(buf, v, prec);
+	else if (a >= 0x1p53 && a < 1e36 && size >= 32)
+		for (int prec = 15; prec <= 17 && !n; prec++) {
+			int r = exact_g_big(buf, v, prec);
+			if (r < 0)
+				break;
+			n = (size_t)r;
+		}
 	if (n)
 		buf[n] = '\0';
 #endif

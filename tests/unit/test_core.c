@@ -99,6 +99,26 @@ static void test_fmt_double(void)
 		if (!prints_as_printf(v))
 			break;
 	}
+	/* Large whole numbers (FLOP counts, 2^53 to 1e36) likewise: random
+	 * mantissas at every binary exponent, their neighbours, short
+	 * decimals (1.35e21), powers of ten and two. */
+	for (int i = 0; i < 400000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		uint64_t mant = ((uint64_t)seed << 21) ^ ((uint64_t)(seed * 2654435761u) >> 3);
+		int e2 = 53 + (int)(seed % 68);
+		double v = ldexp((double)((mant & ((1ULL << 52) - 1)) | (1ULL << 52)), e2 - 52);
+		if (i % 4 == 1)
+			v = nextafter(v, 0);
+		if (i % 4 == 2)
+			v = (double)(seed % 100000) * pow(10, 12 + (int)(seed >> 7) % 25);
+		if (i % 4 == 3)
+			v = (seed & 1 ? pow(10, 16 + (int)(seed >> 9) % 21)
+				      : ldexp(1, 53 + (int)(seed >> 9) % 67));
+		if (i % 9 == 0)
+			v = -v;
+		if (!prints_as_printf(v))
+			break;
+	}
 	/* sb_add_g against printf, over magnitudes from 1e-16 to 1e23. */
 	for (int i = 0; i < 300000; i++) {
 		seed = seed * 1103515245u + 12345u;

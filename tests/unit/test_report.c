@@ -1,7 +1,10 @@
 /* test_report.c - report_write on a small hostile dataset: files, escaping,
  * gnuplot safety, determinism and atomicity. */
 #include <dirent.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -750,6 +753,49 @@ static void test_check(void)
 	dataset_release(&ds);
 }
 
+/* Figures from 1,000 to 999,999 are written with separators, rounded as
+ * "%.0f" rounds: ties to even, from the exact binary value. */
+static void test_human_number(void)
+{
+	const double fixed[] = { 1000, 1000.5, 1001.5, 2500.5, 999999.4, 999999.5,
+				 12345.4999999, 3215, 1e6 - 0.25 };
+	unsigned seed = 7;
+	struct strbuf got = STRBUF_INIT, want = STRBUF_INIT;
+	for (int i = 0; i < 200000; i++) {
+		double v;
+		if (i < (int)(sizeof fixed / sizeof *fixed)) {
+			v = fixed[i];
+		} else {
+			seed = seed * 1103515245u + 12345u;
+			v = 1000 + (double)(seed >> 4) / 268435456.0 * 998999;
+			if (i % 3 == 0)
+				v = floor(v) + 0.5;
+		}
+		if (v >= 999999.5)
+			continue; /* rounds to a million: written in words */
+		char digits[32];
+		snprintf(digits, sizeof digits, "%.0f", v);
+		size_t n = strlen(digits);
+		sb_reset(&want);
+		for (size_t k = 0; k < n; k++) {
+			if (k > 0 && (n - k) % 3 == 0)
+				sb_addc(&want, ',');
+			sb_addc(&want, digits[k]);
+		}
+		sb_reset(&got);
+		report_human_number(&got, v);
+		if (strcmp(sb_str(&got), sb_str(&want))) {
+			CHECK_STR(sb_str(&got), sb_str(&want));
+			break;
+		}
+	}
+	sb_reset(&got);
+	report_human_number(&got, 2500.5);
+	CHECK_STR(sb_str(&got), "2,500");
+	sb_release(&got);
+	sb_release(&want);
+}
+
 static void test_bad_out_dir(void)
 {
 	struct dataset ds;
@@ -802,6 +848,7 @@ int main(void)
 	RUN(test_manifest_order);
 	RUN(test_check);
 	RUN(test_bad_out_dir);
+	RUN(test_human_number);
 	if (!unit_tests_failed) {
 		remove_all(tmp, "out");
 		rmdir(tmp);
