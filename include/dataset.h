@@ -7,6 +7,7 @@
 
 #include "claim.h"
 #include "paper.h"
+#include "util.h"
 
 /* A value derived from a claim by one conversion, with its assumptions. */
 struct derivation {
@@ -69,6 +70,10 @@ struct currency {
 };
 
 struct dataset {
+	/* When set, the strings of papers and claims live in strings and go
+	 * with it (a report's load), not one by one. */
+	int strings_in_arena;
+	struct arena strings;
 	struct paper *papers;            /* ordered by title, then key */
 	size_t n_papers;
 	struct stored_claim *claims;     /* ordered by paper, then position */

@@ -51,10 +51,13 @@ static void currency_release(struct currency *c)
 
 void dataset_release(struct dataset *ds)
 {
-	for (size_t i = 0; i < ds->n_papers; i++)
-		paper_release(&ds->papers[i]);
-	for (size_t i = 0; i < ds->n_claims; i++)
-		claim_release(&ds->claims[i].claim);
+	if (!ds->strings_in_arena) {
+		for (size_t i = 0; i < ds->n_papers; i++)
+			paper_release(&ds->papers[i]);
+		for (size_t i = 0; i < ds->n_claims; i++)
+			claim_release(&ds->claims[i].claim);
+	}
+	arena_release(&ds->strings);
 	for (size_t i = 0; i < ds->n_derivations; i++)
 		derivation_release(&ds->derivations[i]);
 	for (size_t i = 0; i < ds->n_accelerators; i++)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include <xxhash.h>
 
@@ -479,6 +480,98 @@ void fmt_double(char *buf, size_t size, double v)
 		memo[slot].used = 1;
 		strcpy(memo[slot].text, buf);
 	}
+}
+
+/* ---- Arena ------------------------------------------------------------ */
+
+#define ARENA_CHUNK ((size_t)2 << 20) /* one huge page */
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t size;
+};
+
+void *xmalloc_huge(size_t n)
+{
+	size_t size = (n + ARENA_CHUNK - 1) / ARENA_CHUNK * ARENA_CHUNK;
+	if (n < ARENA_CHUNK || size < n)
+		return xmalloc(n);
+	void *p = aligned_alloc(ARENA_CHUNK, size);
+	if (!p)
+		return xmalloc(n);
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, size, MADV_HUGEPAGE);
+#endif
+	return p;
+}
+
+static struct arena_chunk *chunk_new(struct arena *a, size_t size)
+{
+	struct arena_chunk *c;
+	if (size == ARENA_CHUNK) {
+		c = aligned_alloc(ARENA_CHUNK, ARENA_CHUNK);
+		if (!c)
+			c = xmalloc(ARENA_CHUNK);
+#ifdef MADV_HUGEPAGE
+		else
+			(void)madvise(c, ARENA_CHUNK, MADV_HUGEPAGE);
+#endif
+	} else {
+		c = xmalloc(size);
+	}
+	c->size = size;
+	c->next = a->chunks;
+	a->chunks = c;
+	return c;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	if (n + 1 > a->left) {
+		size_t head = sizeof(struct arena_chunk);
+		if (n + 1 > ARENA_CHUNK / 8) {
+			/* a long text (an abstract) has a chunk of its own,
+			 * and the current one keeps its room */
+			struct arena_chunk *c = chunk_new(a, head + n + 1);
+			char *d = (char *)(c + 1);
+			memcpy(d, s, n);
+			d[n] = '\0';
+			return d;
+		}
+		struct arena_chunk *c = chunk_new(a, ARENA_CHUNK);
+		a->next = (char *)c + head;
+		a->left = ARENA_CHUNK - head;
+	}
+	char *d = a->next;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	a->next += n + 1;
+	a->left -= n + 1;
+	return d;
+}
+
+void arena_take(struct arena *to, struct arena *from)
+{
+	struct arena_chunk **tail = &from->chunks;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = to->chunks;
+	to->chunks = from->chunks;
+	/* the chunk to was filling stays the one it fills */
+	from->chunks = NULL;
+	from->next = NULL;
+	from->left = 0;
+}
+
+void arena_release(struct arena *a)
+{
+	while (a->chunks) {
+		struct arena_chunk *c = a->chunks;
+		a->chunks = c->next;
+		free(c);
+	}
+	a->next = NULL;
+	a->left = 0;
 }
 
 unsigned long long hash_bytes(unsigned long long h, const void *data, size_t n)

@@ -46,6 +46,39 @@ static int prints_as_printf(double v)
 	return 1;
 }
 
+/* Strings of an arena stay whole while others are added (short ones
+ * share chunks, long ones get their own), across a take, until release. */
+static void test_arena(void)
+{
+	struct arena a = ARENA_INIT, b = ARENA_INIT;
+	char *kept[3000];
+	char text[400000];
+	for (size_t i = 0; i < sizeof text; i++)
+		text[i] = (char)('a' + i % 26);
+	for (int i = 0; i < 3000; i++) {
+		size_t n = i % 100 == 99 ? 300000 + (size_t)i : (size_t)(i % 700);
+		kept[i] = arena_strndup(i % 2 ? &a : &b, text + i % 26, n);
+	}
+	arena_take(&a, &b);
+	CHECK(b.chunks == NULL);
+	kept[0] = arena_strndup(&a, "after", 5); /* a's own chunk goes on */
+	CHECK_STR(kept[0], "after");
+	for (int i = 1; i < 3000; i++) {
+		size_t n = i % 100 == 99 ? 300000 + (size_t)i : (size_t)(i % 700);
+		if (strlen(kept[i]) != n || memcmp(kept[i], text + i % 26, n)) {
+			CHECK(!"arena string changed");
+			break;
+		}
+	}
+	arena_release(&a);
+	arena_release(&b);
+	CHECK(a.chunks == NULL && a.left == 0);
+	unsigned char *big = xmalloc_huge(5u << 20);
+	memset(big, 7, 5u << 20);
+	CHECK(big[(5u << 20) - 1] == 7);
+	free(big);
+}
+
 static void test_fmt_double(void)
 {
 	char buf[32];
@@ -413,6 +446,7 @@ int main(void)
 {
 	RUN(test_strbuf);
 	RUN(test_fmt_double);
+	RUN(test_arena);
 	RUN(test_utf8);
 	RUN(test_claim_names);
 	RUN(test_claim_copy);
