@@ -85,6 +85,8 @@ void sb_reset(struct strbuf *sb)
 		sb->buf[0] = '\0';
 }
 
+#define ARENA_CHUNK ((size_t)2 << 20) /* one huge page */
+
 void sb_grow_to(struct strbuf *sb, size_t need)
 {
 	if (need <= sb->alloc)
@@ -98,6 +100,16 @@ void sb_grow_to(struct strbuf *sb, size_t need)
 	if (!sb->alloc)
 		sb->buf[0] = '\0';
 	sb->alloc = n;
+#ifdef MADV_HUGEPAGE
+	/* A large buffer (a CSV, the manifest) is filled once through:
+	 * huge pages make that one page fault per 2 MiB, not per 4 KiB. */
+	if (n >= 4 * ARENA_CHUNK) {
+		uintptr_t from = ((uintptr_t)sb->buf + ARENA_CHUNK - 1) & ~(uintptr_t)(ARENA_CHUNK - 1);
+		uintptr_t to = ((uintptr_t)sb->buf + n) & ~(uintptr_t)(ARENA_CHUNK - 1);
+		if (to > from)
+			(void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+	}
+#endif
 }
 
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
@@ -484,7 +496,6 @@ void fmt_double(char *buf, size_t size, double v)
 
 /* ---- Arena ------------------------------------------------------------ */
 
-#define ARENA_CHUNK ((size_t)2 << 20) /* one huge page */
 
 struct arena_chunk {
 	struct arena_chunk *next;

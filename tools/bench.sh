@@ -33,24 +33,29 @@ mkdir -p "$trash"
 results=$out/results.csv
 echo "stage,papers,bytes,seconds,mb_per_s,items_per_s,peak_rss_kb,ratio,ratio_to" >"$results"
 
-# run CMD...: time CMD, set $secs and $rss (KB).
+# run CMD...: time CMD, set $secs and $rss (KB).  The dirty pages of
+# earlier steps are written out first (not timed): each step is measured
+# without the kernel's writeback of the previous step's output.
 run() {
+	sync
 	/usr/bin/time -f "%e %M" -o "$out/time" "$@" >/dev/null 2>"$out/stderr" ||
 		{ cat "$out/stderr" >&2; exit 1; }
 	secs=$(cut -d' ' -f1 "$out/time")
 	rss=$(cut -d' ' -f2 "$out/time")
 }
 
-# median_ingest DB FILE: ingest FILE into a fresh DB $runs times; $secs
-# is the median time, $rss the largest peak.
+# median BEFORE CMD...: $runs times, run the function BEFORE (untimed),
+# then time CMD; $secs is the median time, $rss the largest peak.
 runs=${BENCH_RUNS:-3}
-median_ingest() {
+median() {
+	before=$1
+	shift
 	: >"$out/times"
 	maxrss=0
 	i=0
 	while [ $i -lt "$runs" ]; do
-		rm -f "$1"
-		run "$EFFDASH" --quiet --db "$1" ingest "$2"
+		$before
+		run "$@"
 		echo "$secs" >>"$out/times"
 		[ "$rss" -gt "$maxrss" ] && maxrss=$rss
 		i=$((i + 1))
@@ -58,6 +63,26 @@ median_ingest() {
 	secs=$(sort -n "$out/times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')
 	rss=$maxrss
 }
+
+# median_ingest DB FILE: ingest FILE into a fresh DB.
+median_ingest() {
+	db=$1
+	median drop_db "$EFFDASH" --quiet --db "$1" ingest "$2"
+}
+drop_db() { rm -f "$db"; }
+
+# median_report fresh|again N: report the database of N papers into a new
+# folder each time (the old one goes to the trash), or over the previous
+# report.
+median_report() {
+	rep=$out/report-$2
+	if [ "$1" = fresh ]; then
+		median trash_report "$EFFDASH" --quiet --db "$out/d.db" report --no-render --out "$rep"
+	else
+		median : "$EFFDASH" --quiet --db "$out/d.db" report --no-render --out "$rep"
+	fi
+}
+trash_report() { [ ! -e "$rep" ] || mv "$rep" "$trash/${rep##*/}.$i"; }
 
 rate() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }'; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f%%", (b > 0 ? 100 * a / b : 0) }'; }
@@ -115,10 +140,10 @@ for n in $sizes; do
 	csv=$out/claims-$n.csv
 	[ -f "$csv" ] || python3 tools/gen_corpus.py "$src" "$n" csv "$csv"
 	rows=$(($(wc -l <"$csv") - 1))
-	rm -f "$out/c.db" "$out/i.db"
-	run "$EFFDASH" --quiet --db "$out/c.db" ingest "$csv"
+	median_ingest "$out/c.db" "$csv"
 	ours=$secs ours_rss=$rss
-	run sqlite3 "$out/i.db" ".import --csv $csv claims"
+	db=$out/i.db
+	median drop_db sqlite3 "$db" ".import --csv $csv claims"
 	theirs=$secs
 	row curated "$n" "" "$ours" "" "$(rate "$rows" "$ours")" "$(rate "$ours_rss" 1000)" \
 		"$rows rows; sqlite3 .import $(rate "$rows" "$theirs") rows/s ($(ratio "$theirs" "$ours") of its rate)"
@@ -132,14 +157,14 @@ for n in $sizes; do
 	rm -f "$out/d.db"
 	"$EFFDASH" --quiet --db "$out/d.db" ingest "$listing" "$dense"
 	claims=$(sqlite3 "$out/d.db" "SELECT count(*) FROM claim")
-	[ ! -e "$out/report-$n" ] || mv "$out/report-$n" "$trash/"
-	run "$EFFDASH" --quiet --db "$out/d.db" report --no-render --out "$out/report-$n"
+	# Fresh reports (each into a new folder) and the same report over
+	# the previous one (unchanged files are linked): medians of $runs.
+	median_report fresh "$n"
 	report_s=$secs
 	row report "$n" "" "$secs" "" "" "$(rate "$rss" 1000)" \
 		"$claims claims; charts not rendered (gnuplot time excluded)"
 	echo "report,$n,,$secs,,,$rss,," >>"$results"
-	# The same report over the previous one: unchanged files are linked.
-	run "$EFFDASH" --quiet --db "$out/d.db" report --no-render --out "$out/report-$n"
+	median_report again "$n"
 	printf '%-10s %9s %9s %8s %9s %11s %9s %s\n' rereport "$n" "" "$secs" "" "" \
 		"$(rate "$rss" 1000)" "unchanged database: $(pct "$secs" "$report_s") of the full report"
 	echo "rereport,$n,,$secs,,,$rss,$(rate "$secs" "$report_s"),report" >>"$results"
