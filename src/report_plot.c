@@ -285,10 +285,40 @@ struct label {
 	int align, leader, placed;
 };
 
+/* The boxes taken so far, and a grid of CELL-pixel cells over the plot
+ * area, each listing the boxes that reach into it: a candidate position
+ * is checked against the boxes of its cells only, not against every
+ * point of a chart with thousands.  Same answers as checking them all:
+ * two boxes that overlap share a cell. */
+#define CELL 16.0
+#define GRID_X ((int)(AREA_W / CELL) + 1)
+#define GRID_Y ((int)(AREA_H / CELL) + 1)
+
+struct cell {
+	size_t *box;
+	size_t n, alloc;
+};
+
 struct placer {
 	struct box *taken;
 	size_t n, alloc;
+	struct cell *grid; /* GRID_X * GRID_Y */
 };
+
+/* The cells a box reaches, clamped to the grid; 0 when it has a NaN
+ * (it overlaps nothing: every comparison with it is false). */
+static int cell_range(const struct box *b, int c[4])
+{
+	if (isnan(b->x0) || isnan(b->x1) || isnan(b->y0) || isnan(b->y1))
+		return 0;
+	const double v[4] = { fmin(b->x0, b->x1), fmax(b->x0, b->x1),
+			      fmin(b->y0, b->y1), fmax(b->y0, b->y1) };
+	for (int i = 0; i < 4; i++) {
+		double k = floor(v[i] / CELL), top = (i < 2 ? GRID_X : GRID_Y) - 1;
+		c[i] = (int)(k < 0 ? 0 : k > top ? top : k);
+	}
+	return 1;
+}
 
 static void placer_take(struct placer *pl, struct box b)
 {
@@ -296,6 +326,19 @@ static void placer_take(struct placer *pl, struct box b)
 		pl->alloc = pl->alloc ? 2 * pl->alloc : 64;
 		pl->taken = xrealloc(pl->taken, pl->alloc * sizeof *pl->taken);
 	}
+	if (!pl->grid)
+		pl->grid = xcalloc((size_t)(GRID_X * GRID_Y), sizeof *pl->grid);
+	int c[4];
+	if (cell_range(&b, c))
+		for (int y = c[2]; y <= c[3]; y++)
+			for (int x = c[0]; x <= c[1]; x++) {
+				struct cell *cl = &pl->grid[y * GRID_X + x];
+				if (cl->n == cl->alloc) {
+					cl->alloc = cl->alloc ? 2 * cl->alloc : 4;
+					cl->box = xrealloc(cl->box, cl->alloc * sizeof *cl->box);
+				}
+				cl->box[cl->n++] = pl->n;
+			}
 	pl->taken[pl->n++] = b;
 }
 
@@ -304,10 +347,26 @@ static int placer_free(const struct placer *pl, const struct box *b)
 	if (b->x0 < 2 || b->y0 < 2 || b->x1 > AREA_W - 2 ||
 	    b->y1 > AREA_H - 2)
 		return 0;
-	for (size_t i = 0; i < pl->n; i++)
-		if (overlaps(&pl->taken[i], b))
-			return 0;
+	int c[4];
+	if (!pl->grid || !cell_range(b, c))
+		return 1;
+	for (int y = c[2]; y <= c[3]; y++)
+		for (int x = c[0]; x <= c[1]; x++) {
+			const struct cell *cl = &pl->grid[y * GRID_X + x];
+			for (size_t i = 0; i < cl->n; i++)
+				if (overlaps(&pl->taken[cl->box[i]], b))
+					return 0;
+		}
 	return 1;
+}
+
+static void placer_release(struct placer *pl)
+{
+	if (pl->grid)
+		for (int i = 0; i < GRID_X * GRID_Y; i++)
+			free(pl->grid[i].box);
+	free(pl->grid);
+	free(pl->taken);
 }
 
 static size_t utf8_chars(const char *s)
@@ -363,7 +422,7 @@ static size_t place_labels(struct label *l, size_t n, const double *px,
 			   const double *py, size_t n_points,
 			   const struct box *lines, size_t n_lines)
 {
-	struct placer pl = { NULL, 0, 0 };
+	struct placer pl = { NULL, 0, 0, NULL };
 	size_t placed = 0;
 	for (size_t i = 0; i < n_lines; i++)
 		placer_take(&pl, lines[i]);
@@ -376,7 +435,7 @@ static size_t place_labels(struct label *l, size_t n, const double *px,
 		place_one(&pl, &l[i]);
 		placed += l[i].placed;
 	}
-	free(pl.taken);
+	placer_release(&pl);
 	return placed;
 }
 

@@ -150,18 +150,41 @@ char *sb_detach(struct strbuf *sb)
 	return p;
 }
 
-/* Digits of u, most significant first, into buf; returns the count. */
+/* 10^k for 0 <= k <= 19. */
+static const unsigned long long pow10_u64[] = {
+	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+	100000000000000000ULL, 1000000000000000000ULL,
+	10000000000000000000ULL,
+};
+
+/* Digits of u, most significant first, into buf; returns the count.
+ * Counted first, then written from the end two at a time. */
 static size_t utoa10(char *buf, unsigned long long u)
 {
-	char tmp[20];
-	size_t len = 0, k = 0;
-	do {
-		tmp[len++] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	while (len)
-		buf[k++] = tmp[--len];
-	return k;
+	static const char pairs[201] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
+	/* the count from the bit length: log10(2) is about 1233 / 4096 */
+	unsigned t = ((unsigned)(64 - __builtin_clzll(u | 1)) * 1233) >> 12;
+	size_t len = u ? t - (u < pow10_u64[t]) + 1 : 1;
+	size_t k = len;
+	while (u >= 100) {
+		unsigned r = (unsigned)(u % 100);
+		u /= 100;
+		buf[--k] = pairs[2 * r + 1];
+		buf[--k] = pairs[2 * r];
+	}
+	if (u >= 10) {
+		buf[--k] = pairs[2 * u + 1];
+		buf[--k] = pairs[2 * u];
+	} else {
+		buf[--k] = (char)('0' + u);
+	}
+	return len;
 }
 
 /* The decimal digits[0..nd) with the point after the first point of
@@ -279,14 +302,6 @@ slow:
 #ifdef __SIZEOF_INT128__
 __extension__ typedef unsigned __int128 u128; /* GCC and Clang, 64-bit */
 
-static const unsigned long long pow10_u64[] = {
-	1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
-	10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
-	100000000000ULL, 1000000000000ULL, 10000000000000ULL,
-	100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
-	100000000000000000ULL, 1000000000000000000ULL,
-	10000000000000000000ULL,
-};
 
 /* 10^k for 0 <= k <= 38. */
 static u128 pow10_u128(int k)

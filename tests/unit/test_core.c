@@ -1,4 +1,5 @@
 /* Unit tests of util, claim, paper, csvread and the source helpers. */
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -44,6 +45,47 @@ static int prints_as_printf(double v)
 		return 0;
 	}
 	return 1;
+}
+
+/* sb_add_long writes what "%lld" writes: edges, every power of ten and
+ * its neighbours, and random values of every length. */
+static void test_add_long(void)
+{
+	long long cases[200];
+	size_t n = 0;
+	cases[n++] = 0;
+	cases[n++] = LLONG_MIN;
+	cases[n++] = LLONG_MAX;
+	long long p = 1;
+	for (int e = 0; e <= 18; e++, p *= 10) {
+		cases[n++] = p;
+		cases[n++] = p - 1;
+		cases[n++] = p + 1;
+		cases[n++] = -p;
+		cases[n++] = -(p - 1);
+	}
+	unsigned long long seed = 12345;
+	struct strbuf sb = STRBUF_INIT;
+	char want[32];
+	for (int i = 0; i < 100000 + (int)n; i++) {
+		long long v;
+		if (i < (int)n) {
+			v = cases[i];
+		} else {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			v = (long long)(seed >> (seed % 63));
+			if (seed & 1)
+				v = -v;
+		}
+		snprintf(want, sizeof want, "%lld", v);
+		sb_reset(&sb);
+		sb_add_long(&sb, v);
+		if (strcmp(sb_str(&sb), want)) {
+			CHECK_STR(sb_str(&sb), want);
+			break;
+		}
+	}
+	sb_release(&sb);
 }
 
 /* Strings of an arena stay whole while others are added (short ones
@@ -447,6 +489,7 @@ int main(void)
 	RUN(test_strbuf);
 	RUN(test_fmt_double);
 	RUN(test_arena);
+	RUN(test_add_long);
 	RUN(test_utf8);
 	RUN(test_claim_names);
 	RUN(test_claim_copy);
