@@ -1304,11 +1304,43 @@ static void *write_exports(void *arg)
 }
 
 /* The bulk of the manifest, made beside the charts it does not need. */
+/* report_dataset_digest, made beside the indexes and the model; those
+ * who need it wait for it. */
+struct digest_job {
+	const struct dataset *ds;
+	unsigned long long digest;
+	pthread_mutex_t lock;
+	pthread_cond_t ready;
+	int done;
+};
+
+static void *make_digest(void *arg)
+{
+	struct digest_job *dj = arg;
+	unsigned long long d = report_dataset_digest(dj->ds);
+	pthread_mutex_lock(&dj->lock);
+	dj->digest = d;
+	dj->done = 1;
+	pthread_cond_broadcast(&dj->ready);
+	pthread_mutex_unlock(&dj->lock);
+	return NULL;
+}
+
+static unsigned long long digest_wait(struct digest_job *dj)
+{
+	pthread_mutex_lock(&dj->lock);
+	while (!dj->done)
+		pthread_cond_wait(&dj->ready, &dj->lock);
+	unsigned long long d = dj->digest;
+	pthread_mutex_unlock(&dj->lock);
+	return d;
+}
+
 struct manifest_job {
 	const struct dataset *ds;
 	const struct report_index *ix;
 	const char *out;
-	unsigned long long digest;
+	struct digest_job *dj;
 	struct strbuf body;
 	char *before; /* the previous manifest, when read */
 };
@@ -1320,7 +1352,9 @@ static int reuse_manifest_body(struct manifest_job *mj)
 {
 	struct strbuf state = STRBUF_INIT;
 	char *was = previous_file(mj->out, "exports.tsv");
-	exports_state(&state, mj->digest);
+	/* without a previous report, nothing waits for the digest */
+	if (was)
+		exports_state(&state, digest_wait(mj->dj));
 	int same = was && !strcmp(was, state.buf);
 	free(was);
 	sb_release(&state);
@@ -1362,19 +1396,6 @@ static void *write_lists(void *arg)
 	return NULL;
 }
 
-/* report_dataset_digest, made beside the indexes and the model. */
-struct digest_job {
-	const struct dataset *ds;
-	unsigned long long digest;
-};
-
-static void *make_digest(void *arg)
-{
-	struct digest_job *dj = arg;
-	dj->digest = report_dataset_digest(dj->ds);
-	return NULL;
-}
-
 static int build(const struct build_ctx *b)
 {
 	const struct dataset *ds = b->ds;
@@ -1384,7 +1405,7 @@ static int build(const struct build_ctx *b)
 	struct strbuf papers = STRBUF_INIT, site = STRBUF_INIT, plots = STRBUF_INIT;
 	struct strbuf manifest = STRBUF_INIT;
 	struct paper_pages *pages = NULL;
-	struct digest_job dj = { ds, 0 };
+	struct digest_job dj = { ds, 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0 };
 	pthread_t digester;
 	int digesting = pthread_create(&digester, NULL, make_digest, &dj) == 0;
 	if (!digesting)
@@ -1392,7 +1413,7 @@ static int build(const struct build_ctx *b)
 	struct exports ex = { ds, &ix, &model, b->stage, 0, 0 };
 	pthread_t exporter, copier, lister, manifester;
 	int exporting = 0, copying = 0, listing = 0, manifesting = 0;
-	struct manifest_job mj = { ds, &ix, b->out, 0, STRBUF_INIT, NULL };
+	struct manifest_job mj = { ds, &ix, b->out, &dj, STRBUF_INIT, NULL };
 	struct lists ls = { ds, &ix, { NULL, &model, NULL, NULL, b->opt->db_path != NULL, b->opt->perf },
 			    STRBUF_INIT, 0 };
 	struct db_copy dc = { b->stage, b->opt->db_path, 0 };
@@ -1409,14 +1430,20 @@ static int build(const struct build_ctx *b)
 			copy_database(&dc);
 	}
 	report_index_build(&ix, ds);
+	/* The manifest and the paper pages need only the index: they start
+	 * while the model is built. */
+	if (dirs == 0) {
+		manifesting = pthread_create(&manifester, NULL, make_manifest_body, &mj) == 0;
+		sb_addf(&papers, "%s/site/papers", b->stage);
+		pages = report_papers_start(ds, &ix, b->opt->perf, papers.buf);
+	}
 	report_model_build(&model, ds, &ix);
+	ex.digest = digest_wait(&dj);
 	if (digesting)
 		pthread_join(digester, NULL);
-	ex.digest = mj.digest = dj.digest;
+	digesting = 0;
 	if (dirs < 0)
 		goto out;
-	sb_addf(&papers, "%s/site/papers", b->stage);
-	pages = report_papers_start(ds, &ix, b->opt->perf, papers.buf);
 	exporting = pthread_create(&exporter, NULL, write_exports, &ex) == 0;
 	if (!exporting)
 		write_exports(&ex);
@@ -1425,7 +1452,6 @@ static int build(const struct build_ctx *b)
 	listing = pthread_create(&lister, NULL, write_lists, &ls) == 0;
 	if (!listing)
 		write_lists(&ls);
-	manifesting = pthread_create(&manifester, NULL, make_manifest_body, &mj) == 0;
 	if (report_plot_write(ds, &ix, &model, plots.buf, &charts) < 0 ||
 	    (b->opt->perf &&
 	     report_plot_perf(b->opt->perf, plots.buf, &charts) < 0) ||
