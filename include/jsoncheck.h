@@ -13,9 +13,12 @@
  * of the problem and *why a static lower-case message. */
 int json_check(const char *text, size_t n, size_t *where, const char **why);
 
-/* Offset of the first \u0000 escape inside a string of the valid JSON
- * text[0..n), or n when there is none.  cJSON ends its C strings there,
- * so a record holding one would silently lose the rest of the string. */
-size_t json_nul_escape(const char *text, size_t n);
+/* json_check, and when text is valid *nul is the offset of the first
+ * \u0000 escape inside one of its strings, or n when there is none.
+ * cJSON ends its C strings there, so a record holding one would silently
+ * lose the rest of the string.  Found by the check's own walk over the
+ * escapes, not by another search of the text. */
+int json_check_nul(const char *text, size_t n, size_t *where, const char **why,
+		   size_t *nul);
 
 #endif

@@ -17,6 +17,7 @@ struct jc {
 	size_t n, i;
 	const char *why;
 	int depth;
+	size_t nul; /* offset of the first \u0000 escape; n when none */
 };
 
 static int fail(struct jc *j, const char *why)
@@ -106,6 +107,8 @@ static int escape(struct jc *j)
 	case 'u':
 		if (hex4(j, &u))
 			return -1;
+		if (u == 0 && j->nul == j->n)
+			j->nul = j->i - 6;
 		/* Lone surrogates are accepted by RFC 8259's grammar; they
 		 * cannot become UTF-8, so they are refused here. */
 		if (u >= 0xDC00 && u <= 0xDFFF)
@@ -251,13 +254,17 @@ static int value(struct jc *j)
 	}
 }
 
-int json_check(const char *text, size_t n, size_t *where, const char **why)
+int json_check_nul(const char *text, size_t n, size_t *where, const char **why,
+		   size_t *nul)
 {
-	struct jc j = { (const unsigned char *)text, n, 0, NULL, 0 };
+	struct jc j = { (const unsigned char *)text, n, 0, NULL, 0, n };
+	*nul = n;
 	if (value(&j) == 0) {
 		ws(&j);
-		if (j.i == j.n)
+		if (j.i == j.n) {
+			*nul = j.nul;
 			return 0;
+		}
 		fail(&j, "unexpected text after the value");
 	}
 	*where = j.i;
@@ -265,20 +272,8 @@ int json_check(const char *text, size_t n, size_t *where, const char **why)
 	return -1;
 }
 
-size_t json_nul_escape(const char *text, size_t n)
+int json_check(const char *text, size_t n, size_t *where, const char **why)
 {
-	/* Nearly every record has none: one fast search says so. */
-	if (!memmem(text, n, "\\u0000", 6))
-		return n;
-	int in_string = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (text[i] == '"') {
-			in_string = !in_string;
-		} else if (in_string && text[i] == '\\' && i + 1 < n) {
-			if (text[i + 1] == 'u' && n - i >= 6 && !memcmp(text + i + 2, "0000", 4))
-				return i;
-			i++; /* the escaped character */
-		}
-	}
-	return n;
+	size_t nul;
+	return json_check_nul(text, n, where, why, &nul);
 }

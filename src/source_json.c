@@ -511,16 +511,16 @@ int source_json_paper_fields(const char *text, size_t n, int fast, struct paper 
 /* Parse text[0..n) as one JSON value starting at (line, col). */
 static int parse_one(struct jreader *jr, const char *text, size_t n, long line, long col)
 {
-	size_t bad;
+	size_t bad, nul;
 	const char *why;
-	if (json_check(text, n, &bad, &why)) {
+	if (json_check_nul(text, n, &bad, &why, &nul)) {
 		long l, c;
 		position(text, bad, line, col, &l, &c);
 		err_at(jr->path, l, c, "invalid JSON: %s", why);
 		return -1;
 	}
 	int rc;
-	if (json_nul_escape(text, n) >= n && fast_paper(jr, text, n, line, col, &rc))
+	if (nul >= n && fast_paper(jr, text, n, line, col, &rc))
 		return rc;
 	const char *end = NULL;
 	cJSON *v = cJSON_ParseWithLengthOpts(text, n, &end, 0);
@@ -541,7 +541,6 @@ static int parse_one(struct jreader *jr, const char *text, size_t n, long line, 
 			return -1;
 		}
 	}
-	size_t nul = json_nul_escape(text, n);
 	rc = nul < n ? nul_record(jr, v, text, nul, line, col) : record(jr, v, line, col);
 	cJSON_Delete(v);
 	return rc;

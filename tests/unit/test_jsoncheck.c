@@ -76,8 +76,31 @@ static void test_suite(void)
 	CHECK(y == 95 && n == 188);
 }
 
+/* The first \u0000 escape, in a value or a key, is found by the check:
+ * not an escaped backslash before "u0000", not "\u00001" read wrongly. */
+static void test_nul_escape(void)
+{
+	static const struct {
+		const char *text;
+		size_t nul; /* (size_t)-1: none */
+	} cases[] = {
+		{ "{\"a\":\"x\\u0000y\"}", 7 },
+		{ "{\"a\\u0000\":1}", 3 },
+		{ "[\"\\\\u0000\"]", (size_t)-1 },
+		{ "[\"\\u0001\", \"\\u0000\", \"\\u0000\"]", 12 },
+		{ "{\"abstract\":\"no escapes at all\"}", (size_t)-1 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t n = strlen(cases[i].text), where, nul;
+		const char *why;
+		CHECK(json_check_nul(cases[i].text, n, &where, &why, &nul) == 0);
+		CHECK(nul == (cases[i].nul == (size_t)-1 ? n : cases[i].nul));
+	}
+}
+
 int main(void)
 {
+	RUN(test_nul_escape);
 	RUN(test_basic);
 	RUN(test_deep);
 	RUN(test_suite);
