@@ -70,8 +70,8 @@ struct currency {
 };
 
 struct dataset {
-	/* When set, the strings of papers and claims live in strings and go
-	 * with it (a report's load), not one by one. */
+	/* When set, the strings of papers, claims and derived values live
+	 * in strings and go with it (a report's load), not one by one. */
 	int strings_in_arena;
 	struct arena strings;
 	struct paper *papers;            /* ordered by title, then key */

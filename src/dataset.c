@@ -58,7 +58,7 @@ void dataset_release(struct dataset *ds)
 			claim_release(&ds->claims[i].claim);
 	}
 	arena_release(&ds->strings);
-	for (size_t i = 0; i < ds->n_derivations; i++)
+	for (size_t i = 0; i < ds->n_derivations && !ds->strings_in_arena; i++)
 		derivation_release(&ds->derivations[i]);
 	for (size_t i = 0; i < ds->n_accelerators; i++)
 		accelerator_release(&ds->accelerators[i]);

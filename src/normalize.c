@@ -190,13 +190,21 @@ static void add(struct dataset *ds, long claim_id, const char *kind, double v,
 	struct derivation *d = &ds->derivations[ds->n_derivations++];
 	d->id = (long)ds->n_derivations;
 	d->claim_id = claim_id;
-	d->kind = xstrdup(kind);
 	d->value = v;
 	d->low = fmin(lo, v);
 	d->high = fmax(hi, v);
-	d->unit = xstrdup(unit);
-	d->method = xstrdup(sb_str(method));
-	d->assumption = xstrdup(sb_str(assume));
+	if (ds->strings_in_arena) {
+		/* a report's dataset: no malloc and free per string */
+		d->kind = arena_strndup(&ds->strings, kind, strlen(kind));
+		d->unit = arena_strndup(&ds->strings, unit, strlen(unit));
+		d->method = arena_strndup(&ds->strings, sb_str(method), method->len);
+		d->assumption = arena_strndup(&ds->strings, sb_str(assume), assume->len);
+	} else {
+		d->kind = xstrdup(kind);
+		d->unit = xstrdup(unit);
+		d->method = xstrdup(sb_str(method));
+		d->assumption = xstrdup(sb_str(assume));
+	}
 }
 
 /* A note on a claim: kind "unnormalised" (nothing derived) or
@@ -246,7 +254,8 @@ int normalize_flagged(const struct dataset *ds, long claim_id, const char **why)
 
 void normalize_clear(struct dataset *ds)
 {
-	for (size_t i = 0; i < ds->n_derivations; i++) {
+	/* strings in the dataset's arena go with it */
+	for (size_t i = 0; i < ds->n_derivations && !ds->strings_in_arena; i++) {
 		struct derivation *d = &ds->derivations[i];
 		free(d->kind);
 		free(d->unit);
@@ -963,6 +972,8 @@ void normalize_derive(struct dataset *ds)
 	rest.ds.n_claims = ds->n_claims - cut;
 	rest.ds.derivations = NULL;
 	rest.ds.n_derivations = 0;
+	/* each part's strings in an arena of its own, joined at the end */
+	rest.ds.strings = (struct arena)ARENA_INIT;
 	rest.s.ds = &rest.ds;
 	int threaded = pthread_create(&tid, NULL, derive_part_main, &rest) == 0;
 	struct dataset head = *ds;
@@ -979,6 +990,8 @@ void normalize_derive(struct dataset *ds)
 		memcpy(ds->derivations + head.n_derivations, rest.ds.derivations,
 		       rest.ds.n_derivations * sizeof *ds->derivations);
 	free(rest.ds.derivations);
+	ds->strings = head.strings;
+	arena_take(&ds->strings, &rest.ds.strings);
 	ds->n_derivations = n;
 	for (size_t i = head.n_derivations; i < n; i++)
 		ds->derivations[i].id = (long)i + 1;
