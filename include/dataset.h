@@ -95,5 +95,8 @@ struct dataset {
 
 void dataset_init(struct dataset *ds);
 void dataset_release(struct dataset *ds);
+/* A copy of s[0..n) that ds owns: in its arena when its strings live
+ * there, else from malloc. */
+char *dataset_strndup(struct dataset *ds, const char *s, size_t n);
 
 #endif

@@ -62,6 +62,9 @@ static inline void sb_addc(struct strbuf *sb, char c)
 	sb->buf[sb->len++] = c;
 	sb->buf[sb->len] = '\0';
 }
+/* The decimal digits of u (no NUL) into buf, which holds 20; returns
+ * how many. */
+size_t fmt_ulong(char *buf, unsigned long long u);
 /* Append v in decimal ("%lld") / as 16 lower-case hex digits ("%016llx"),
  * without printf. */
 void sb_add_long(struct strbuf *sb, long long v);

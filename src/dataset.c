@@ -49,6 +49,11 @@ static void currency_release(struct currency *c)
 	free(c->source);
 }
 
+char *dataset_strndup(struct dataset *ds, const char *s, size_t n)
+{
+	return ds->strings_in_arena ? arena_strndup(&ds->strings, s, n) : xstrndup(s, n);
+}
+
 void dataset_release(struct dataset *ds)
 {
 	if (!ds->strings_in_arena) {
@@ -56,10 +61,10 @@ void dataset_release(struct dataset *ds)
 			paper_release(&ds->papers[i]);
 		for (size_t i = 0; i < ds->n_claims; i++)
 			claim_release(&ds->claims[i].claim);
+		for (size_t i = 0; i < ds->n_derivations; i++)
+			derivation_release(&ds->derivations[i]);
 	}
 	arena_release(&ds->strings);
-	for (size_t i = 0; i < ds->n_derivations && !ds->strings_in_arena; i++)
-		derivation_release(&ds->derivations[i]);
 	for (size_t i = 0; i < ds->n_accelerators; i++)
 		accelerator_release(&ds->accelerators[i]);
 	for (size_t i = 0; i < ds->n_assumptions; i++)

@@ -193,18 +193,10 @@ static void add(struct dataset *ds, long claim_id, const char *kind, double v,
 	d->value = v;
 	d->low = fmin(lo, v);
 	d->high = fmax(hi, v);
-	if (ds->strings_in_arena) {
-		/* a report's dataset: no malloc and free per string */
-		d->kind = arena_strndup(&ds->strings, kind, strlen(kind));
-		d->unit = arena_strndup(&ds->strings, unit, strlen(unit));
-		d->method = arena_strndup(&ds->strings, sb_str(method), method->len);
-		d->assumption = arena_strndup(&ds->strings, sb_str(assume), assume->len);
-	} else {
-		d->kind = xstrdup(kind);
-		d->unit = xstrdup(unit);
-		d->method = xstrdup(sb_str(method));
-		d->assumption = xstrdup(sb_str(assume));
-	}
+	d->kind = dataset_strndup(ds, kind, strlen(kind));
+	d->unit = dataset_strndup(ds, unit, strlen(unit));
+	d->method = dataset_strndup(ds, sb_str(method), method->len);
+	d->assumption = dataset_strndup(ds, sb_str(assume), assume->len);
 }
 
 /* A note on a claim: kind "unnormalised" (nothing derived) or

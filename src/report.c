@@ -307,16 +307,12 @@ void report_short_name(struct strbuf *out, const char *title)
  * separators. */
 static void add_grouped(struct strbuf *out, double v)
 {
-	char digits[24];
-	size_t n = 0;
-	unsigned long long x = (unsigned long long)nearbyint(v);
-	do
-		digits[n++] = (char)('0' + x % 10);
-	while ((x /= 10) != 0);
+	char digits[20];
+	size_t n = fmt_ulong(digits, (unsigned long long)nearbyint(v));
 	for (size_t i = 0; i < n; i++) {
 		if (i > 0 && (n - i) % 3 == 0)
 			sb_addc(out, ',');
-		sb_addc(out, digits[n - 1 - i]);
+		sb_addc(out, digits[i]);
 	}
 }
 
@@ -1303,7 +1299,6 @@ static void *write_exports(void *arg)
 	return NULL;
 }
 
-/* The bulk of the manifest, made beside the charts it does not need. */
 /* report_dataset_digest, made beside the indexes and the model; those
  * who need it wait for it. */
 struct digest_job {
@@ -1336,6 +1331,7 @@ static unsigned long long digest_wait(struct digest_job *dj)
 	return d;
 }
 
+/* The bulk of the manifest, made beside the charts it does not need. */
 struct manifest_job {
 	const struct dataset *ds;
 	const struct report_index *ix;

@@ -1832,6 +1832,13 @@ struct source_paths {
 	struct arena *arena;       /* the dataset's: claims share the paths */
 };
 
+static int cmp_source(const void *a, const void *b)
+{
+	long x = ((const struct source_path *)a)->id;
+	long y = ((const struct source_path *)b)->id;
+	return (x > y) - (x < y);
+}
+
 static void source_path_row(sqlite3_stmt *s, void *ctx)
 {
 	struct source_paths *sp = ctx;
@@ -1868,21 +1875,15 @@ static void table_claim_row(sqlite3_stmt *s, void *ctx)
 	/* Claims come in id order, and a file's claims were stored
 	 * together: the previous claim's source is nearly always this one's. */
 	const struct source_paths *sp = tc->sources;
-	long src = (long)sqlite3_column_int64(s, 21);
-	if (tc->last >= sp->n || sp->v[tc->last].id != src) {
-		size_t lo = 0, hi = sp->n;
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (sp->v[mid].id < src)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo == sp->n || sp->v[lo].id != src) {
+	struct source_path key = { (long)sqlite3_column_int64(s, 21), NULL };
+	if (tc->last >= sp->n || sp->v[tc->last].id != key.id) {
+		const struct source_path *hit =
+			bsearch(&key, sp->v, sp->n, sizeof *sp->v, cmp_source);
+		if (!hit) {
 			tc->unknown_source = 1;
 			return;
 		}
-		tc->last = lo;
+		tc->last = (size_t)(hit - sp->v);
 	}
 	sc->claim.source_file = sp->v[tc->last].path;
 }

@@ -85,7 +85,22 @@ void sb_reset(struct strbuf *sb)
 		sb->buf[0] = '\0';
 }
 
-#define ARENA_CHUNK ((size_t)2 << 20) /* one huge page */
+#define HUGE_PAGE ((size_t)2 << 20)
+
+/* Ask for huge pages over the 2 MiB-aligned part of p[0..n): memory
+ * filled once through then takes a page fault per 2 MiB, not per 4 KiB. */
+static void advise_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+	uintptr_t to = ((uintptr_t)p + n) & ~(uintptr_t)(HUGE_PAGE - 1);
+	if (to > from)
+		(void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
 
 void sb_grow_to(struct strbuf *sb, size_t need)
 {
@@ -100,16 +115,9 @@ void sb_grow_to(struct strbuf *sb, size_t need)
 	if (!sb->alloc)
 		sb->buf[0] = '\0';
 	sb->alloc = n;
-#ifdef MADV_HUGEPAGE
-	/* A large buffer (a CSV, the manifest) is filled once through:
-	 * huge pages make that one page fault per 2 MiB, not per 4 KiB. */
-	if (n >= 4 * ARENA_CHUNK) {
-		uintptr_t from = ((uintptr_t)sb->buf + ARENA_CHUNK - 1) & ~(uintptr_t)(ARENA_CHUNK - 1);
-		uintptr_t to = ((uintptr_t)sb->buf + n) & ~(uintptr_t)(ARENA_CHUNK - 1);
-		if (to > from)
-			(void)madvise((void *)from, to - from, MADV_HUGEPAGE);
-	}
-#endif
+	/* a large buffer (a CSV, the manifest) is filled once through */
+	if (n >= 4 * HUGE_PAGE)
+		advise_huge(sb->buf, n);
 }
 
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
@@ -162,7 +170,7 @@ static const unsigned long long pow10_u64[] = {
 
 /* Digits of u, most significant first, into buf; returns the count.
  * Counted first, then written from the end two at a time. */
-static size_t utoa10(char *buf, unsigned long long u)
+size_t fmt_ulong(char *buf, unsigned long long u)
 {
 	static const char pairs[201] =
 		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
@@ -225,7 +233,7 @@ void sb_add_long(struct strbuf *sb, long long v)
 	size_t k = 0;
 	if (v < 0)
 		buf[k++] = '-';
-	k += utoa10(buf + k, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+	k += fmt_ulong(buf + k, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
 	sb_add(sb, buf, k);
 }
 
@@ -271,7 +279,7 @@ void sb_add_g(struct strbuf *sb, double v, int prec)
 		e++;
 	}
 	char digits[8], buf[40];
-	size_t nd = utoa10(digits, (unsigned long long)r), k = 0;
+	size_t nd = fmt_ulong(digits, (unsigned long long)r), k = 0;
 	if (v < 0)
 		buf[k++] = '-';
 	if (e < -4 || e >= prec) {
@@ -289,7 +297,7 @@ void sb_add_g(struct strbuf *sb, double v, int prec)
 		int x = e < 0 ? -e : e;
 		if (x < 10)
 			buf[k++] = '0';
-		k += utoa10(buf + k, (unsigned long long)x);
+		k += fmt_ulong(buf + k, (unsigned long long)x);
 	} else {
 		k += decimal_text(buf + k, digits, nd, e + 1);
 	}
@@ -357,7 +365,7 @@ static size_t exact_g(char *buf, double v, int p)
 	if (2 * diff >= pk)
 		return 0;
 	char digits[24];
-	size_t nd = utoa10(digits, (unsigned long long)q), n = 0;
+	size_t nd = fmt_ulong(digits, (unsigned long long)q), n = 0;
 	if (v < 0)
 		buf[n++] = '-';
 	return n + decimal_text(buf + n, digits, nd, e10 + 1);
@@ -405,7 +413,7 @@ static int exact_g_big(char *buf, double v, int p)
 			return 0;
 	}
 	char digits[24];
-	size_t k = utoa10(digits, (unsigned long long)q), n = 0;
+	size_t k = fmt_ulong(digits, (unsigned long long)q), n = 0;
 	if (v < 0)
 		buf[n++] = '-';
 	if (e10 < p) {
@@ -426,7 +434,7 @@ static int exact_g_big(char *buf, double v, int p)
 	}
 	buf[n++] = 'e';
 	buf[n++] = '+';
-	n += utoa10(buf + n, (unsigned long long)e10); /* 16 to 36: two digits */
+	n += fmt_ulong(buf + n, (unsigned long long)e10); /* 16 to 36: two digits */
 	return (int)n;
 }
 #endif
@@ -442,7 +450,7 @@ void fmt_double(char *buf, size_t size, double v)
 		size_t k = 0;
 		if (n < 0)
 			buf[k++] = '-';
-		k += utoa10(buf + k, n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n);
+		k += fmt_ulong(buf + k, n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n);
 		buf[k] = '\0';
 		return;
 	}
@@ -459,7 +467,7 @@ void fmt_double(char *buf, size_t size, double v)
 			if ((double)m / pow10[d] != a)
 				continue;
 			char digits[20];
-			size_t nd = utoa10(digits, (unsigned long long)m), k = 0;
+			size_t nd = fmt_ulong(digits, (unsigned long long)m), k = 0;
 			if (v < 0)
 				buf[k++] = '-';
 			k += decimal_text(buf + k, digits, nd, (long)nd - d);
@@ -511,41 +519,29 @@ void fmt_double(char *buf, size_t size, double v)
 
 /* ---- Arena ------------------------------------------------------------ */
 
+#define ARENA_CHUNK HUGE_PAGE
 
 struct arena_chunk {
 	struct arena_chunk *next;
-	size_t size;
 };
 
 void *xmalloc_huge(size_t n)
 {
-	size_t size = (n + ARENA_CHUNK - 1) / ARENA_CHUNK * ARENA_CHUNK;
-	if (n < ARENA_CHUNK || size < n)
+	size_t size = (n + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE;
+	if (n < HUGE_PAGE || size < n)
 		return xmalloc(n);
-	void *p = aligned_alloc(ARENA_CHUNK, size);
+	void *p = aligned_alloc(HUGE_PAGE, size);
 	if (!p)
 		return xmalloc(n);
-#ifdef MADV_HUGEPAGE
-	(void)madvise(p, size, MADV_HUGEPAGE);
-#endif
+	advise_huge(p, size);
 	return p;
 }
 
+/* A chunk of size bytes (its header included) at the head of a's list:
+ * a whole huge page for short strings, or just room for one long text. */
 static struct arena_chunk *chunk_new(struct arena *a, size_t size)
 {
-	struct arena_chunk *c;
-	if (size == ARENA_CHUNK) {
-		c = aligned_alloc(ARENA_CHUNK, ARENA_CHUNK);
-		if (!c)
-			c = xmalloc(ARENA_CHUNK);
-#ifdef MADV_HUGEPAGE
-		else
-			(void)madvise(c, ARENA_CHUNK, MADV_HUGEPAGE);
-#endif
-	} else {
-		c = xmalloc(size);
-	}
-	c->size = size;
+	struct arena_chunk *c = xmalloc_huge(size);
 	c->next = a->chunks;
 	a->chunks = c;
 	return c;
