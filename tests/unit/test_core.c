@@ -29,6 +29,47 @@ static void test_strbuf(void)
 	sb_release(&sb);
 }
 
+/* sb_addf writes what snprintf writes, whether it formats the text
+ * itself (%s %c %d %i %u, l, ll and z, %%) or hands it to vsnprintf. */
+#define SAME_AS_PRINTF(sb, ...)                                      \
+	do {                                                         \
+		char want_[512];                                     \
+		snprintf(want_, sizeof want_, __VA_ARGS__);          \
+		sb_reset(sb);                                        \
+		sb_adds(sb, "<");                                    \
+		sb_addf(sb, __VA_ARGS__);                            \
+		CHECK(sb_str(sb)[0] == '<');                         \
+		CHECK_STR(sb_str(sb) + 1, want_);                    \
+		CHECK((sb)->len == 1 + strlen(want_));               \
+	} while (0)
+
+static void test_addf(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *volatile none = NULL;
+	char long_text[300];
+	memset(long_text, 'x', sizeof long_text - 1);
+	long_text[sizeof long_text - 1] = '\0';
+	SAME_AS_PRINTF(&sb, "plain text, no conversion");
+	SAME_AS_PRINTF(&sb, "%s", "");
+	SAME_AS_PRINTF(&sb, "%s", none);
+	SAME_AS_PRINTF(&sb, "%s=%s; %s", "name", "value", long_text);
+	SAME_AS_PRINTF(&sb, "100%% of %s%%", "it");
+	SAME_AS_PRINTF(&sb, "[%c%c]", 'a', '%');
+	SAME_AS_PRINTF(&sb, "%d %i %d %d", 0, -7, INT_MIN, INT_MAX);
+	SAME_AS_PRINTF(&sb, "%u %u", 0u, UINT_MAX);
+	SAME_AS_PRINTF(&sb, "%ld %li %lu", LONG_MIN, LONG_MAX, ULONG_MAX);
+	SAME_AS_PRINTF(&sb, "%lld|%lli|%llu", LLONG_MIN, -1LL, ULLONG_MAX);
+	SAME_AS_PRINTF(&sb, "%zu files, %zu bytes", (size_t)0, SIZE_MAX);
+	SAME_AS_PRINTF(&sb, "claim-%ld\">%s</a>", 123456L, "x < y");
+	/* formats it leaves to vsnprintf */
+	SAME_AS_PRINTF(&sb, "%5d|%-4s|%.2s|%05ld", 42, "ab", "abcdef", 7L);
+	SAME_AS_PRINTF(&sb, "%.10g %g %%%s", 1.0 / 3, 2.5e20, "s");
+	SAME_AS_PRINTF(&sb, "%x %016llx %zd", 255u, 0xabcULL, (ssize_t)-3);
+	SAME_AS_PRINTF(&sb, "%s then %.1f", long_text, 0.25);
+	sb_release(&sb);
+}
+
 /* fmt_double(v) is the shortest %g (15 to 17 digits) that reads back
  * as v; reports the first difference. */
 static int prints_as_printf(double v)
@@ -489,6 +530,7 @@ int main(void)
 	RUN(test_strbuf);
 	RUN(test_fmt_double);
 	RUN(test_arena);
+	RUN(test_addf);
 	RUN(test_add_long);
 	RUN(test_utf8);
 	RUN(test_claim_names);
