@@ -69,37 +69,106 @@ static void index_claims(struct report_index *ix, const struct dataset *ds)
 	free(next);
 }
 
+/* Claim ids are dense in practice (SQLite gives each new claim the
+ * next rowid), so ids up to this bound are looked up in a table; sparser
+ * ids fall back to sorted arrays and binary search. */
+static int ids_dense(long max_id, size_t n_claims)
+{
+	return max_id > 0 && (size_t)max_id <= 4 * n_claims + 1024;
+}
+
 static void index_derivations(struct report_index *ix,
 			      const struct dataset *ds)
 {
-	struct deriv_key *keys = xcalloc(ds->n_derivations, sizeof *keys);
-	for (size_t i = 0; i < ds->n_derivations; i++) {
+	size_t n = ds->n_derivations;
+	ix->deriv_order = xcalloc(n + 1, sizeof *ix->deriv_order);
+	ix->deriv_at = NULL;
+	if (ix->dense) {
+		/* a counting sort by claim id: stable, in one pass */
+		long max_id = ix->max_id;
+		size_t *at = xcalloc((size_t)max_id + 2, sizeof *at);
+		for (size_t i = 0; i < n; i++) {
+			long id = ds->derivations[i].claim_id;
+			if (id >= 0 && id <= max_id)
+				at[id + 1]++;
+		}
+		/* derivations of ids outside the claims' range: none are
+		 * found by id, and they sort last */
+		for (long id = 0; id <= max_id; id++)
+			at[id + 1] += at[id];
+		size_t *next = xmalloc(((size_t)max_id + 1) * sizeof *next), out = at[max_id + 1];
+		memcpy(next, at, ((size_t)max_id + 1) * sizeof *next);
+		for (size_t i = 0; i < n; i++) {
+			long id = ds->derivations[i].claim_id;
+			ix->deriv_order[id >= 0 && id <= max_id ? next[id]++ : out++] = i;
+		}
+		free(next);
+		ix->deriv_at = at;
+		return;
+	}
+	struct deriv_key *keys = xcalloc(n + 1, sizeof *keys);
+	for (size_t i = 0; i < n; i++) {
 		keys[i].claim_id = ds->derivations[i].claim_id;
 		keys[i].index = i;
 	}
-	if (ds->n_derivations)
-		qsort(keys, ds->n_derivations, sizeof *keys, deriv_key_cmp);
-	ix->deriv_order = xcalloc(ds->n_derivations, sizeof *ix->deriv_order);
-	for (size_t i = 0; i < ds->n_derivations; i++)
+	if (n)
+		qsort(keys, n, sizeof *keys, deriv_key_cmp);
+	for (size_t i = 0; i < n; i++)
 		ix->deriv_order[i] = keys[i].index;
-	/* A table from claim id to the first of its derivations. */
+	free(keys);
+}
+
+static int claim_id_cmp(const void *a, const void *b)
+{
+	const struct deriv_key *x = a, *y = b;
+	return (x->claim_id > y->claim_id) - (x->claim_id < y->claim_id);
+}
+
+/* Claim id to claim: a table when ids are dense, else the claims sorted
+ * by id. */
+static void index_ids(struct report_index *ix, const struct dataset *ds)
+{
 	long max_id = 0;
 	for (size_t i = 0; i < ds->n_claims; i++)
 		if (ds->claims[i].id > max_id)
 			max_id = ds->claims[i].id;
-	ix->deriv_at = NULL;
-	ix->deriv_max_id = 0;
-	if (max_id > 0 && (size_t)max_id <= 4 * ds->n_claims + 1024) {
-		ix->deriv_max_id = max_id;
-		ix->deriv_at = xcalloc((size_t)max_id + 2, sizeof *ix->deriv_at);
-		size_t j = 0;
-		for (long id = 0; id <= max_id + 1; id++) {
-			while (j < ds->n_derivations && keys[j].claim_id < id)
-				j++;
-			ix->deriv_at[id] = j;
-		}
+	ix->max_id = max_id;
+	ix->dense = ids_dense(max_id, ds->n_claims);
+	ix->claim_at = NULL;
+	ix->by_id = NULL;
+	if (ix->dense) {
+		ix->claim_at = xcalloc((size_t)max_id + 1, sizeof *ix->claim_at);
+		for (size_t i = 0; i < ds->n_claims; i++)
+			if (ds->claims[i].id >= 0)
+				ix->claim_at[ds->claims[i].id] = i + 1;
+		return;
 	}
+	struct deriv_key *keys = xcalloc(ds->n_claims + 1, sizeof *keys);
+	for (size_t i = 0; i < ds->n_claims; i++)
+		keys[i] = (struct deriv_key){ ds->claims[i].id, i };
+	if (ds->n_claims)
+		qsort(keys, ds->n_claims, sizeof *keys, claim_id_cmp);
+	ix->by_id = xcalloc(ds->n_claims + 1, sizeof *ix->by_id);
+	for (size_t i = 0; i < ds->n_claims; i++)
+		ix->by_id[i] = keys[i].index;
 	free(keys);
+}
+
+long report_claim_index(const struct report_index *ix, const struct dataset *ds,
+			long claim_id)
+{
+	if (ix->dense)
+		return claim_id >= 0 && claim_id <= ix->max_id ? (long)ix->claim_at[claim_id] - 1 : -1;
+	size_t lo = 0, hi = ds->n_claims;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ds->claims[ix->by_id[mid]].id < claim_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ds->n_claims && ds->claims[ix->by_id[lo]].id == claim_id
+		       ? (long)ix->by_id[lo] : -1;
 }
 
 /* The page of a paper is named after its title plus its id, which keeps
@@ -118,6 +187,7 @@ static char *paper_slug(const struct paper *p, size_t index)
 void report_index_build(struct report_index *ix, const struct dataset *ds)
 {
 	index_claims(ix, ds);
+	index_ids(ix, ds);
 	index_derivations(ix, ds);
 	ix->slugs = xcalloc(ds->n_papers, sizeof *ix->slugs);
 	for (size_t p = 0; p < ds->n_papers; p++)
@@ -133,6 +203,8 @@ void report_index_release(struct report_index *ix, size_t n_papers)
 	free(ix->paper_start);
 	free(ix->deriv_order);
 	free(ix->deriv_at);
+	free(ix->claim_at);
+	free(ix->by_id);
 	memset(ix, 0, sizeof *ix);
 }
 
@@ -141,7 +213,7 @@ size_t report_derivations_of(const struct report_index *ix,
 			     size_t *first)
 {
 	if (ix->deriv_at) {
-		if (claim_id < 0 || claim_id > ix->deriv_max_id) {
+		if (claim_id < 0 || claim_id > ix->max_id) {
 			*first = 0;
 			return 0;
 		}

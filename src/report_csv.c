@@ -161,25 +161,11 @@ static const char *const derivation_columns[] = {
 	"high", "unit", "method", "assumption",
 };
 
-struct claim_key {
-	long id;
-	size_t index;
-};
-
-static int claim_key_cmp(const void *a, const void *b)
-{
-	const struct claim_key *x = a, *y = b;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
 /* The title of the paper of claim id, or NULL. */
-static const char *title_of(const struct dataset *ds,
-			    const struct claim_key *keys, long id)
+static const char *title_of(const struct dataset *ds, const struct report_index *ix, long id)
 {
-	struct claim_key want = { id, 0 };
-	const struct claim_key *k = bsearch(&want, keys, ds->n_claims,
-					    sizeof *keys, claim_key_cmp);
-	return k ? ds->papers[ds->claims[k->index].paper].title : NULL;
+	long at = report_claim_index(ix, ds, id);
+	return at >= 0 ? ds->papers[ds->claims[at].paper].title : NULL;
 }
 
 static void derivation_row(struct row *r, const struct derivation *d,
@@ -198,26 +184,19 @@ static void derivation_row(struct row *r, const struct derivation *d,
 	row_end(r);
 }
 
-static int write_derivations(const struct dataset *ds, const char *dir)
+static int write_derivations(const struct dataset *ds, const struct report_index *ix,
+			     const char *dir)
 {
 	struct report_stream s;
 	struct row r = { &s.buf, 0 };
-	struct claim_key *keys = xcalloc(ds->n_claims, sizeof *keys);
-	for (size_t i = 0; i < ds->n_claims; i++) {
-		keys[i].id = ds->claims[i].id;
-		keys[i].index = i;
-	}
-	if (ds->n_claims)
-		qsort(keys, ds->n_claims, sizeof *keys, claim_key_cmp);
 	report_stream_open(&s, dir, "derivations.csv");
 	header(&s.buf, derivation_columns,
 	       sizeof derivation_columns / sizeof *derivation_columns);
 	for (size_t i = 0; i < ds->n_derivations; i++) {
 		const struct derivation *d = &ds->derivations[i];
-		derivation_row(&r, d, title_of(ds, keys, d->claim_id));
+		derivation_row(&r, d, title_of(ds, ix, d->claim_id));
 		report_stream_fill(&s);
 	}
-	free(keys);
 	return report_stream_close(&s);
 }
 
@@ -289,7 +268,7 @@ int report_csv_write(const struct dataset *ds, const struct report_index *ix,
 		     const struct report_model *m, const char *dir)
 {
 	if (write_claims(ds, dir) < 0 || write_papers(ds, ix, dir) < 0 ||
-	    write_derivations(ds, dir) < 0 || write_cost_quality(ds, m, dir) < 0)
+	    write_derivations(ds, ix, dir) < 0 || write_cost_quality(ds, m, dir) < 0)
 		return -1;
 	return 0;
 }

@@ -23,16 +23,25 @@ struct report_index {
 	size_t *by_paper;    /* claim indices grouped by paper, dataset order */
 	size_t *paper_start; /* claims of paper p: by_paper[start[p]..start[p+1]) */
 	size_t *deriv_order; /* derivation indices sorted by claim id (stable) */
-	/* Where claim id k's derivations start in deriv_order (and k + 1's,
-	 * so the count follows), for ids up to deriv_max_id; NULL when ids
-	 * are too sparse for a table (then a binary search). */
+	/* Claim ids are dense (up to max_id, a small multiple of the claims)
+	 * or not.  When dense, claim_at[k] is claim id k's index plus one (0
+	 * when there is none), and deriv_at[k] is where its derivations start
+	 * in deriv_order (deriv_at[k + 1] where they end).  When not, by_id
+	 * holds the claim indices sorted by id, and both lookups are binary
+	 * searches. */
+	int dense;
+	long max_id;
+	size_t *claim_at;
 	size_t *deriv_at;
-	long deriv_max_id;
+	size_t *by_id;
 	char **slugs;        /* per paper: file stem of its page */
 };
 
 void report_index_build(struct report_index *ix, const struct dataset *ds);
 void report_index_release(struct report_index *ix, size_t n_papers);
+/* The index in ds->claims of the claim with this id, or -1. */
+long report_claim_index(const struct report_index *ix, const struct dataset *ds,
+			long claim_id);
 /* Derivations of claim id: *first is an index into ix->deriv_order. */
 size_t report_derivations_of(const struct report_index *ix,
 			     const struct dataset *ds, long claim_id,

@@ -153,17 +153,6 @@ static struct line *claim_lines(const struct dataset *ds, size_t *n)
 	return l;
 }
 
-struct claim_ref {
-	long id;
-	size_t line;
-};
-
-static int claim_ref_cmp(const void *a, const void *b)
-{
-	const struct claim_ref *x = a, *y = b;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
 /* A line of the manifest before it is written.  Lines sort as their text
  * would: "chart" < "claim" < "derived", then charts by name and the rest
  * by id (16 hex digits, so numeric order is text order; ids are unique,
@@ -289,7 +278,8 @@ void report_manifest_body(struct strbuf *out, const struct dataset *ds,
 {
 	size_t n, n_all = 0;
 	struct line *l = claim_lines(ds, &n);
-	struct claim_ref *refs = xcalloc(n + 1, sizeof *refs);
+	/* per claim: its line plus one, 0 when it does not count */
+	size_t *line_of = xcalloc(ds->n_claims + 1, sizeof *line_of);
 	struct mline *all = xcalloc(n + ds->n_derivations + 1, sizeof *all);
 	/* Each claim's summary once (its derived values repeat it), made
 	 * in the order claims are held, not in the order of their ids,
@@ -308,25 +298,22 @@ void report_manifest_body(struct strbuf *out, const struct dataset *ds,
 	for (size_t i = 0; i < n; i++) {
 		all[n_all++] = (struct mline){ M_CLAIM, l[i].id, content[l[i].claim],
 					       l[i].claim, 0, NULL };
-		refs[i] = (struct claim_ref){ ds->claims[l[i].claim].id, i };
+		line_of[l[i].claim] = i + 1;
 	}
 	free(content);
-	if (n)
-		qsort(refs, n, sizeof *refs, claim_ref_cmp);
 	/* Derived values of counted claims, named after their claim. */
 	for (size_t i = 0; i < ds->n_derivations; i++) {
 		size_t k = ix->deriv_order[i];
 		const struct derivation *d = &ds->derivations[k];
-		struct claim_ref want = { d->claim_id, 0 };
-		const struct claim_ref *r =
-			n ? bsearch(&want, refs, n, sizeof *refs, claim_ref_cmp) : NULL;
-		if (!r)
+		long c = report_claim_index(ix, ds, d->claim_id);
+		size_t line = c >= 0 ? line_of[c] : 0;
+		if (!line--)
 			continue;
 		unsigned long long h = hash_num(REPORT_FNV_INIT, d->value);
 		h = hash_num(hash_num(h, d->low), d->high);
 		h = hash_str(hash_str(h, d->unit), d->method);
-		all[n_all++] = (struct mline){ M_DERIVED, hash_str(l[r->line].id, d->kind), h,
-					       l[r->line].claim, k, NULL };
+		all[n_all++] = (struct mline){ M_DERIVED, hash_str(l[line].id, d->kind), h,
+					       l[line].claim, k, NULL };
 	}
 	sort_lines(all, n_all);
 	for (size_t i = 0; i < n_all; i++) {
@@ -351,7 +338,7 @@ void report_manifest_body(struct strbuf *out, const struct dataset *ds,
 	sb_release(&summaries);
 	free(at);
 	free(all);
-	free(refs);
+	free(line_of);
 	free(l);
 }
 

@@ -234,43 +234,16 @@ static void limits_section(struct strbuf *out)
 	raw(out, "</section>\n");
 }
 
-/* Claim ids in sorted order with their index in ds->claims, so links to
- * claims cost a binary search each. */
-struct claim_pos {
-	long id;
-	size_t at;
-};
-
-static int cmp_claim_pos(const void *a, const void *b)
-{
-	long x = ((const struct claim_pos *)a)->id, y = ((const struct claim_pos *)b)->id;
-	return (x > y) - (x < y);
-}
-
-static struct claim_pos *claim_positions(const struct dataset *ds)
-{
-	struct claim_pos *pos = xcalloc(ds->n_claims + 1, sizeof *pos);
-	for (size_t i = 0; i < ds->n_claims; i++) {
-		pos[i].id = ds->claims[i].id;
-		pos[i].at = i;
-	}
-	qsort(pos, ds->n_claims, sizeof *pos, cmp_claim_pos);
-	return pos;
-}
-
 /* Link to a claim on its paper's page. */
 static void claim_link(struct strbuf *out, const struct dataset *ds,
-		       const struct report_index *ix, const struct claim_pos *pos,
-		       long claim_id)
+		       const struct report_index *ix, long claim_id)
 {
-	struct claim_pos key = { claim_id, 0 };
-	const struct claim_pos *hit = bsearch(&key, pos, ds->n_claims, sizeof *pos,
-					      cmp_claim_pos);
-	if (!hit || !ix || !ix->slugs) {
+	long at = ix ? report_claim_index(ix, ds, claim_id) : -1;
+	if (at < 0 || !ix->slugs) {
 		sb_addf(out, "%ld", claim_id);
 		return;
 	}
-	const struct stored_claim *sc = &ds->claims[hit->at];
+	const struct stored_claim *sc = &ds->claims[at];
 	raw(out, "<a href=\"papers/");
 	esc_attr(out, ix->slugs[sc->paper]);
 	sb_addf(out, ".html#c-%ld\">%ld</a> <small>", claim_id, claim_id);
@@ -299,7 +272,6 @@ static void flagged_section(struct strbuf *out, const struct dataset *ds,
 		raw(out, "</section>\n");
 		return;
 	}
-	struct claim_pos *pos = claim_positions(ds);
 	size_t listed = 0;
 	report_table_head(out, cols, 4, 0x1);
 	for (size_t i = 0; i < ds->n_derivations && listed < FLAGGED_LISTED; i++) {
@@ -308,7 +280,7 @@ static void flagged_section(struct strbuf *out, const struct dataset *ds,
 			continue;
 		listed++;
 		raw(out, "<tr><td class=\"num\">");
-		claim_link(out, ds, ix, pos, d->claim_id);
+		claim_link(out, ds, ix, d->claim_id);
 		raw(out, "</td>");
 		cell(out, d->kind);
 		raw(out, "<td>");
@@ -320,7 +292,6 @@ static void flagged_section(struct strbuf *out, const struct dataset *ds,
 		raw(out, "</tr>\n");
 	}
 	report_table_end(out);
-	free(pos);
 	if (n_un + n_nd > listed)
 		sb_addf(out, "<p>The first %zu are listed; all %zu are in "
 			"<a href=\"downloads/derivations.csv\">derivations.csv</a>.</p>\n",

@@ -715,6 +715,55 @@ static void test_manifest_order(void)
 	dataset_release(&ds);
 }
 
+/* Claims and their derived values are found by claim id, whether ids are
+ * dense (a table) or sparse (binary search): every id finds its claim and
+ * its derived values in the order they were made, other ids nothing. */
+static void lookups_by_id(long step)
+{
+	struct dataset ds;
+	struct report_index ix;
+	dataset_init(&ds);
+	size_t p = add_paper(&ds, 1, "Paper", NULL, NULL);
+	enum { N = 40 };
+	long ids[N];
+	for (long i = 0; i < N; i++) {
+		ids[i] = ((i * 17) % N + 1) * step; /* shuffled */
+		add_claim(&ds, ids[i], p, Q_PARAMS, (double)i);
+	}
+	/* claim i gets i % 3 derived values, made in a scrambled order */
+	for (long k = 0; k < 3; k++)
+		for (long i = N - 1; i >= 0; i--)
+			if (k < i % 3)
+				add_derivation(&ds, 100 * k + i, ids[i], "kind", (double)k, "u");
+	report_index_build(&ix, &ds);
+	CHECK(ix.dense == (step == 1));
+	for (long i = 0; i < N; i++) {
+		CHECK(report_claim_index(&ix, &ds, ids[i]) == i);
+		size_t first, n = report_derivations_of(&ix, &ds, ids[i], &first);
+		CHECK(n == (size_t)(i % 3));
+		for (size_t j = 0; j < n; j++) {
+			const struct derivation *d = &ds.derivations[ix.deriv_order[first + j]];
+			CHECK(d->claim_id == ids[i] && d->value == (double)j);
+		}
+	}
+	/* below, between (when sparse) and above the ids */
+	const long missing[] = { -1, -step, 0, step == 1 ? 0 : 1, step == 1 ? 0 : step + 1,
+				 (N + 1) * step, 3 * N * step };
+	for (size_t k = 0; k < sizeof missing / sizeof *missing; k++) {
+		size_t first;
+		CHECK(report_claim_index(&ix, &ds, missing[k]) == -1);
+		CHECK(report_derivations_of(&ix, &ds, missing[k], &first) == 0);
+	}
+	report_index_release(&ix, ds.n_papers);
+	dataset_release(&ds);
+}
+
+static void test_lookup_by_id(void)
+{
+	lookups_by_id(1);          /* ids 1..40 */
+	lookups_by_id(100000007);  /* far apart */
+}
+
 static int check_out(const struct dataset *ds)
 {
 	struct report_options opt = { out, NULL, 1, NULL, 1, NULL };
@@ -846,6 +895,7 @@ int main(void)
 	RUN(test_error_bars);
 	RUN(test_changes);
 	RUN(test_manifest_order);
+	RUN(test_lookup_by_id);
 	RUN(test_check);
 	RUN(test_bad_out_dir);
 	RUN(test_human_number);
