@@ -1461,10 +1461,10 @@ static void explorer_row(struct page *pg, const struct site *st, size_t ci)
 	claim_paper_link(pg, st, ci);
 	raw(pg, "</td><td>");
 	text(pg, kind_label(c->quantity));
-	/* A sort key only: 15 digits order any figure a paper writes. */
-	snprintf(num, sizeof num, "%.15g", c->value);
+	/* A sort key only: the shortest text that reads back as the value. */
+	fmt_double(num, sizeof num, isfinite(c->value) ? c->value : 0);
 	raw(pg, "</td><td class=\"num\" data-v=\"");
-	attr(pg, isfinite(c->value) ? num : "0");
+	attr(pg, num);
 	raw(pg, "\">");
 	claim_value(pg, c);
 	raw(pg, "</td><td>");
