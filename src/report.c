@@ -631,23 +631,26 @@ unsigned long long report_dataset_digest(const struct dataset *ds)
 /* ---- Files ------------------------------------------------------------ */
 
 /* Write sb to path, checking every step. */
-static int save_path(const char *path, const struct strbuf *sb)
+static int save_path(const char *path, const struct strbuf *parts, size_t n_parts)
 {
 	/* Plain system calls: a site has many small files, and stdio would
 	 * allocate and copy through a buffer for each. */
 	errno = 0;
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (fd >= 0) {
-		const char *p = sb_str(sb);
-		size_t left = sb->len;
-		while (left) {
-			ssize_t n = write(fd, p, left);
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0)
-				break;
-			p += n;
-			left -= (size_t)n;
+		size_t left = 0;
+		for (size_t i = 0; i < n_parts && !left; i++) {
+			const char *p = sb_str(&parts[i]);
+			left = parts[i].len;
+			while (left) {
+				ssize_t n = write(fd, p, left);
+				if (n < 0 && errno == EINTR)
+					continue;
+				if (n <= 0)
+					break;
+				p += n;
+				left -= (size_t)n;
+			}
 		}
 		int e = errno;
 		if (close(fd) == 0 && !left)
@@ -689,37 +692,57 @@ static int previous_version(const char *path, struct strbuf *prev)
 	return 0;
 }
 
-/* Does the open file fd hold exactly the n bytes at data? */
-static int fd_holds(int fd, const char *data, size_t n)
+/* Does the open file fd hold exactly the bytes of parts[0..n_parts), one
+ * after the other? */
+static int fd_holds(int fd, const struct strbuf *parts, size_t n_parts)
 {
 	char buf[65536];
-	size_t at = 0;
+	size_t part = 0, at = 0; /* the next byte to compare: parts[part].buf[at] */
 	for (;;) {
 		ssize_t got = read(fd, buf, sizeof buf);
 		if (got < 0 && errno == EINTR)
 			continue;
-		if (got <= 0)
-			return got == 0 && at == n;
-		if ((size_t)got > n - at || memcmp(buf, data + at, (size_t)got))
+		if (got < 0)
 			return 0;
-		at += (size_t)got;
+		for (size_t k = 0; k < (size_t)got;) {
+			while (part < n_parts && at == parts[part].len)
+				part++, at = 0;
+			if (part == n_parts)
+				return 0; /* the file is longer */
+			size_t n = parts[part].len - at;
+			if (n > (size_t)got - k)
+				n = (size_t)got - k;
+			if (memcmp(buf + k, parts[part].buf + at, n))
+				return 0;
+			k += n;
+			at += n;
+		}
+		if (got == 0) {
+			while (part < n_parts && at == parts[part].len)
+				part++, at = 0;
+			return part == n_parts;
+		}
 	}
 }
 
 /* Put the previous report's version of path in its place when it holds
- * the n bytes at data; 0 when done, -1 when path is to be written. */
-static int reuse_same(const char *path, const char *data, size_t n)
+ * the bytes of parts[0..n_parts); 0 when done, -1 when path is to be
+ * written. */
+static int reuse_same(const char *path, const struct strbuf *parts, size_t n_parts)
 {
 	struct strbuf prev = STRBUF_INIT;
 	struct stat st;
 	int rc = -1;
+	size_t n = 0;
+	for (size_t i = 0; i < n_parts; i++)
+		n += parts[i].len;
 	if (previous_version(path, &prev) < 0)
 		goto out;
 	int fd = open(prev.buf, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0)
 		goto out;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size == n && fd_holds(fd, data, n))
+	    (size_t)st.st_size == n && fd_holds(fd, parts, n_parts))
 		rc = link(prev.buf, path);
 	close(fd);
 out:
@@ -755,15 +778,20 @@ int report_read_previous(const char *dir, const char *name, char **text, size_t 
 	return rc < 0 ? -1 : 0;
 }
 
-int report_save(const char *dir, const char *name, const struct strbuf *sb)
+int report_save_parts(const char *dir, const char *name, const struct strbuf *parts,
+		      size_t n_parts)
 {
 	struct strbuf path = STRBUF_INIT;
 	sb_addf(&path, "%s/%s", dir, name);
-	int rc = reuse_same(path.buf, sb_str(sb), sb->len) == 0
-			 ? 0
-			 : save_path(path.buf, sb);
+	int rc = reuse_same(path.buf, parts, n_parts) == 0 ? 0
+							   : save_path(path.buf, parts, n_parts);
 	sb_release(&path);
 	return rc;
+}
+
+int report_save(const char *dir, const char *name, const struct strbuf *sb)
+{
+	return report_save_parts(dir, name, sb, 1);
 }
 
 /* Streamed files are written as they are built, in pieces of this size,
@@ -1186,27 +1214,38 @@ static char *previous_file(const char *out, const char *name)
  * its text when already read, which this frees; NULL to read it).  When
  * nothing changed, the previous report's list of changes is kept, so the
  * same inputs give the same site however often it is regenerated. */
+/* Is text the parts of the manifest one after the other? */
+static int manifest_is(const char *text, const struct strbuf *manifest, size_t n_parts)
+{
+	for (size_t i = 0; i < n_parts; i++) {
+		if (strncmp(text, sb_str(&manifest[i]), manifest[i].len))
+			return 0;
+		text += manifest[i].len;
+	}
+	return !*text;
+}
+
 static void find_changes(struct report_changes *ch, const char *out,
-			 const struct strbuf *manifest, char *before)
+			 const struct strbuf *manifest, size_t n_parts, char *before)
 {
 	if (!before)
 		before = previous_file(out, "manifest.tsv");
 	char *kept = NULL;
-	if (before && !strcmp(before, sb_str(manifest)))
+	if (before && manifest_is(before, manifest, n_parts))
 		kept = previous_file(out, "changes.tsv");
 	if (!kept || report_changes_read(ch, kept) < 0)
-		report_changes_diff(ch, before, sb_str(manifest));
+		report_changes_diff(ch, before, manifest, n_parts);
 	free(kept);
 	free(before);
 }
 
-static int write_state(const char *stage, const struct strbuf *manifest,
+static int write_state(const char *stage, const struct strbuf *manifest, size_t n_parts,
 		       const struct report_changes *ch)
 {
 	struct strbuf dir = STRBUF_INIT, text = STRBUF_INIT;
 	sb_addf(&dir, "%s/site/data", stage);
 	report_changes_write(&text, ch);
-	int rc = report_save(dir.buf, "manifest.tsv", manifest) < 0 ||
+	int rc = report_save_parts(dir.buf, "manifest.tsv", manifest, n_parts) < 0 ||
 			 report_save(dir.buf, "changes.tsv", &text) < 0
 		 ? -1
 		 : 0;
@@ -1471,7 +1510,7 @@ static int build(const struct build_ctx *b)
 	struct report_model model;
 	struct chart_list charts = { NULL, 0 };
 	struct strbuf papers = STRBUF_INIT, site = STRBUF_INIT, plots = STRBUF_INIT;
-	struct strbuf manifest = STRBUF_INIT;
+	struct strbuf manifest[2] = { STRBUF_INIT, STRBUF_INIT };
 	struct paper_pages *pages = NULL;
 	struct digest_job dj = { ds, 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0 };
 	pthread_t digester;
@@ -1537,10 +1576,13 @@ static int build(const struct build_ctx *b)
 	else
 		make_manifest_body(&mj);
 	manifesting = 0;
-	report_manifest_finish(&manifest, &mj.body, &charts, plots.buf);
-	find_changes(b->changes, b->out, &manifest, mj.before);
+	/* the head, then the body: written one after the other */
+	report_manifest_head(&manifest[0], &charts, plots.buf);
+	manifest[1] = mj.body;
+	sb_init(&mj.body);
+	find_changes(b->changes, b->out, manifest, 2, mj.before);
 	mj.before = NULL;
-	if (write_state(b->stage, &manifest, b->changes) < 0)
+	if (write_state(b->stage, manifest, 2, b->changes) < 0)
 		goto out;
 	rc = report_html_write_index(ds, &ix, &in, site.buf);
 out:
@@ -1570,7 +1612,8 @@ out:
 	sb_release(&papers);
 	sb_release(&site);
 	sb_release(&plots);
-	sb_release(&manifest);
+	sb_release(&manifest[0]);
+	sb_release(&manifest[1]);
 	return rc;
 }
 

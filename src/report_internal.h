@@ -192,21 +192,18 @@ struct report_changes {
 /* The manifest of a report: one line per claim, derived value and chart,
  * each with a content key and a hash, never a time.  Written to
  * site/data/manifest.tsv; the site's "what changed" compares it with the
- * previous report's. */
-void report_manifest(struct strbuf *out, const struct dataset *ds,
-		     const struct report_index *ix,
-		     const struct chart_list *charts, const char *plots_dir);
-/* The same in two steps: the lines of claims and derived values (the
- * bulk, which needs no chart, so it can be made while charts are), then
- * the whole manifest from them and the charts. */
+ * previous report's.  It is made in two parts, written one after the
+ * other: the body, the lines of claims and derived values (the bulk,
+ * which needs no chart, so it can be made while charts are), and the
+ * head, the header line and the charts' lines, which sort first. */
 void report_manifest_body(struct strbuf *out, const struct dataset *ds,
 			  const struct report_index *ix);
-void report_manifest_finish(struct strbuf *out, const struct strbuf *body,
-			    const struct chart_list *charts, const char *plots_dir);
+void report_manifest_head(struct strbuf *out, const struct chart_list *charts,
+			  const char *plots_dir);
 /* Changes from the manifest text before (NULL: no previous report) to
- * after. */
+ * the manifest made of the parts after[0..n_after). */
 void report_changes_diff(struct report_changes *ch, const char *before,
-			 const char *after);
+			 const struct strbuf *after, size_t n_after);
 /* The changes as a TSV file (site/data/changes.tsv) and back. */
 void report_changes_write(struct strbuf *out, const struct report_changes *ch);
 int report_changes_read(struct report_changes *ch, const char *text);
@@ -244,6 +241,9 @@ unsigned long long report_fnv(unsigned long long h, const void *data,
  * in the staging folder and the previous report holds the same file with
  * the same bytes, that file is hard-linked instead (see report.c). */
 int report_save(const char *dir, const char *name, const struct strbuf *sb);
+/* The same for a file made of parts[0..n_parts), one after the other. */
+int report_save_parts(const char *dir, const char *name, const struct strbuf *parts,
+		      size_t n_parts);
 /* Hard-link the previous report's dir/name into place without comparing
  * it (the caller knows it is what would be written); 0, or -1 when there
  * is none or it cannot be linked. */

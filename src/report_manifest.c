@@ -342,8 +342,8 @@ void report_manifest_body(struct strbuf *out, const struct dataset *ds,
 	free(l);
 }
 
-void report_manifest_finish(struct strbuf *out, const struct strbuf *body,
-			    const struct chart_list *charts, const char *plots_dir)
+void report_manifest_head(struct strbuf *out, const struct chart_list *charts,
+			  const char *plots_dir)
 {
 	struct mline *all = NULL;
 	size_t n_all = 0;
@@ -356,17 +356,6 @@ void report_manifest_finish(struct strbuf *out, const struct strbuf *body,
 		free(all[i].text);
 	}
 	free(all);
-	sb_add(out, body->buf, body->len);
-}
-
-void report_manifest(struct strbuf *out, const struct dataset *ds,
-		     const struct report_index *ix,
-		     const struct chart_list *charts, const char *plots_dir)
-{
-	struct strbuf body = STRBUF_INIT;
-	report_manifest_body(&body, ds, ix);
-	report_manifest_finish(out, &body, charts, plots_dir);
-	sb_release(&body);
 }
 
 /* ---- Reading and comparing -------------------------------------------- */
@@ -500,17 +489,28 @@ static void sort_entries(struct entry *e, size_t n)
 }
 
 void report_changes_diff(struct report_changes *ch, const char *before,
-			 const char *after)
+			 const struct strbuf *after, size_t n_after)
 {
 	memset(ch, 0, sizeof *ch);
 	ch->first = before == NULL;
 	if (!before) {
-		count_new(ch, after);
+		for (size_t i = 0; i < n_after; i++)
+			count_new(ch, sb_str(&after[i]));
 		return;
 	}
-	char *a = xstrdup(before), *b = xstrdup(after);
-	size_t na, nb;
-	struct entry *ea = parse(a, &na), *eb = parse(b, &nb);
+	char *a = xstrdup(before);
+	size_t na, nb = 0;
+	struct entry *ea = parse(a, &na), *eb = NULL;
+	char **b = xcalloc(n_after + 1, sizeof *b);
+	for (size_t i = 0; i < n_after; i++) {
+		size_t k;
+		b[i] = xstrdup(sb_str(&after[i]));
+		struct entry *e = parse(b[i], &k);
+		eb = xrealloc(eb, (nb + k + 1) * sizeof *eb);
+		memcpy(eb + nb, e, k * sizeof *e);
+		nb += k;
+		free(e);
+	}
 	/* A manifest is written in order, which is nearly this one. */
 	sort_entries(ea, na);
 	sort_entries(eb, nb);
@@ -520,6 +520,8 @@ void report_changes_diff(struct report_changes *ch, const char *before,
 	free(ea);
 	free(eb);
 	free(a);
+	for (size_t i = 0; i < n_after; i++)
+		free(b[i]);
 	free(b);
 }
 

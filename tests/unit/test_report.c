@@ -646,7 +646,11 @@ static void test_changes(void)
 			"chart\tratios\tcd\tratios \xE2\x80\x94 Factors\n"
 			"claim\t02\tbb\tPaper A \xE2\x80\x94 params 7\n"
 			"claim\t03\tee\tPaper B \xE2\x80\x94 cost $9\n";
-	report_changes_diff(&ch, a, b);
+	/* the manifest after, in two parts cut at a line's end */
+	struct strbuf after[2] = { STRBUF_INIT, STRBUF_INIT };
+	sb_add(&after[0], b, (size_t)(strstr(b, "claim\t02") - b));
+	sb_adds(&after[1], strstr(b, "claim\t02"));
+	report_changes_diff(&ch, a, after, 2);
 	CHECK(!ch.first);
 	CHECK(ch.count[CHANGE_CLAIM][CHANGE_NEW] == 1);
 	CHECK(ch.count[CHANGE_CLAIM][CHANGE_REMOVED] == 1);
@@ -662,17 +666,21 @@ static void test_changes(void)
 		CHECK_STR(back.items[0].after, ch.items[0].after);
 	report_changes_release(&back);
 	report_changes_release(&ch);
-	report_changes_diff(&ch, NULL, b);
+	report_changes_diff(&ch, NULL, after, 2);
 	CHECK(ch.first && ch.len == 0 && ch.count[CHANGE_CLAIM][CHANGE_NEW] == 2);
 	CHECK(ch.count[CHANGE_CHART][CHANGE_NEW] == 1);
 	report_changes_release(&ch);
 	/* A first report counts lines that have all four fields. */
-	report_changes_diff(&ch, NULL, "claim\t01\taa\tx\nclaim\t02\tbb\nderived\t03\tcc\ty\n"
-					"claimx\t04\tdd\tz\nclaim\t05\tee\tw");
+	sb_reset(&after[0]);
+	sb_adds(&after[0], "claim\t01\taa\tx\nclaim\t02\tbb\nderived\t03\tcc\ty\n"
+			   "claimx\t04\tdd\tz\nclaim\t05\tee\tw");
+	report_changes_diff(&ch, NULL, after, 1);
 	CHECK(ch.count[CHANGE_CLAIM][CHANGE_NEW] == 2);
 	CHECK(ch.count[CHANGE_DERIVED][CHANGE_NEW] == 1);
 	report_changes_release(&ch);
 	sb_release(&sb);
+	sb_release(&after[0]);
+	sb_release(&after[1]);
 }
 
 /* Manifest lines come sorted by type and id, each claim once, however
