@@ -28,4 +28,14 @@ struct report_options {
  * up to date, 1 when regenerating would change it, -1 on error. */
 int report_write(const struct dataset *ds, const struct report_options *opt);
 
+/* report_write() in two steps, so the report's first work (its folders,
+ * the copy of the database) runs while the caller loads the dataset:
+ * report_start() returns NULL after printing the reason; report_finish()
+ * returns as report_write() does; report_cancel() drops a started report
+ * (a failed load), leaving OUT as it was.  One report at a time. */
+struct report_job;
+struct report_job *report_start(const struct report_options *opt);
+int report_finish(struct report_job *job, const struct dataset *ds);
+void report_cancel(struct report_job *job);
+
 #endif

@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "dataset.h"
@@ -109,13 +110,25 @@ int cmd_report(int argc, char **argv, const struct global_opts *g)
 	}
 	struct dataset ds;
 	dataset_init(&ds);
-	int rc = store_load_report(g->db, &ds);
+	/* The report starts first, so the database's copy into the
+	 * downloads runs while the database is loaded; when it cannot be
+	 * read, the load says why, and the report starts after it. */
+	struct report_job *job = NULL;
+	int rc = 0;
+	if (access(g->db, R_OK) == 0 && !(job = report_start(&ro)))
+		rc = -1;
+	if (!rc)
+		rc = store_load_report(g->db, &ds);
 	if (!rc)
 		rc = normalize_apply(&ds, ov, n_ov);
+	if (!rc && !job && !(job = report_start(&ro)))
+		rc = -1;
 	if (!rc) {
 		normalize_derive(&ds);
-		rc = report_write(&ds, &ro);
+		rc = report_finish(job, &ds);
+		job = NULL;
 	}
+	report_cancel(job);
 	if (!rc && !g->quiet && !ro.check)
 		fprintf(stderr, "effdash: report written to %s/ (%zu papers, %zu claims)\n",
 			ro.out_dir, ds.n_papers, ds.n_claims);

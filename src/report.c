@@ -1197,6 +1197,29 @@ static void *copy_database(void *arg)
 	return NULL;
 }
 
+/* A report in the making: report_start() makes its staging folder and
+ * starts the copy of the database, which needs nothing else, so it runs
+ * while the caller loads the dataset; report_finish() builds the rest. */
+struct report_job {
+	const struct report_options *opt;
+	const char *out;
+	struct strbuf stage;
+	int dirs;                  /* make_stage_dirs() */
+	struct db_copy dc;
+	pthread_t copier;
+	int copying;               /* copier runs */
+	int made_out;              /* report_start() made OUT */
+};
+
+/* Wait for the database copy; its result. */
+static int copy_wait(struct report_job *job)
+{
+	if (job->copying)
+		pthread_join(job->copier, NULL);
+	job->copying = 0;
+	return job->dc.rc;
+}
+
 /* The text of OUT/site/data/NAME, or NULL when there is none. */
 static char *previous_file(const char *out, const char *name)
 {
@@ -1259,6 +1282,8 @@ struct build_ctx {
 	const struct report_options *opt;
 	const char *stage, *out;
 	struct report_changes *changes;
+	int dirs;                  /* make_stage_dirs() of the stage */
+	struct report_job *job;    /* whose database copy build() waits for */
 };
 
 /* The CSV exports and the JSON Lines file: they depend on nothing the
@@ -1518,24 +1543,18 @@ static int build(const struct build_ctx *b)
 	if (!digesting)
 		make_digest(&dj);
 	struct exports ex = { ds, &ix, &model, b->stage, 0, 0 };
-	pthread_t exporter, copier, lister, manifester;
-	int exporting = 0, copying = 0, listing = 0, manifesting = 0;
+	pthread_t exporter, lister, manifester;
+	int exporting = 0, listing = 0, manifesting = 0;
 	struct manifest_job mj = { ds, &ix, b->out, &dj, STRBUF_INIT, NULL };
 	struct lists ls = { ds, &ix, { NULL, &model, NULL, NULL, b->opt->db_path != NULL, b->opt->perf },
 			    STRBUF_INIT, 0 };
-	struct db_copy dc = { b->stage, b->opt->db_path, 0 };
 	int rc = -1;
 	sb_addf(&site, "%s/site", b->stage);
 	sb_addf(&plots, "%s/plots", b->stage);
-	/* The database copy needs only the folders, and the digest of the
-	 * dataset only the dataset: both run while the indexes and the
-	 * model are built. */
-	int dirs = make_stage_dirs(b->stage);
-	if (dirs == 0 && dc.db_path) {
-		copying = pthread_create(&copier, NULL, copy_database, &dc) == 0;
-		if (!copying)
-			copy_database(&dc);
-	}
+	/* The digest of the dataset needs only the dataset: it is made
+	 * while the indexes and the model are built (and the database is
+	 * copied since report_start()). */
+	int dirs = b->dirs;
 	report_index_build(&ix, ds);
 	/* The manifest and the paper pages need only the index: they start
 	 * while the model is built. */
@@ -1597,9 +1616,7 @@ out:
 	sb_release(&ls.dir);
 	if (exporting)
 		pthread_join(exporter, NULL);
-	if (copying)
-		pthread_join(copier, NULL);
-	if (ex.rc < 0 || dc.rc < 0)
+	if (ex.rc < 0 || copy_wait(b->job) < 0)
 		rc = -1;
 	/* The downloads link the CSV files, so they come last. */
 	if (rc == 0 && link_downloads(b->stage) < 0)
@@ -1718,11 +1735,12 @@ static int move_into_place(const char *stage, const char *out)
 	return 0;
 }
 
+/* 1 when it made OUT, 0 when OUT was there, -1 after printing why not. */
 static int ensure_out_dir(const char *out)
 {
 	struct stat st;
 	if (mkdir(out, 0777) == 0)
-		return 0;
+		return 1;
 	if (errno == EEXIST && stat(out, &st) == 0 && S_ISDIR(st.st_mode))
 		return 0;
 	if (errno == EEXIST)
@@ -1851,28 +1869,19 @@ static size_t compare_trees(const char *stage, const char *out)
 }
 
 /* Build the report in a temporary folder outside OUT, compare, remove. */
-static int check(const struct dataset *ds, const struct report_options *opt,
-		 const char *out)
+/* Build into the staging folder, then compare it with OUT. */
+static int check(struct report_job *job, const struct dataset *ds)
 {
-	const char *tmp = getenv("TMPDIR");
-	struct strbuf stage = STRBUF_INIT;
 	struct report_changes ch;
 	memset(&ch, 0, sizeof ch);
-	sb_addf(&stage, "%s/effdash-check-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(stage.buf)) {
-		err("cannot create a folder in '%s': %s",
-		    tmp && *tmp ? tmp : "/tmp", strerror(errno));
-		sb_release(&stage);
-		return -1;
-	}
-	struct build_ctx b = { ds, opt, stage.buf, out, &ch };
+	struct build_ctx b = { ds, job->opt, job->stage.buf, job->out, &ch, job->dirs, job };
 	int rc = build(&b);
 	if (rc == 0) {
 		if (!ch.first || ch.len)
 			report_changes_print(stdout, &ch, 50);
-		rc = compare_trees(stage.buf, out) ? 1 : 0;
+		rc = compare_trees(job->stage.buf, job->out) ? 1 : 0;
 		if (rc == 0)
-			printf("%s is up to date\n", out);
+			printf("%s is up to date\n", job->out);
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			err("cannot write to standard output: %s",
 			    strerror(errno));
@@ -1880,8 +1889,6 @@ static int check(const struct dataset *ds, const struct report_options *opt,
 		}
 	}
 	report_changes_release(&ch);
-	remove_tree(stage.buf);
-	sb_release(&stage);
 	return rc;
 }
 
@@ -1902,35 +1909,91 @@ static int has_previous(const char *out)
 	return found;
 }
 
+struct report_job *report_start(const struct report_options *opt)
+{
+	struct report_job *job = xcalloc(1, sizeof *job);
+	job->opt = opt;
+	job->out = opt->out_dir && *opt->out_dir ? opt->out_dir : "output";
+	sb_init(&job->stage);
+	if (opt->check) {
+		/* --check builds elsewhere and changes nothing in OUT */
+		const char *tmp = getenv("TMPDIR");
+		tmp = tmp && *tmp ? tmp : "/tmp";
+		sb_addf(&job->stage, "%s/effdash-check-XXXXXX", tmp);
+		if (!mkdtemp(job->stage.buf)) {
+			err("cannot create a folder in '%s': %s", tmp, strerror(errno));
+			goto fail;
+		}
+	} else {
+		job->made_out = ensure_out_dir(job->out);
+		if (job->made_out < 0)
+			goto fail;
+		sb_addf(&job->stage, "%s/.staging-XXXXXX", job->out);
+		if (!mkdtemp(job->stage.buf)) {
+			err("cannot create a folder in '%s': %s", job->out,
+			    strerror(errno));
+			goto fail;
+		}
+		reuse.stage = job->stage.buf;
+		reuse.stage_len = job->stage.len;
+		reuse.prev = has_previous(job->out) ? job->out : NULL;
+	}
+	job->dirs = make_stage_dirs(job->stage.buf);
+	job->dc = (struct db_copy){ job->stage.buf, opt->db_path, 0 };
+	if (job->dirs == 0 && opt->db_path) {
+		job->copying = pthread_create(&job->copier, NULL, copy_database, &job->dc) == 0;
+		if (!job->copying)
+			copy_database(&job->dc);
+	}
+	return job;
+fail:
+	sb_release(&job->stage);
+	free(job);
+	return NULL;
+}
+
+static void job_release(struct report_job *job)
+{
+	copy_wait(job);
+	memset(&reuse, 0, sizeof reuse);
+	remove_tree(job->stage.buf);
+	sb_release(&job->stage);
+	free(job);
+}
+
+void report_cancel(struct report_job *job)
+{
+	if (!job)
+		return;
+	const char *made = job->made_out > 0 ? job->out : NULL;
+	job_release(job);
+	if (made)
+		rmdir(made); /* as it was: OUT did not exist */
+}
+
+int report_finish(struct report_job *job, const struct dataset *ds)
+{
+	int rc;
+	if (job->opt->check) {
+		rc = check(job, ds);
+	} else {
+		struct report_changes ch;
+		memset(&ch, 0, sizeof ch);
+		struct build_ctx b = { ds, job->opt, job->stage.buf, job->out, &ch, job->dirs,
+				       job };
+		rc = build(&b);
+		/* nothing may take files from the previous report any more */
+		memset(&reuse, 0, sizeof reuse);
+		if (rc == 0)
+			rc = move_into_place(job->stage.buf, job->out);
+		report_changes_release(&ch);
+	}
+	job_release(job);
+	return rc;
+}
+
 int report_write(const struct dataset *ds, const struct report_options *opt)
 {
-	const char *out = opt->out_dir && *opt->out_dir ? opt->out_dir
-							 : "output";
-	struct strbuf stage = STRBUF_INIT;
-	struct report_changes ch;
-	int rc = -1;
-	memset(&ch, 0, sizeof ch);
-	if (opt->check)
-		return check(ds, opt, out);
-	if (ensure_out_dir(out) < 0)
-		goto out;
-	sb_addf(&stage, "%s/.staging-XXXXXX", out);
-	if (!mkdtemp(stage.buf)) {
-		err("cannot create a folder in '%s': %s", out,
-		    strerror(errno));
-		goto out;
-	}
-	struct build_ctx b = { ds, opt, stage.buf, out, &ch };
-	reuse.stage = stage.buf;
-	reuse.stage_len = strlen(stage.buf);
-	reuse.prev = has_previous(out) ? out : NULL;
-	rc = build(&b);
-	memset(&reuse, 0, sizeof reuse);
-	if (rc == 0)
-		rc = move_into_place(stage.buf, out);
-	remove_tree(stage.buf);
-out:
-	report_changes_release(&ch);
-	sb_release(&stage);
-	return rc;
+	struct report_job *job = report_start(opt);
+	return job ? report_finish(job, ds) : -1;
 }

@@ -118,6 +118,15 @@ same report-deterministic "$(cat "$O/site/index.html" "$O/csv/claims.csv" | cksu
 leftovers=$(find "$O" -maxdepth 1 -name '.*' ! -name . | wc -l | tr -d ' ')
 same report-no-staging-left "$leftovers" 0
 expect report-file-as-out 1 "$EFFDASH" --db "$DB" report --out "$D/claims-small.csv"
+# A database that cannot be read or is not one: one message, and no
+# output folder made.
+expect report-no-db 1 "$EFFDASH" --db "$WORK/none.db" report --out "$WORK/out-none"
+same report-no-db-one-message "$(wc -l <"$WORK/err" | tr -d ' ')" 1
+[ ! -e "$WORK/out-none" ] && pass report-no-db-no-out || fail report-no-db-no-out "made"
+echo "not a database" >"$WORK/not.db"
+expect report-not-db 1 "$EFFDASH" --db "$WORK/not.db" report --out "$WORK/out-none"
+same report-not-db-one-message "$(wc -l <"$WORK/err" | tr -d ' ')" 1
+[ ! -e "$WORK/out-none" ] && pass report-not-db-no-out || fail report-not-db-no-out "made"
 
 # A paper listed twice in one file with two abstracts keeps the claims of
 # both versions, once each; a later ingest of a changed abstract replaces
