@@ -50,7 +50,6 @@ typedef void ascii_map(struct strbuf *out, char c);
  * other printable ASCII character is copied as it is. */
 static const char html_special[] = "&<>\"'";
 static const char url_special[] = " &<>\"'";
-static const char csv_special[] = "\"";
 static const char gnuplot_special[] = "\\\"`";
 static const char gnuplot_data_special[] = "\"`\\{}^_@&~";
 static const char json_special[] = "\"\\";
@@ -64,7 +63,6 @@ static const special_set html_table = {
 static const special_set url_table = {
 	[' '] = 1, ['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1,
 };
-static const special_set csv_table = { ['"'] = 1 };
 static const special_set gnuplot_table = {
 	['\\'] = 1, ['"'] = 1, ['`'] = 1,
 };
@@ -249,25 +247,48 @@ static int plain_number(const char *s)
 	return *p == '\0';
 }
 
-static void map_csv(struct strbuf *out, char c)
-{
-	if (c == '"')
-		sb_adds(out, "\"\"");
-	else
-		sb_addc(out, c);
-}
+/* The cell is walked once: runs of plain bytes are copied, a quote is
+ * doubled, and a comma, quote, CR or LF means the cell must be quoted,
+ * which is done at the end by moving what was written one byte on. */
+static const char csv_special[] = "\",";
+static const special_set csv_table = { ['"'] = 1, [','] = 1 };
 
 void esc_csv(struct strbuf *out, const char *s)
 {
 	if (!s)
 		return;
 	int guard = *s && strchr("=+-@\t\r", *s) && !plain_number(s);
-	int quote = guard || strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		sb_addc(out, '"');
 	if (guard)
-		sb_addc(out, '\'');
-	walk(out, s, map_csv, csv);
+		sb_add(out, "\"'", 2);
+	size_t start = out->len;
+	int quote = guard;
+	const char *end = s + strlen(s);
+	while (s < end) {
+		size_t plain = plain_run(s, (size_t)(end - s), csv_special,
+					 sizeof csv_special - 1, csv_table);
+		if (plain) {
+			sb_add(out, s, plain);
+			s += plain;
+			continue;
+		}
+		size_t n = utf8_len(s);
+		if (n > 1) {
+			sb_add(out, s, n);
+		} else if (n == 0) {
+			sb_adds(out, REPLACEMENT);
+		} else {
+			quote |= *s == '"' || *s == ',' || *s == '\r' || *s == '\n';
+			if (*s == '"')
+				sb_addc(out, '"');
+			sb_addc(out, *s);
+		}
+		s += n ? n : 1;
+	}
+	if (quote && !guard) {
+		sb_addc(out, '"'); /* room for one more byte */
+		memmove(out->buf + start + 1, out->buf + start, out->len - 1 - start);
+		out->buf[start] = '"';
+	}
 	if (quote)
 		sb_addc(out, '"');
 }
