@@ -275,30 +275,37 @@ int report_csv_write(const struct dataset *ds, const struct report_index *ix,
 
 /* ---- JSON Lines ------------------------------------------------------- */
 
-static void json_key(struct strbuf *out, const char *key)
+/* "key": (after a comma unless the object has just opened), from the
+ * text the macros make of a literal key, its length known. */
+static void json_key(struct strbuf *out, const char *quoted, size_t n)
 {
 	if (out->len && out->buf[out->len - 1] != '{')
 		sb_addc(out, ',');
-	sb_addc(out, '"');
-	sb_adds(out, key);
-	sb_add(out, "\":", 2);
+	sb_add(out, quoted, n);
 }
 
-static void json_text(struct strbuf *out, const char *key, const char *s)
+#define JSON_KEY(out, key) json_key(out, "\"" key "\":", sizeof "\"" key "\":" - 1)
+
+static void json_text_at(struct strbuf *out, const char *quoted, size_t n, const char *s)
 {
-	json_key(out, key);
+	json_key(out, quoted, n);
 	esc_json(out, s);
 }
 
-static void json_num(struct strbuf *out, const char *key, double v,
-		     int present)
+static void json_num_at(struct strbuf *out, const char *quoted, size_t n, double v,
+			int present)
 {
-	json_key(out, key);
+	json_key(out, quoted, n);
 	if (present)
 		report_plain_number(out, v);
 	else
-		sb_adds(out, "null");
+		sb_add(out, "null", 4);
 }
+
+#define json_text(out, key, s) \
+	json_text_at(out, "\"" key "\":", sizeof "\"" key "\":" - 1, s)
+#define json_num(out, key, v, present) \
+	json_num_at(out, "\"" key "\":", sizeof "\"" key "\":" - 1, v, present)
 
 /* One claim per line, with its paper and its derived values. */
 static void claim_json(struct strbuf *out, const struct dataset *ds,
@@ -327,7 +334,7 @@ static void claim_json(struct strbuf *out, const struct dataset *ds,
 	json_text(out, "raw", c->raw);
 	json_text(out, "origin", origin_name(c->origin));
 	json_text(out, "status", sc->status ? "superseded" : "active");
-	json_key(out, "derived");
+	JSON_KEY(out, "derived");
 	sb_addc(out, '[');
 	size_t first, n = report_derivations_of(ix, ds, sc->id, &first);
 	for (size_t i = first; i < first + n; i++) {
