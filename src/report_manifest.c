@@ -463,17 +463,20 @@ static void merge(struct report_changes *ch, const struct entry *a, size_t na,
  * (the manifest's ids are unique). */
 static void count_new(struct report_changes *ch, const char *text)
 {
+	size_t name_len[3];
+	for (int i = 0; i < 3; i++)
+		name_len[i] = strlen(what_names[i]);
 	for (const char *line = text; *line;) {
 		const char *nl = strchr(line, '\n');
 		size_t len = nl ? (size_t)(nl - line) : strlen(line);
-		const char *tab = memchr(line, '\t', len);
-		int tabs = 0;
-		for (const char *q = line; q < line + len && tabs < 3; q++)
-			tabs += *q == '\t';
-		if (tab && tabs == 3)
+		const char *end = line + len, *tab = memchr(line, '\t', len), *t = tab;
+		/* four fields: two more tabs after the first */
+		for (int k = 0; k < 2 && t; k++)
+			t = memchr(t + 1, '\t', (size_t)(end - t - 1));
+		if (t)
 			for (int i = 0; i < 3; i++)
-				if ((size_t)(tab - line) == strlen(what_names[i]) &&
-				    !memcmp(line, what_names[i], (size_t)(tab - line)))
+				if ((size_t)(tab - line) == name_len[i] &&
+				    !memcmp(line, what_names[i], name_len[i]))
 					ch->count[i][CHANGE_NEW]++;
 		line += len + (nl != NULL);
 	}
