@@ -317,16 +317,16 @@ static void claim_anchor(struct page *pg, const struct site *st, size_t ci)
 	sb_add_long(&pg->out, st->ds->claims[ci].id);
 }
 
-static void paper_link(struct page *pg, const struct site *st, size_t p,
-		       const char *fragment_of_claim)
+/* A link to paper p's page, or with claim >= 0 to that claim on it. */
+static void paper_link(struct page *pg, const struct site *st, size_t p, long claim)
 {
 	raw(pg, "<a href=\"");
 	attr(pg, pg->root);
 	raw(pg, "papers/");
 	attr(pg, st->ix->slugs[p]);
 	raw(pg, ".html");
-	if (fragment_of_claim)
-		raw(pg, fragment_of_claim);
+	if (claim >= 0)
+		claim_anchor(pg, st, (size_t)claim);
 	raw(pg, "\">");
 	text(pg, st->ds->papers[p].title);
 	raw(pg, "</a>");
@@ -439,8 +439,7 @@ static void chart_table(struct page *pg, const struct site *st,
 			raw(pg, c->numeric >> i & 1 ? "<td class=\"num\">"
 						    : "<td>");
 			if (i == 0 && c->row_paper[r] >= 0)
-				paper_link(pg, st, (size_t)c->row_paper[r],
-					   NULL);
+				paper_link(pg, st, (size_t)c->row_paper[r], -1);
 			else
 				text_linked(pg, st, c, r, i, cell);
 			raw(pg, "</td>");
@@ -1071,10 +1070,7 @@ static void result_text(struct page *pg, const struct site *st, size_t ci)
 static void claim_paper_link(struct page *pg, const struct site *st,
 			     size_t ci)
 {
-	struct page frag = { STRBUF_INIT, "", 0 };
-	claim_anchor(&frag, st, ci);
-	paper_link(pg, st, st->ds->claims[ci].paper, frag.out.buf);
-	sb_release(&frag.out);
+	paper_link(pg, st, st->ds->claims[ci].paper, (long)ci);
 }
 
 static void bench_frontier(struct page *pg, const struct site *st,
@@ -1601,7 +1597,7 @@ static int write_papers_page(const struct site *st, const char *dir,
 		for (size_t p = from;
 		     p < st->ds->n_papers && p < from + REPORT_PAGE_ROWS; p++) {
 			raw(&pg, "<tr><td>");
-			paper_link(&pg, st, p, NULL);
+			paper_link(&pg, st, p, -1);
 			raw(&pg, "</td><td>");
 			arxiv_link(&pg, st->ds->papers[p].arxiv_id);
 			raw(&pg, "</td><td>");
