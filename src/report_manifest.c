@@ -103,24 +103,25 @@ static unsigned long long claim_content(const struct claim *c)
 	return hash_str(h, curation_name(c->curation));
 }
 
+/* The summary of a claim, made in scratch, TSV-escaped into out. */
 static void claim_summary(struct strbuf *out, const struct dataset *ds,
-			  const struct stored_claim *sc)
+			  const struct stored_claim *sc, struct strbuf *scratch)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf *sb = scratch;
+	sb_reset(sb);
 	const struct claim *c = &sc->claim;
-	report_short_name(&sb, ds->papers[sc->paper].title);
-	sb_addf(&sb, " \xE2\x80\x94 %s ", report_kind_label(c->quantity));
-	report_claim_value(&sb, c);
+	report_short_name(sb, ds->papers[sc->paper].title);
+	sb_addf(sb, " \xE2\x80\x94 %s ", report_kind_label(c->quantity));
+	report_claim_value(sb, c);
 	if (c->dimension && *c->dimension)
-		sb_addf(&sb, " (%s)", c->dimension);
+		sb_addf(sb, " (%s)", c->dimension);
 	if (c->metric && *c->metric)
-		sb_addf(&sb, " %s", c->metric);
+		sb_addf(sb, " %s", c->metric);
 	if (c->dataset && *c->dataset)
-		sb_addf(&sb, " on %s", c->dataset);
+		sb_addf(sb, " on %s", c->dataset);
 	if (c->subject_baseline)
-		sb_adds(&sb, " (baseline)");
-	esc_tsv(out, sb.buf);
-	sb_release(&sb);
+		sb_adds(sb, " (baseline)");
+	esc_tsv(out, sb->buf);
 }
 
 /* The claims that count, with ids made unique by their rank. */
@@ -284,17 +285,18 @@ void report_manifest_body(struct strbuf *out, const struct dataset *ds,
 	/* Each claim's summary once (its derived values repeat it), made
 	 * in the order claims are held, not in the order of their ids,
 	 * which would visit them at random. */
-	struct strbuf summaries = STRBUF_INIT;
+	struct strbuf summaries = STRBUF_INIT, scratch = STRBUF_INIT;
 	size_t *at = xcalloc(ds->n_claims + 1, sizeof *at);
 	unsigned long long *content = xcalloc(ds->n_claims + 1, sizeof *content);
 	for (size_t i = 0; i < ds->n_claims; i++) {
 		at[i] = summaries.len;
 		if (claim_counts(&ds->claims[i])) {
-			claim_summary(&summaries, ds, &ds->claims[i]);
+			claim_summary(&summaries, ds, &ds->claims[i], &scratch);
 			content[i] = claim_content(&ds->claims[i].claim);
 		}
 	}
 	at[ds->n_claims] = summaries.len;
+	sb_release(&scratch);
 	for (size_t i = 0; i < n; i++) {
 		all[n_all++] = (struct mline){ M_CLAIM, l[i].id, content[l[i].claim],
 					       l[i].claim, 0, NULL };
