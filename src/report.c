@@ -521,54 +521,68 @@ unsigned long long report_digest_double(unsigned long long h, double v)
 	return hash_bytes(h, &v, sizeof v);
 }
 
+/* A text, or a missing one (told from "" by a step of its own, cheaper
+ * than hashing a marker). */
+static unsigned long long digest_text(unsigned long long h, const char *s)
+{
+	return s ? hash_text(h, s) : (h ^ 0xff51afd7ed558ccdULL) * 0xc4ceb9fe1a85ec53ULL;
+}
+
+unsigned long long report_digest_numbers(unsigned long long h, const long long *v, size_t n)
+{
+	return hash_bytes(h, v, n * sizeof *v);
+}
+
+static long long double_bits(double v)
+{
+	long long bits;
+	memcpy(&bits, &v, sizeof bits);
+	return bits;
+}
+
 unsigned long long report_digest_paper(unsigned long long h, const struct paper *p)
 {
-	h = report_digest_long(h, p->id);
-	h = hash_text(h, p->title);
-	h = hash_text(h, p->abstract);
-	h = hash_text(h, p->arxiv_id);
-	h = hash_text(h, p->url);
-	h = hash_text(h, p->date);
-	h = hash_text(h, p->source_file);
-	return report_digest_long(h, p->source_line);
+	const long long num[] = { p->id, p->source_line };
+	h = report_digest_numbers(h, num, sizeof num / sizeof *num);
+	h = digest_text(h, p->title);
+	h = digest_text(h, p->abstract);
+	h = digest_text(h, p->arxiv_id);
+	h = digest_text(h, p->url);
+	h = digest_text(h, p->date);
+	return digest_text(h, p->source_file);
 }
 
 unsigned long long report_digest_claim(unsigned long long h, const struct claim *c)
 {
-	h = report_digest_long(h, (long)c->quantity);
-	h = report_digest_double(h, c->value);
-	h = report_digest_double(h, c->value_max);
-	h = report_digest_long(h, (long)c->has_max);
-	h = report_digest_long(h, (long)c->qualifier);
-	h = report_digest_long(h, (long)c->subject_baseline);
-	h = report_digest_long(h, (long)c->origin);
-	h = report_digest_long(h, (long)c->curation);
-	h = hash_text(h, c->unit);
-	h = hash_text(h, c->dimension);
-	h = hash_text(h, c->hardware);
-	h = hash_text(h, c->metric);
-	h = hash_text(h, c->dataset);
-	h = hash_text(h, c->baseline);
-	h = hash_text(h, c->raw);
-	h = hash_text(h, c->span);
-	h = hash_text(h, c->evidence);
-	h = hash_text(h, c->note);
-	h = report_digest_long(h, c->span_start);
-	h = report_digest_long(h, c->span_end);
-	h = hash_text(h, c->source_file);
-	return report_digest_long(h, c->source_line);
+	const long long num[] = {
+		c->quantity, double_bits(c->value), double_bits(c->value_max), c->has_max,
+		c->qualifier, c->subject_baseline, c->origin, c->curation,
+		c->span_start, c->span_end, c->source_line,
+	};
+	h = report_digest_numbers(h, num, sizeof num / sizeof *num);
+	h = digest_text(h, c->unit);
+	h = digest_text(h, c->dimension);
+	h = digest_text(h, c->hardware);
+	h = digest_text(h, c->metric);
+	h = digest_text(h, c->dataset);
+	h = digest_text(h, c->baseline);
+	h = digest_text(h, c->raw);
+	h = digest_text(h, c->span);
+	h = digest_text(h, c->evidence);
+	h = digest_text(h, c->note);
+	return digest_text(h, c->source_file);
 }
 
 unsigned long long report_digest_derivation(unsigned long long h, const struct derivation *d)
 {
-	h = report_digest_long(h, d->claim_id);
-	h = hash_text(h, d->kind);
-	h = report_digest_double(h, d->value);
-	h = report_digest_double(h, d->low);
-	h = report_digest_double(h, d->high);
-	h = hash_text(h, d->unit);
-	h = hash_text(h, d->method);
-	return hash_text(h, d->assumption);
+	const long long num[] = {
+		d->claim_id, double_bits(d->value), double_bits(d->low), double_bits(d->high),
+	};
+	h = report_digest_numbers(h, num, sizeof num / sizeof *num);
+	h = digest_text(h, d->kind);
+	h = digest_text(h, d->unit);
+	h = digest_text(h, d->method);
+	return digest_text(h, d->assumption);
 }
 
 unsigned long long report_dataset_digest(const struct dataset *ds)
@@ -579,9 +593,8 @@ unsigned long long report_dataset_digest(const struct dataset *ds)
 		h = report_digest_paper(h, &ds->papers[i]);
 	for (size_t i = 0; i < ds->n_claims; i++) {
 		const struct stored_claim *sc = &ds->claims[i];
-		h = report_digest_long(h, sc->id);
-		h = report_digest_long(h, (long)sc->paper);
-		h = report_digest_long(h, (long)sc->status);
+		const long long num[] = { sc->id, (long long)sc->paper, sc->status };
+		h = report_digest_numbers(h, num, sizeof num / sizeof *num);
 		h = report_digest_claim(h, &sc->claim);
 	}
 	for (size_t i = 0; i < ds->n_derivations; i++) {
@@ -590,40 +603,40 @@ unsigned long long report_dataset_digest(const struct dataset *ds)
 	}
 	for (size_t i = 0; i < ds->n_accelerators; i++) {
 		const struct accelerator *a = &ds->accelerators[i];
-		h = hash_text(h, a->name);
-		h = hash_text(h, a->aliases);
+		h = digest_text(h, a->name);
+		h = digest_text(h, a->aliases);
 		h = report_digest_double(h, a->peak_flops);
 		h = report_digest_double(h, a->peak_fp32);
 		h = report_digest_double(h, a->power_w);
 		h = report_digest_long(h, a->year);
 		h = report_digest_double(h, a->price_usd_h);
-		h = hash_text(h, a->price_date);
-		h = hash_text(h, a->date);
-		h = hash_text(h, a->source);
+		h = digest_text(h, a->price_date);
+		h = digest_text(h, a->date);
+		h = digest_text(h, a->source);
 	}
 	for (size_t i = 0; i < ds->n_assumptions; i++) {
 		const struct assumption *a = &ds->assumptions[i];
-		h = hash_text(h, a->name);
-		h = hash_text(h, a->value);
-		h = hash_text(h, a->source);
-		h = hash_text(h, a->date);
+		h = digest_text(h, a->name);
+		h = digest_text(h, a->value);
+		h = digest_text(h, a->source);
+		h = digest_text(h, a->date);
 	}
 	for (size_t i = 0; i < ds->n_price_index; i++) {
 		const struct price_index *pi = &ds->price_index[i];
 		h = report_digest_long(h, pi->year);
 		h = report_digest_double(h, pi->cpi);
-		h = hash_text(h, pi->date);
-		h = hash_text(h, pi->source);
+		h = digest_text(h, pi->date);
+		h = digest_text(h, pi->source);
 	}
 	for (size_t i = 0; i < ds->n_currencies; i++) {
 		const struct currency *c = &ds->currencies[i];
-		h = hash_text(h, c->code);
-		h = hash_text(h, c->name);
-		h = hash_text(h, c->symbols);
+		h = digest_text(h, c->code);
+		h = digest_text(h, c->name);
+		h = digest_text(h, c->symbols);
 		h = report_digest_long(h, c->year);
 		h = report_digest_double(h, c->per_usd);
-		h = hash_text(h, c->date);
-		h = hash_text(h, c->source);
+		h = digest_text(h, c->date);
+		h = digest_text(h, c->source);
 	}
 	return h;
 }

@@ -2343,9 +2343,8 @@ static unsigned long long paper_digest(const struct site *st, size_t p)
 	for (size_t k = st->ix->paper_start[p]; k < st->ix->paper_start[p + 1]; k++) {
 		size_t ci = st->ix->by_paper[k];
 		const struct stored_claim *sc = &st->ds->claims[ci];
-		h = report_digest_long(h, sc->id);
-		h = report_digest_long(h, (long)sc->status);
-		h = report_digest_long(h, (long)st->marked[ci]);
+		const long long num[] = { sc->id, sc->status, st->marked[ci] };
+		h = report_digest_numbers(h, num, sizeof num / sizeof *num);
 		h = report_digest_claim(h, &sc->claim);
 		size_t first, n = report_derivations_of(st->ix, st->ds, sc->id, &first);
 		for (size_t i = first; i < first + n; i++)

@@ -256,6 +256,8 @@ extern const char effdash_code_hash[];
  * copy can be kept unrendered: h is 0 or an earlier digest (texts go
  * through hash_text). */
 unsigned long long report_digest_long(unsigned long long h, long v);
+/* Numbers are hashed together, as one block of bytes. */
+unsigned long long report_digest_numbers(unsigned long long h, const long long *v, size_t n);
 unsigned long long report_digest_paper(unsigned long long h, const struct paper *p);
 unsigned long long report_digest_double(unsigned long long h, double v);
 unsigned long long report_digest_claim(unsigned long long h, const struct claim *c);
