@@ -98,12 +98,14 @@ static void test_add_long(void)
 	cases[n++] = LLONG_MIN;
 	cases[n++] = LLONG_MAX;
 	long long p = 1;
-	for (int e = 0; e <= 18; e++, p *= 10) {
+	for (int e = 0; e <= 18; e++) {
 		cases[n++] = p;
 		cases[n++] = p - 1;
 		cases[n++] = p + 1;
 		cases[n++] = -p;
 		cases[n++] = -(p - 1);
+		if (e < 18) /* 10^19 is out of range */
+			p *= 10;
 	}
 	unsigned long long seed = 12345;
 	struct strbuf sb = STRBUF_INIT;
