@@ -631,11 +631,6 @@ static void kind_table(struct page *pg, const struct counts *n)
 	table_end(pg);
 }
 
-static int str_ptr_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 struct reason {
 	const char *text;
 	size_t n;
@@ -649,6 +644,57 @@ static int reason_cmp(const void *a, const void *b)
 	return strcmp(x->text, y->text);
 }
 
+/* The distinct texts of v[0..n) with how many times each comes, most
+ * frequent first (then in byte order), into r (room for n); returns how
+ * many.  Counted in a hash table: a corpus has few distinct values and
+ * many claims, which a sort of every value would compare over and over. */
+static size_t count_texts(const char *const *v, size_t n, struct reason *r)
+{
+	size_t cap = 64, k = 0;
+	struct reason *slot = xcalloc(cap, sizeof *slot);
+	unsigned long long *key = xcalloc(cap, sizeof *key);
+	for (size_t i = 0; i < n; i++) {
+		if (2 * (k + 1) > cap) { /* grow: every text again */
+			size_t was = cap;
+			struct reason *old = slot;
+			unsigned long long *old_key = key;
+			cap *= 2;
+			slot = xcalloc(cap, sizeof *slot);
+			key = xcalloc(cap, sizeof *key);
+			for (size_t j = 0; j < was; j++) {
+				if (!old[j].text)
+					continue;
+				size_t at = (size_t)old_key[j] & (cap - 1);
+				while (slot[at].text)
+					at = (at + 1) & (cap - 1);
+				slot[at] = old[j];
+				key[at] = old_key[j];
+			}
+			free(old);
+			free(old_key);
+		}
+		unsigned long long h = hash_text(0, v[i]);
+		size_t at = (size_t)h & (cap - 1);
+		while (slot[at].text && (key[at] != h || strcmp(slot[at].text, v[i])))
+			at = (at + 1) & (cap - 1);
+		if (!slot[at].text) {
+			slot[at] = (struct reason){ v[i], 0 };
+			key[at] = h;
+			k++;
+		}
+		slot[at].n++;
+	}
+	size_t m = 0;
+	for (size_t j = 0; j < cap; j++)
+		if (slot[j].text)
+			r[m++] = slot[j];
+	free(slot);
+	free(key);
+	if (m)
+		qsort(r, m, sizeof *r, reason_cmp);
+	return m;
+}
+
 /* Why compute claims stay unnormalised, most common reasons first. */
 static void unnormalised_reasons(struct page *pg, const struct site *st)
 {
@@ -660,16 +706,7 @@ static void unnormalised_reasons(struct page *pg, const struct site *st)
 			m[n++] = st->ds->derivations[i].method
 					 ? st->ds->derivations[i].method
 					 : "";
-	if (n)
-		qsort(m, n, sizeof *m, str_ptr_cmp);
-	for (size_t i = 0; i < n; i++) {
-		if (k && !strcmp(r[k - 1].text, m[i]))
-			r[k - 1].n++;
-		else
-			r[k++] = (struct reason){ m[i], 1 };
-	}
-	if (k)
-		qsort(r, k, sizeof *r, reason_cmp);
+	k = count_texts(m, n, r);
 	if (k) {
 		raw(pg, "<p>Why figures stay unnormalised (they are kept, "
 			"never guessed):</p>\n<ul class=\"reasons\">\n");
@@ -1277,16 +1314,7 @@ static void facet_build(struct facet *f, const struct dataset *ds, int which)
 		if (v && *v)
 			f->v[f->n++] = v;
 	}
-	if (f->n)
-		qsort(f->v, f->n, sizeof *f->v, str_ptr_cmp);
-	for (size_t i = 0; i < f->n; i++) {
-		if (f->n_r && !strcmp(f->r[f->n_r - 1].text, f->v[i]))
-			f->r[f->n_r - 1].n++;
-		else
-			f->r[f->n_r++] = (struct reason){ f->v[i], 1 };
-	}
-	if (f->n_r)
-		qsort(f->r, f->n_r, sizeof *f->r, reason_cmp);
+	f->n_r = count_texts(f->v, f->n, f->r);
 }
 
 static void facet_release(struct facet *f)
