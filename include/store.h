@@ -126,4 +126,12 @@ long store_count(struct store *st, const char *table);
  * faster on large databases.  ds must be initialised. */
 int store_load_report(const char *path, struct dataset *ds);
 
+/* A read transaction on the database at path, held until store_unhold():
+ * while it is held no writer can commit, so a copy of the file and what
+ * is read meanwhile show the same state.  NULL when the database cannot
+ * be opened or read (nothing is printed: the caller goes on without). */
+struct store_hold;
+struct store_hold *store_hold(const char *path);
+void store_unhold(struct store_hold *h);
+
 #endif

@@ -30,6 +30,7 @@
 #include "diag.h"
 #include "escape.h"
 #include "report_internal.h"
+#include "store.h"
 
 /* Seconds one chart may take to render. */
 #define RENDER_TIMEOUT 60
@@ -1192,10 +1193,29 @@ static int link_downloads(const char *stage)
 /* The database among the downloads: linked from the previous report when
  * unchanged, else copied.  It depends on nothing else, and copying a large
  * file is mostly waiting, so it runs beside the rest. */
+/* The database's copy into the downloads.  A read transaction (hold)
+ * is taken before the copy starts and kept until both the copy and the
+ * caller's load of the dataset are over, so no writer can commit in
+ * between: the copy is never torn, and it holds what the report shows. */
 struct db_copy {
 	const char *stage, *db_path;
 	int rc;
+	struct store_hold *hold;
+	pthread_mutex_t mu;
+	int copied, loaded;
 };
+
+/* One of the two is over; the hold goes when both are. */
+static void copy_step(struct db_copy *dc, int *which)
+{
+	pthread_mutex_lock(&dc->mu);
+	*which = 1;
+	if (dc->copied && dc->loaded) {
+		store_unhold(dc->hold);
+		dc->hold = NULL;
+	}
+	pthread_mutex_unlock(&dc->mu);
+}
 
 static void *copy_database(void *arg)
 {
@@ -1207,6 +1227,7 @@ static void *copy_database(void *arg)
 		dc->rc = report_copy(dc->db_path, b.buf);
 	sb_release(&a);
 	sb_release(&b);
+	copy_step(dc, &dc->copied);
 	return NULL;
 }
 
@@ -1231,6 +1252,13 @@ static int copy_wait(struct report_job *job)
 		pthread_join(job->copier, NULL);
 	job->copying = 0;
 	return job->dc.rc;
+}
+
+/* The caller's load is over (or will not happen). */
+static void job_loaded(struct report_job *job)
+{
+	if (!job->dc.loaded)
+		copy_step(&job->dc, &job->dc.loaded);
 }
 
 /* The text of OUT/site/data/NAME, or NULL when there is none. */
@@ -1952,8 +1980,11 @@ struct report_job *report_start(const struct report_options *opt)
 		reuse.prev = has_previous(job->out) ? job->out : NULL;
 	}
 	job->dirs = make_stage_dirs(job->stage.buf);
-	job->dc = (struct db_copy){ job->stage.buf, opt->db_path, 0 };
+	job->dc = (struct db_copy){ job->stage.buf, opt->db_path, 0, NULL,
+				    PTHREAD_MUTEX_INITIALIZER, 1, 0 };
 	if (job->dirs == 0 && opt->db_path) {
+		job->dc.copied = 0;
+		job->dc.hold = store_hold(opt->db_path);
 		job->copying = pthread_create(&job->copier, NULL, copy_database, &job->dc) == 0;
 		if (!job->copying)
 			copy_database(&job->dc);
@@ -1967,7 +1998,10 @@ fail:
 
 static void job_release(struct report_job *job)
 {
+	job_loaded(job);
 	copy_wait(job);
+	store_unhold(job->dc.hold);
+	pthread_mutex_destroy(&job->dc.mu);
 	memset(&reuse, 0, sizeof reuse);
 	remove_tree(job->stage.buf);
 	sb_release(&job->stage);
@@ -1987,6 +2021,7 @@ void report_cancel(struct report_job *job)
 int report_finish(struct report_job *job, const struct dataset *ds)
 {
 	int rc;
+	job_loaded(job);
 	if (job->opt->check) {
 		rc = check(job, ds);
 	} else {

@@ -2034,6 +2034,35 @@ static void first_column(sqlite3_stmt *s, void *ctx)
 	*(long long *)ctx = (long long)sqlite3_column_int64(s, 0);
 }
 
+struct store_hold {
+	sqlite3 *db;
+};
+
+struct store_hold *store_hold(const char *path)
+{
+	sqlite3 *db = NULL;
+	/* the first read takes the SHARED lock, kept until COMMIT */
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_busy_timeout(db, 10000) != SQLITE_OK ||
+	    sqlite3_exec(db, "BEGIN; SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) !=
+		    SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	struct store_hold *h = xcalloc(1, sizeof *h);
+	h->db = db;
+	return h;
+}
+
+void store_unhold(struct store_hold *h)
+{
+	if (!h)
+		return;
+	sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close(h->db);
+	free(h);
+}
+
 int store_load_report(const char *path, struct dataset *ds)
 {
 	struct store *st;

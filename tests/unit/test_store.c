@@ -3,6 +3,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "dataset.h"
 #include "store.h"
 #include "unit.h"
@@ -187,6 +189,44 @@ static void test_readonly_refuses_empty(void)
 	sb_release(&p);
 }
 
+/* While a hold is kept no writer can commit; after it, one can.  A file
+ * that is missing or not a database gives no hold. */
+static void test_hold(void)
+{
+	struct store *st = open_new("h.db");
+	int changed;
+	long src;
+	int unchanged;
+	CHECK(store_begin(st) == 0);
+	CHECK(store_put_source(st, "x", "listing", "f", &src, &unchanged) == 0);
+	add_paper(st, "Held", "text", NULL, &changed);
+	CHECK(store_commit(st) == 0);
+	store_close(st);
+	struct strbuf p = STRBUF_INIT;
+	sb_addf(&p, "%s/h.db", dir);
+	struct store_hold *h = store_hold(p.buf);
+	CHECK(h != NULL);
+	sqlite3 *w = NULL;
+	CHECK(sqlite3_open(p.buf, &w) == SQLITE_OK);
+	static const char write[] = "UPDATE paper SET title = 'Changed'";
+	CHECK(sqlite3_exec(w, write, NULL, NULL, NULL) == SQLITE_BUSY);
+	store_unhold(h);
+	CHECK(sqlite3_exec(w, write, NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(w);
+	sb_reset(&p);
+	sb_addf(&p, "%s/none.db", dir);
+	CHECK(store_hold(p.buf) == NULL);
+	sb_reset(&p);
+	sb_addf(&p, "%s/text.db", dir);
+	FILE *f = fopen(p.buf, "w");
+	if (f) {
+		fputs("not a database\n", f);
+		fclose(f);
+	}
+	CHECK(store_hold(p.buf) == NULL);
+	sb_release(&p);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -195,6 +235,7 @@ int main(void)
 	RUN(test_rollback);
 	RUN(test_curated_supersedes);
 	RUN(test_readonly_refuses_empty);
+	RUN(test_hold);
 	int rc = UNIT_EXIT();
 	struct strbuf cmd = STRBUF_INIT;
 	sb_addf(&cmd, "rm -rf '%s'", dir);
