@@ -529,15 +529,19 @@ void fmt_double(char *buf, size_t size, double v)
 	/* A short decimal (12.7, 0.375, 4.1): when v is the double nearest
 	 * to m / 10^d for an integer m of at most 15 digits, %.15g prints
 	 * exactly that decimal (v is within half an ulp of it, far less
-	 * than a unit of the 15th digit) and it reads back as v. */
+	 * than a unit of the 15th digit) and it reads back as v.  Only one
+	 * decimal of at most 15 digits lies that near v, so one try at the
+	 * largest d that keeps m below 10^15 finds it if any d does (the
+	 * error of scaling stays below half a unit of m); decimal_text()
+	 * drops the trailing zeros a larger d adds. */
 	double a = fabs(v);
 	if (a >= 1e-4 && a < 1e15 && size >= 32) {
 		static const double pow10[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10 };
-		for (int d = 1; d <= 10 && a * pow10[d] < 1e15; d++) {
-			double scaled = a * pow10[d];
-			long long m = llround(scaled);
-			if ((double)m / pow10[d] != a)
-				continue;
+		int d = 10;
+		while (d > 0 && a * pow10[d] >= 1e15)
+			d--;
+		long long m = d > 0 ? llround(a * pow10[d]) : 0;
+		if (d > 0 && (double)m / pow10[d] == a) {
 			char digits[20];
 			size_t nd = fmt_ulong(digits, (unsigned long long)m), k = 0;
 			if (v < 0)

@@ -198,6 +198,22 @@ static void test_fmt_double(void)
 		if (!prints_as_printf(v))
 			break;
 	}
+	/* Short decimals of up to 15 digits with 1 to 10 of them after the
+	 * point, and their neighbours: the one try at the largest scale
+	 * must print what printf prints. */
+	for (int i = 0; i < 300000; i++) {
+		static const double p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10 };
+		seed = seed * 1103515245u + 12345u;
+		uint64_t k = (((uint64_t)seed << 20) ^ (uint64_t)(seed * 2654435761u)) %
+			     (uint64_t)p10[5 + i % 6] * (uint64_t)p10[i % 5 ? 4 : 3];
+		double v = (double)k / p10[1 + (seed >> 4) % 10];
+		if (i % 7 == 1)
+			v = nextafter(v, 0);
+		if (i % 7 == 2)
+			v = nextafter(v, 1e300);
+		if (!prints_as_printf(v))
+			break;
+	}
 	/* Long decimals (derived values: 3840 * 123 / 312) are written from
 	 * exact integer arithmetic; random mantissas at every binary exponent
 	 * from 1e-4 to 1e15, and their neighbours, against printf. */
