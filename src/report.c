@@ -37,17 +37,19 @@
 
 /* ---- Indexes ---------------------------------------------------------- */
 
-struct deriv_key {
-	long claim_id;
-	size_t index;
-};
-
-static int deriv_key_cmp(const void *a, const void *b)
+/* By claim id, for a binary search. */
+static int id_cmp(const void *a, const void *b)
 {
-	const struct deriv_key *x = a, *y = b;
-	if (x->claim_id != y->claim_id)
-		return x->claim_id < y->claim_id ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
+	const struct id_key *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* By claim id, then by index: a stable order. */
+static int id_index_cmp(const void *a, const void *b)
+{
+	const struct id_key *x = a, *y = b;
+	int c = id_cmp(a, b);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
 static void index_claims(struct report_index *ix, const struct dataset *ds)
@@ -107,22 +109,14 @@ static void index_derivations(struct report_index *ix,
 		ix->deriv_at = at;
 		return;
 	}
-	struct deriv_key *keys = xcalloc(n + 1, sizeof *keys);
-	for (size_t i = 0; i < n; i++) {
-		keys[i].claim_id = ds->derivations[i].claim_id;
-		keys[i].index = i;
-	}
+	struct id_key *keys = xcalloc(n + 1, sizeof *keys);
+	for (size_t i = 0; i < n; i++)
+		keys[i] = (struct id_key){ ds->derivations[i].claim_id, i };
 	if (n)
-		qsort(keys, n, sizeof *keys, deriv_key_cmp);
+		qsort(keys, n, sizeof *keys, id_index_cmp);
 	for (size_t i = 0; i < n; i++)
 		ix->deriv_order[i] = keys[i].index;
 	free(keys);
-}
-
-static int claim_id_cmp(const void *a, const void *b)
-{
-	const struct deriv_key *x = a, *y = b;
-	return (x->claim_id > y->claim_id) - (x->claim_id < y->claim_id);
 }
 
 /* Claim id to claim: a table when ids are dense, else the claims sorted
@@ -144,15 +138,11 @@ static void index_ids(struct report_index *ix, const struct dataset *ds)
 				ix->claim_at[ds->claims[i].id] = i + 1;
 		return;
 	}
-	struct deriv_key *keys = xcalloc(ds->n_claims + 1, sizeof *keys);
-	for (size_t i = 0; i < ds->n_claims; i++)
-		keys[i] = (struct deriv_key){ ds->claims[i].id, i };
-	if (ds->n_claims)
-		qsort(keys, ds->n_claims, sizeof *keys, claim_id_cmp);
 	ix->by_id = xcalloc(ds->n_claims + 1, sizeof *ix->by_id);
 	for (size_t i = 0; i < ds->n_claims; i++)
-		ix->by_id[i] = keys[i].index;
-	free(keys);
+		ix->by_id[i] = (struct id_key){ ds->claims[i].id, i };
+	if (ds->n_claims)
+		qsort(ix->by_id, ds->n_claims, sizeof *ix->by_id, id_cmp);
 }
 
 long report_claim_index(const struct report_index *ix, const struct dataset *ds,
@@ -160,16 +150,11 @@ long report_claim_index(const struct report_index *ix, const struct dataset *ds,
 {
 	if (ix->dense)
 		return claim_id >= 0 && claim_id <= ix->max_id ? (long)ix->claim_at[claim_id] - 1 : -1;
-	size_t lo = 0, hi = ds->n_claims;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ds->claims[ix->by_id[mid]].id < claim_id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < ds->n_claims && ds->claims[ix->by_id[lo]].id == claim_id
-		       ? (long)ix->by_id[lo] : -1;
+	struct id_key want = { claim_id, 0 };
+	const struct id_key *hit = ds->n_claims ? bsearch(&want, ix->by_id, ds->n_claims,
+							  sizeof *ix->by_id, id_cmp)
+						: NULL;
+	return hit ? (long)hit->index : -1;
 }
 
 /* The page of a paper is named after its title plus its id, which keeps
@@ -1191,12 +1176,11 @@ static int link_downloads(const char *stage)
 }
 
 /* The database among the downloads: linked from the previous report when
- * unchanged, else copied.  It depends on nothing else, and copying a large
- * file is mostly waiting, so it runs beside the rest. */
-/* The database's copy into the downloads.  A read transaction (hold)
- * is taken before the copy starts and kept until both the copy and the
- * caller's load of the dataset are over, so no writer can commit in
- * between: the copy is never torn, and it holds what the report shows. */
+ * unchanged, else copied.  It depends on nothing else, so it runs beside
+ * the rest.  A read transaction (hold) is taken before the copy starts
+ * and kept until both the copy and the caller's load of the dataset are
+ * over, so no writer can commit in between: the copy is never torn, and
+ * it holds what the report shows. */
 struct db_copy {
 	const char *stage, *db_path;
 	int rc;
@@ -1274,10 +1258,6 @@ static char *previous_file(const char *out, const char *name)
 	return text;
 }
 
-/* Compare this report's manifest with the previous one in OUT (before:
- * its text when already read, which this frees; NULL to read it).  When
- * nothing changed, the previous report's list of changes is kept, so the
- * same inputs give the same site however often it is regenerated. */
 /* Is text the parts of the manifest one after the other? */
 static int manifest_is(const char *text, const struct strbuf *manifest, size_t n_parts)
 {
@@ -1289,6 +1269,10 @@ static int manifest_is(const char *text, const struct strbuf *manifest, size_t n
 	return !*text;
 }
 
+/* Compare this report's manifest with the previous one in OUT (before:
+ * its text when already read, which this frees; NULL to read it).  When
+ * nothing changed, the previous report's list of changes is kept, so the
+ * same inputs give the same site however often it is regenerated. */
 static void find_changes(struct report_changes *ch, const char *out,
 			 const struct strbuf *manifest, size_t n_parts, char *before)
 {
@@ -1323,8 +1307,7 @@ struct build_ctx {
 	const struct report_options *opt;
 	const char *stage, *out;
 	struct report_changes *changes;
-	int dirs;                  /* make_stage_dirs() of the stage */
-	struct report_job *job;    /* whose database copy build() waits for */
+	struct report_job *job;    /* its folders made; build() waits for its copy */
 };
 
 /* The CSV exports and the JSON Lines file: they depend on nothing the
@@ -1595,7 +1578,7 @@ static int build(const struct build_ctx *b)
 	/* The digest of the dataset needs only the dataset: it is made
 	 * while the indexes and the model are built (and the database is
 	 * copied since report_start()). */
-	int dirs = b->dirs;
+	int dirs = b->job->dirs;
 	report_index_build(&ix, ds);
 	/* The manifest and the paper pages need only the index: they start
 	 * while the model is built. */
@@ -1909,27 +1892,19 @@ static size_t compare_trees(const char *stage, const char *out)
 	return total;
 }
 
-/* Build the report in a temporary folder outside OUT, compare, remove. */
-/* Build into the staging folder, then compare it with OUT. */
-static int check(struct report_job *job, const struct dataset *ds)
+/* --check, after the build into a folder outside OUT: print what would
+ * change; 0 when nothing would, 1 when something would. */
+static int check(const struct report_job *job, const struct report_changes *ch)
 {
-	struct report_changes ch;
-	memset(&ch, 0, sizeof ch);
-	struct build_ctx b = { ds, job->opt, job->stage.buf, job->out, &ch, job->dirs, job };
-	int rc = build(&b);
-	if (rc == 0) {
-		if (!ch.first || ch.len)
-			report_changes_print(stdout, &ch, 50);
-		rc = compare_trees(job->stage.buf, job->out) ? 1 : 0;
-		if (rc == 0)
-			printf("%s is up to date\n", job->out);
-		if (fflush(stdout) != 0 || ferror(stdout)) {
-			err("cannot write to standard output: %s",
-			    strerror(errno));
-			rc = -1;
-		}
+	if (!ch->first || ch->len)
+		report_changes_print(stdout, ch, 50);
+	int rc = compare_trees(job->stage.buf, job->out) ? 1 : 0;
+	if (rc == 0)
+		printf("%s is up to date\n", job->out);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		err("cannot write to standard output: %s", strerror(errno));
+		rc = -1;
 	}
-	report_changes_release(&ch);
 	return rc;
 }
 
@@ -2020,22 +1995,16 @@ void report_cancel(struct report_job *job)
 
 int report_finish(struct report_job *job, const struct dataset *ds)
 {
-	int rc;
+	struct report_changes ch;
+	memset(&ch, 0, sizeof ch);
+	struct build_ctx b = { ds, job->opt, job->stage.buf, job->out, &ch, job };
 	job_loaded(job);
-	if (job->opt->check) {
-		rc = check(job, ds);
-	} else {
-		struct report_changes ch;
-		memset(&ch, 0, sizeof ch);
-		struct build_ctx b = { ds, job->opt, job->stage.buf, job->out, &ch, job->dirs,
-				       job };
-		rc = build(&b);
-		/* nothing may take files from the previous report any more */
-		memset(&reuse, 0, sizeof reuse);
-		if (rc == 0)
-			rc = move_into_place(job->stage.buf, job->out);
-		report_changes_release(&ch);
-	}
+	int rc = build(&b);
+	/* nothing may take files from the previous report any more */
+	memset(&reuse, 0, sizeof reuse);
+	if (rc == 0)
+		rc = job->opt->check ? check(job, &ch) : move_into_place(job->stage.buf, job->out);
+	report_changes_release(&ch);
 	job_release(job);
 	return rc;
 }

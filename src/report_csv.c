@@ -284,7 +284,10 @@ static void json_key(struct strbuf *out, const char *quoted, size_t n)
 	sb_add(out, quoted, n);
 }
 
-#define JSON_KEY(out, key) json_key(out, "\"" key "\":", sizeof "\"" key "\":" - 1)
+/* "key": for a literal key, and its length: the arguments the functions
+ * below take for a key. */
+#define JSON_QUOTED(key) "\"" key "\":", sizeof "\"" key "\":" - 1
+#define JSON_KEY(out, key) json_key(out, JSON_QUOTED(key))
 
 static void json_text_at(struct strbuf *out, const char *quoted, size_t n, const char *s)
 {
@@ -302,10 +305,8 @@ static void json_num_at(struct strbuf *out, const char *quoted, size_t n, double
 		sb_add(out, "null", 4);
 }
 
-#define json_text(out, key, s) \
-	json_text_at(out, "\"" key "\":", sizeof "\"" key "\":" - 1, s)
-#define json_num(out, key, v, present) \
-	json_num_at(out, "\"" key "\":", sizeof "\"" key "\":" - 1, v, present)
+#define json_text(out, key, s) json_text_at(out, JSON_QUOTED(key), s)
+#define json_num(out, key, v, present) json_num_at(out, JSON_QUOTED(key), v, present)
 
 /* One claim per line, with its paper and its derived values. */
 static void claim_json(struct strbuf *out, const struct dataset *ds,

@@ -19,6 +19,12 @@
 #include "util.h"
 
 /* Lookup tables built once per report. */
+/* A claim id and the index of its claim (or derived value). */
+struct id_key {
+	long id;
+	size_t index;
+};
+
 struct report_index {
 	size_t *by_paper;    /* claim indices grouped by paper, dataset order */
 	size_t *paper_start; /* claims of paper p: by_paper[start[p]..start[p+1]) */
@@ -27,13 +33,13 @@ struct report_index {
 	 * or not.  When dense, claim_at[k] is claim id k's index plus one (0
 	 * when there is none), and deriv_at[k] is where its derivations start
 	 * in deriv_order (deriv_at[k + 1] where they end).  When not, by_id
-	 * holds the claim indices sorted by id, and both lookups are binary
-	 * searches. */
+	 * holds the claims' ids and indices sorted by id, and both lookups
+	 * are binary searches. */
 	int dense;
 	long max_id;
 	size_t *claim_at;
 	size_t *deriv_at;
-	size_t *by_id;
+	struct id_key *by_id;
 	char **slugs;        /* per paper: file stem of its page */
 };
 

@@ -103,11 +103,11 @@ static unsigned long long claim_content(const struct claim *c)
 	return hash_str(h, curation_name(c->curation));
 }
 
-/* The summary of a claim, made in scratch, TSV-escaped into out. */
+/* The summary of a claim, made in sb (scratch room), TSV-escaped into
+ * out. */
 static void claim_summary(struct strbuf *out, const struct dataset *ds,
-			  const struct stored_claim *sc, struct strbuf *scratch)
+			  const struct stored_claim *sc, struct strbuf *sb)
 {
-	struct strbuf *sb = scratch;
 	sb_reset(sb);
 	const struct claim *c = &sc->claim;
 	report_short_name(sb, ds->papers[sc->paper].title);
@@ -377,10 +377,14 @@ static int what_parse(const char *s)
 
 /* Split text (modified in place) into entries; unknown lines are
  * skipped, so an older or damaged manifest only shows more changes. */
-static struct entry *parse(char *text, size_t *n)
+/* Entries of a growing list: e[0..*n), room for *alloc. */
+struct entries {
+	struct entry *e;
+	size_t n, alloc;
+};
+
+static void parse(char *text, struct entries *l)
 {
-	size_t alloc = 64, k = 0;
-	struct entry *e = xmalloc(alloc * sizeof *e);
 	for (char *line = text; line && *line;) {
 		char *next = strchr(line, '\n');
 		if (next)
@@ -393,14 +397,14 @@ static struct entry *parse(char *text, size_t *n)
 		}
 		int what = f[3] ? what_parse(f[0]) : -1;
 		if (what >= 0) {
-			if (k == alloc)
-				e = xrealloc(e, (alloc *= 2) * sizeof *e);
-			e[k++] = (struct entry){ what, f[1], f[2], f[3] };
+			if (l->n == l->alloc) {
+				l->alloc = l->alloc ? 2 * l->alloc : 64;
+				l->e = xrealloc(l->e, l->alloc * sizeof *l->e);
+			}
+			l->e[l->n++] = (struct entry){ what, f[1], f[2], f[3] };
 		}
 		line = next;
 	}
-	*n = k;
-	return e;
 }
 
 static int entry_cmp(const void *a, const void *b)
@@ -503,27 +507,23 @@ void report_changes_diff(struct report_changes *ch, const char *before,
 			count_new(ch, sb_str(&after[i]));
 		return;
 	}
+	/* the entries point into copies of the texts, split in place */
 	char *a = xstrdup(before);
-	size_t na, nb = 0;
-	struct entry *ea = parse(a, &na), *eb = NULL;
+	struct entries ea = { NULL, 0, 0 }, eb = { NULL, 0, 0 };
+	parse(a, &ea);
 	char **b = xcalloc(n_after + 1, sizeof *b);
 	for (size_t i = 0; i < n_after; i++) {
-		size_t k;
 		b[i] = xstrdup(sb_str(&after[i]));
-		struct entry *e = parse(b[i], &k);
-		eb = xrealloc(eb, (nb + k + 1) * sizeof *eb);
-		memcpy(eb + nb, e, k * sizeof *e);
-		nb += k;
-		free(e);
+		parse(b[i], &eb);
 	}
 	/* A manifest is written in order, which is nearly this one. */
-	sort_entries(ea, na);
-	sort_entries(eb, nb);
-	merge(ch, ea, na, eb, nb);
+	sort_entries(ea.e, ea.n);
+	sort_entries(eb.e, eb.n);
+	merge(ch, ea.e, ea.n, eb.e, eb.n);
 	if (ch->len)
 		qsort(ch->items, ch->len, sizeof *ch->items, change_cmp);
-	free(ea);
-	free(eb);
+	free(ea.e);
+	free(eb.e);
 	free(a);
 	for (size_t i = 0; i < n_after; i++)
 		free(b[i]);

@@ -299,14 +299,20 @@ static size_t decimal_text(char *buf, const char *digits, size_t nd, long point)
 	return k;
 }
 
-void sb_add_long(struct strbuf *sb, long long v)
+/* v in decimal ("%lld", no NUL) into buf, which holds 21; returns the
+ * length. */
+static size_t fmt_long(char *buf, long long v)
 {
-	char buf[24];
 	size_t k = 0;
 	if (v < 0)
 		buf[k++] = '-';
-	k += fmt_ulong(buf + k, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
-	sb_add(sb, buf, k);
+	return k + fmt_ulong(buf + k, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+}
+
+void sb_add_long(struct strbuf *sb, long long v)
+{
+	char buf[24];
+	sb_add(sb, buf, fmt_long(buf, v));
 }
 
 void sb_add_hex64(struct strbuf *sb, unsigned long long v)
@@ -518,12 +524,7 @@ void fmt_double(char *buf, size_t size, double v)
 	 * values' formulas are full of hours, devices and watts). */
 	if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v)) &&
 	    size >= 18) {
-		long long n = (long long)v;
-		size_t k = 0;
-		if (n < 0)
-			buf[k++] = '-';
-		k += fmt_ulong(buf + k, n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n);
-		buf[k] = '\0';
+		buf[fmt_long(buf, (long long)v)] = '\0';
 		return;
 	}
 	/* A short decimal (12.7, 0.375, 4.1): when v is the double nearest
