@@ -103,6 +103,7 @@ static void push_tok(struct ctx *x, size_t s, size_t e, int kind, int sym,
 	k->sym = (unsigned char)sym;
 	k->space = (unsigned char)space;
 	k->lex = 0;
+	k->digit = 0;
 	k->dim = 0;
 	k->metric = -1;
 }
@@ -110,14 +111,22 @@ static void push_tok(struct ctx *x, size_t s, size_t e, int kind, int sym,
 /* End of a word starting at i: letters, digits and non-punctuation UTF-8,
  * with '.' between alphanumerics ("v1.5", "3.8B"), ',' in thousands
  * ("6,250") and '@' in "pass@1". */
-static size_t word_end(const char *t, size_t len, size_t i)
+static size_t word_end(const char *t, size_t len, size_t i, int *digit)
 {
+	unsigned d = 0;
+
 	while (i < len) {
 		unsigned char c = (unsigned char)t[i];
-		unsigned char nx = i + 1 < len ? (unsigned char)t[i + 1] : 0;
-		if (is_alnum(c)) {
+		/* letters and digits, most of a word, in a tight loop */
+		unsigned letter = (unsigned)((c | 0x20) - 'a') < 26;
+		unsigned num = (unsigned)(c - '0') < 10;
+		if (letter | num) {
+			d |= num;
 			i++;
-		} else if (c >= 0x80) {
+			continue;
+		}
+		unsigned char nx = i + 1 < len ? (unsigned char)t[i + 1] : 0;
+		if (c >= 0x80) {
 			size_t n = utf8_len(t, len, i);
 			if (space_len(t, len, i) || multibyte_sym(t, len, i, n))
 				break;
@@ -137,6 +146,7 @@ static size_t word_end(const char *t, size_t len, size_t i)
 			break;
 		}
 	}
+	*digit = (int)d;
 	return i;
 }
 
@@ -242,10 +252,10 @@ int extract_skim_check(void)
 	return 1;
 }
 
-static int lower_is(const char *t, size_t len, size_t i, const char *lit)
+/* Does t[i..] begin with the lower-case literal lit (n bytes), in any
+ * case?  LOWER_IS passes the literal's length. */
+static int lower_is(const char *t, size_t len, size_t i, const char *lit, size_t n)
 {
-	size_t n = strlen(lit);
-
 	if (i + n > len)
 		return 0;
 	for (size_t k = 0; k < n; k++)
@@ -253,6 +263,7 @@ static int lower_is(const char *t, size_t len, size_t i, const char *lit)
 			return 0;
 	return 1;
 }
+#define LOWER_IS(t, len, i, lit) lower_is((t), (len), (i), "" lit "", sizeof(lit) - 1)
 
 /* Does the letter at i (one of g, l, w, m, f) sit inside a word that
  * may spell a figure: "single", "magnitude", "billion", "half", "halves",
@@ -288,21 +299,21 @@ static int spelled_hint(const char *t, size_t len, size_t pos, size_t i)
 	}
 	switch (t[i]) {
 	case 'g':
-		return (i >= pos + 3 && lower_is(t, len, i - 3, "single")) ||
-		       (i >= pos + 2 && lower_is(t, len, i - 2, "magnitude"));
+		return (i >= pos + 3 && LOWER_IS(t, len, i - 3, "single")) ||
+		       (i >= pos + 2 && LOWER_IS(t, len, i - 2, "magnitude"));
 	case 'l':
-		return lower_is(t, len, i, "llion") ||
-		       (i >= pos + 2 && lower_is(t, len, i - 2, "hal") &&
+		return LOWER_IS(t, len, i, "llion") ||
+		       (i >= pos + 2 && LOWER_IS(t, len, i - 2, "hal") &&
 			i + 1 < len && (t[i + 1] == 'f' || t[i + 1] == 'v')) ||
-		       (i >= pos + 4 && lower_is(t, len, i - 4, "doubl"));
+		       (i >= pos + 4 && LOWER_IS(t, len, i - 4, "doubl"));
 	case 'w':
-		return i >= pos + 1 && lower_is(t, len, i - 1, "twice");
+		return i >= pos + 1 && LOWER_IS(t, len, i - 1, "twice");
 	case 'm':
-		return i >= pos + 2 && lower_is(t, len, i - 2, "times");
+		return i >= pos + 2 && LOWER_IS(t, len, i - 2, "times");
 	case 'f':
-		return lower_is(t, len, i, "fold");
+		return LOWER_IS(t, len, i, "fold");
 	case 'd':
-		return i >= pos + 3 && lower_is(t, len, i - 3, "fold");
+		return i >= pos + 3 && LOWER_IS(t, len, i - 3, "fold");
 	}
 	return 0;
 }
@@ -389,8 +400,10 @@ static size_t tokenize(struct ctx *x, size_t pos)
 		n = c >= 0x80 ? utf8_len(t, len, i) : 1;
 		sym = c >= 0x80 ? multibyte_sym(t, len, i, n) : 0;
 		if (is_alnum(c) || (c >= 0x80 && !sym)) {
-			e = word_end(t, len, i);
+			int digit;
+			e = word_end(t, len, i, &digit);
 			push_tok(x, i, e, is_digit(c) ? TK_NUM : TK_WORD, 0, space);
+			x->tok[x->n - 1].digit = (unsigned char)digit;
 			i = e;
 		} else {
 			push_tok(x, i, i + n, TK_PUNCT, sym ? sym : c, space);
@@ -2332,6 +2345,7 @@ static int glued_rest(struct ctx *x, long k, const struct fig_read *f, long *a)
 		/* a token of its own for the unit, so read_unit sees it */
 		w->s = f->end;
 		w->kind = TK_WORD;
+		w->digit = 0;
 		w->lex = 0;
 		*a = i;
 		return 0;
@@ -2590,24 +2604,51 @@ static void handle_number(struct ctx *x, long k)
  * faster", "two orders of magnitude". */
 static double number_word(struct ctx *x, long k)
 {
-	static const struct {
-		const char *word;
-		double v;
-	} words[] = {
-		{ "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 },
-		{ "five", 5 }, { "six", 6 }, { "seven", 7 }, { "eight", 8 },
-		{ "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 },
-		{ "fifteen", 15 }, { "twenty", 20 }, { "thirty", 30 },
-		{ "forty", 40 }, { "fifty", 50 }, { "hundred", 100 },
-	};
 	struct tok *w = tk(x, k);
 
-	if (!w || w->kind != TK_WORD || w->e - w->s > 7)
+	if (!w || w->kind != TK_WORD || w->e - w->s < 3 || w->e - w->s > 7)
 		return 0;
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (words[i].word[0] == to_lower((unsigned char)x->t[w->s]) &&
-		    span_is(x->t, w->s, w->e, words[i].word))
-			return words[i].v;
+	/* most words are turned away by their first letter */
+#define NW(lit, v) \
+	do { \
+		if (span_is(x->t, w->s, w->e, lit)) \
+			return v; \
+	} while (0)
+	switch (to_lower((unsigned char)x->t[w->s])) {
+	case 'o':
+		NW("one", 1);
+		break;
+	case 't':
+		NW("two", 2);
+		NW("three", 3);
+		NW("ten", 10);
+		NW("twelve", 12);
+		NW("twenty", 20);
+		NW("thirty", 30);
+		break;
+	case 'f':
+		NW("four", 4);
+		NW("five", 5);
+		NW("fifteen", 15);
+		NW("forty", 40);
+		NW("fifty", 50);
+		break;
+	case 's':
+		NW("six", 6);
+		NW("seven", 7);
+		break;
+	case 'e':
+		NW("eight", 8);
+		NW("eleven", 11);
+		break;
+	case 'n':
+		NW("nine", 9);
+		break;
+	case 'h':
+		NW("hundred", 100);
+		break;
+	}
+#undef NW
 	return 0;
 }
 
@@ -2846,14 +2887,6 @@ static int maybe_spelled(struct ctx *x, const struct tok *w)
 	return 0;
 }
 
-static int has_digit(const char *t, size_t s, size_t e)
-{
-	for (size_t i = s; i < e; i++)
-		if (is_digit((unsigned char)t[i]))
-			return 1;
-	return 0;
-}
-
 static void scan_sentence(struct ctx *x)
 {
 	for (long k = 0; (size_t)k < x->n; k++) {
@@ -2875,7 +2908,7 @@ static void scan_sentence(struct ctx *x)
 			if (w->s < x->consumed)
 				continue;
 			if (!glued(x, k) || !is_p(x, k - 1, '-'))
-				if (has_digit(x->t, w->s, w->e) ||
+				if (w->digit ||
 				    (is_p(x, k + 1, '-') && glued(x, k + 1) &&
 				     tk(x, k + 2) && tk(x, k + 2)->kind == TK_NUM))
 					if (!hardware_at(x->t, x->len, w->s, &used))

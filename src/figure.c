@@ -7,6 +7,8 @@
 #include "figure.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -503,9 +505,10 @@ struct lex_entry {
 };
 
 #define D(x) DIM_##x
-/* Sorted by word (byte order); lex_sorted() checks it in the unit tests.
- * Only inflections that occur in prose are listed; a binary search over
- * exact words is faster than stemming and as good for abstracts. */
+/* Sorted by word (byte order), so a word is listed once; lex_sorted()
+ * checks it in the unit tests.  Only inflections that occur in prose are
+ * listed; looking up exact words is faster than stemming and as good for
+ * abstracts. */
 static const struct lex_entry lexicon[] = {
 	{ "about", LX_APPROX, 0, -1 },
 	{ "above", LX_LOWER, 0, -1 },
@@ -777,34 +780,59 @@ int lex_sorted(void)
 	return 1;
 }
 
+/* The lexicon hashed by its lower-case words: one probe (two at most in
+ * practice) instead of a binary search of strcmp calls.  Built once;
+ * slots hold an entry's index plus one, 0 when empty. */
+#define LEX_SLOTS 1024
+static uint16_t lex_slot[LEX_SLOTS];
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static uint32_t lex_hash_step(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * 0x01000193u;
+}
+
+static size_t lex_home(uint32_t h)
+{
+	return (size_t)(h ^ h >> 15) & (LEX_SLOTS - 1);
+}
+
+static void lex_fill_slots(void)
+{
+	for (size_t i = 0; i < sizeof lexicon / sizeof *lexicon; i++) {
+		uint32_t h = 0x811c9dc5u;
+		for (const char *c = lexicon[i].word; *c; c++)
+			h = lex_hash_step(h, (unsigned char)*c);
+		size_t j = lex_home(h);
+		while (lex_slot[j])
+			j = (j + 1) & (LEX_SLOTS - 1);
+		lex_slot[j] = (uint16_t)(i + 1);
+	}
+}
+
 uint32_t lex_lookup(const char *t, size_t s, size_t e, enum dim *dim,
 		    int *metric)
 {
 	char w[24];
-	size_t n = e - s, lo = 0, hi = sizeof lexicon / sizeof *lexicon;
+	size_t n = e - s;
+	uint32_t h = 0x811c9dc5u;
 
 	*dim = DIM_NONE;
 	*metric = -1;
 	if (n == 0 || n >= sizeof w)
 		return 0;
-	for (size_t i = 0; i < n; i++)
+	pthread_once(&lex_once, lex_fill_slots);
+	for (size_t i = 0; i < n; i++) {
 		w[i] = (char)to_lower((unsigned char)t[s + i]);
-	w[n] = '\0';
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		/* the first byte inline: most probes end there */
-		int c = (unsigned char)w[0] - (unsigned char)lexicon[mid].word[0];
-		if (c == 0)
-			c = strcmp(w, lexicon[mid].word);
-		if (c == 0) {
-			*dim = (enum dim)lexicon[mid].dim;
-			*metric = lexicon[mid].metric;
-			return lexicon[mid].flags;
+		h = lex_hash_step(h, (unsigned char)w[i]);
+	}
+	for (size_t j = lex_home(h); lex_slot[j]; j = (j + 1) & (LEX_SLOTS - 1)) {
+		const struct lex_entry *x = &lexicon[lex_slot[j] - 1];
+		if (!strncmp(x->word, w, n) && x->word[n] == '\0') {
+			*dim = (enum dim)x->dim;
+			*metric = x->metric;
+			return x->flags;
 		}
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
 	}
 	return 0;
 }

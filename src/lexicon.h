@@ -112,6 +112,7 @@ struct tok {
 	unsigned char sym;     /* TK_PUNCT: normalised mark */
 	unsigned char space;   /* white space before the token */
 	unsigned char dim;     /* cached dimension id (see lex_dim) */
+	unsigned char digit;   /* a digit among its bytes */
 	uint32_t lex;          /* cached lexicon flags; LX_DONE once looked up */
 	short metric;          /* cached metric index, -1 none */
 };
