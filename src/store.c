@@ -70,10 +70,13 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_PAPER_BY_ARXIV] = "SELECT id, abstract_hash, fingerprint FROM paper "
 			     "WHERE arxiv_id = ?1",
 	/* The same title is the same paper unless both sides carry
-	 * different arXiv ids. */
-	[S_PAPER_BY_TITLE] = "SELECT id, abstract_hash, fingerprint FROM paper "
+	 * different arXiv ids; the first stored wins.  min(id), not ORDER BY
+	 * id LIMIT 1, which sorted in a temporary b-tree for every lookup:
+	 * SQLite takes the bare columns from the row holding the minimum.
+	 * A NULL id means no paper. */
+	[S_PAPER_BY_TITLE] = "SELECT min(id), abstract_hash, fingerprint FROM paper "
 			     "WHERE title_hash = ?3 AND title_key = ?1 AND (arxiv_id IS NULL OR "
-			     "?2 IS NULL OR arxiv_id = ?2) ORDER BY id LIMIT 1",
+			     "?2 IS NULL OR arxiv_id = ?2)",
 	[S_PAPER_INS] = "INSERT INTO paper(key, title, arxiv_id, url, date, "
 			"abstract, abstract_hash, source_id, source_line, "
 			"title_key, fingerprint, title_hash) "
@@ -670,6 +673,7 @@ int store_open(const char *path, int readonly, struct store **out)
 	/* Foreign keys are enforced once the schema is current: a migration
 	 * that rebuilds a table must not cascade its drop. */
 	if (exec(st, "PRAGMA page_size = 16384; "
+		     "PRAGMA secure_delete = OFF; "
 		     "PRAGMA synchronous = FULL; "
 		     "PRAGMA cache_size = -32768"))
 		goto fail;
@@ -1009,6 +1013,8 @@ static int find_paper(struct store *st, const struct paper *p, const struct pape
 			sqlite3_bind_int64(s, 3, k->title_hash);
 		}
 		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) == SQLITE_NULL)
+			rc = SQLITE_DONE; /* the aggregate's row when none matched */
 		if (rc == SQLITE_ROW) {
 			*id = (long)sqlite3_column_int64(s, 0);
 			const char *h = column_text(s, 1);
