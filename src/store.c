@@ -669,7 +669,10 @@ int store_open(const char *path, int readonly, struct store **out)
 	 * loses nothing that was committed. */
 	sqlite3_busy_timeout(st->db, 10000);
 	/* 16 KiB pages (for a new file): an abstract fits in one page
-	 * instead of spilling into overflow pages. */
+	 * instead of spilling into overflow pages.  secure_delete off:
+	 * Debian builds SQLite with it on, which zeroes the space a row
+	 * leaves on every page split of a bulk insert; what a database
+	 * holds is public text, and VACUUM drops old rows for good. */
 	/* Foreign keys are enforced once the schema is current: a migration
 	 * that rebuilds a table must not cascade its drop. */
 	if (exec(st, "PRAGMA page_size = 16384; "
