@@ -108,6 +108,18 @@ static void push_tok(struct ctx *x, size_t s, size_t e, int kind, int sym,
 	k->metric = -1;
 }
 
+/* Bytes of a word's body: 1 for an ASCII letter, 2 for a digit. */
+static const unsigned char word_byte[256] = {
+	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2,
+	['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1,
+	['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+	['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 /* End of a word starting at i: letters, digits and non-punctuation UTF-8,
  * with '.' between alphanumerics ("v1.5", "3.8B"), ',' in thousands
  * ("6,250") and '@' in "pass@1". */
@@ -118,10 +130,9 @@ static size_t word_end(const char *t, size_t len, size_t i, int *digit)
 	while (i < len) {
 		unsigned char c = (unsigned char)t[i];
 		/* letters and digits, most of a word, in a tight loop */
-		unsigned letter = (unsigned)((c | 0x20) - 'a') < 26;
-		unsigned num = (unsigned)(c - '0') < 10;
-		if (letter | num) {
-			d |= num;
+		unsigned k = word_byte[c];
+		if (k) {
+			d |= k;
 			i++;
 			continue;
 		}
@@ -146,7 +157,7 @@ static size_t word_end(const char *t, size_t len, size_t i, int *digit)
 			break;
 		}
 	}
-	*digit = (int)d;
+	*digit = (int)(d >> 1);
 	return i;
 }
 
