@@ -61,6 +61,8 @@ int source_read(const char *path, enum source_format fmt,
 	return source_read_from(path, fmt, &start, sink, stats);
 }
 
+#define SOURCE_IO_BUFFER (256 * 1024)
+
 int source_read_from(const char *path, enum source_format fmt,
 		     const struct source_start *start, const struct source_sink *sink,
 		     struct source_stats *stats)
@@ -71,12 +73,20 @@ int source_read_from(const char *path, enum source_format fmt,
 		err("%s: cannot open: %s", path, strerror(errno));
 		return -1;
 	}
+	/* Reads of 256 KiB instead of stdio's 4 KiB: a large input took a
+	 * system call per 4 KiB. */
+	char *iobuf = malloc(SOURCE_IO_BUFFER);
+	if (iobuf && setvbuf(f, iobuf, _IOFBF, SOURCE_IO_BUFFER)) {
+		free(iobuf);
+		iobuf = NULL;
+	}
 	if (start->offset > 0) {
 		if (fmt == FMT_AUTO || fmt == FMT_CSV)
 			BUG("resuming needs a paper format");
 		if (fseeko(f, (off_t)start->offset, SEEK_SET)) {
 			err("%s: cannot seek: %s", path, strerror(errno));
 			fclose(f);
+			free(iobuf);
 			return -1;
 		}
 	}
@@ -107,6 +117,7 @@ int source_read_from(const char *path, enum source_format fmt,
 	}
 	stats->file = NULL;
 	fclose(f);
+	free(iobuf);
 	if (rc >= 0 && !start->offset && stats->papers == 0 && stats->claims == 0 &&
 	    stats->skipped == 0) {
 		err_at(path, 1, 1, "no papers or claims found");
