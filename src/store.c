@@ -212,19 +212,24 @@ static unsigned long long kf_mix(unsigned long long h)
 	return h;
 }
 
+/* A key's two bits lie in one 64-bit word (a blocked filter): one cache
+ * miss a test instead of two, for a few more false "maybe"s. */
+static unsigned long long kf_word_bits(unsigned long long h)
+{
+	return (1ULL << (h >> 58)) | (1ULL << ((h >> 52) & 63));
+}
+
 static int kf_maybe(const struct keyfilter *kf, unsigned long long h)
 {
 	h = kf_mix(h);
-	size_t a = (size_t)h & kf->mask, b = (size_t)(h >> 32) & kf->mask;
-	return (kf->bits[a >> 6] >> (a & 63) & 1) && (kf->bits[b >> 6] >> (b & 63) & 1);
+	unsigned long long m = kf_word_bits(h);
+	return (kf->bits[((size_t)h & kf->mask) >> 6] & m) == m;
 }
 
 static void kf_add(struct keyfilter *kf, unsigned long long h)
 {
 	h = kf_mix(h);
-	size_t a = (size_t)h & kf->mask, b = (size_t)(h >> 32) & kf->mask;
-	kf->bits[a >> 6] |= 1ULL << (a & 63);
-	kf->bits[b >> 6] |= 1ULL << (b & 63);
+	kf->bits[((size_t)h & kf->mask) >> 6] |= kf_word_bits(h);
 	kf->n++;
 }
 
@@ -977,7 +982,8 @@ static int surely_new(struct store *st, const struct paper *p, const struct pape
 			*failed = 1;
 			return 0;
 		}
-		if (++kf->lookups < KF_AFTER + (size_t)kf->stored / 16)
+		/* with no papers stored, loading costs nothing */
+		if (kf->stored > 0 && ++kf->lookups < KF_AFTER + (size_t)kf->stored / 16)
 			return 0;
 		keys = 2 * ((size_t)kf->stored + kf->lookups);
 	}
