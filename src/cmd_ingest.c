@@ -136,8 +136,14 @@ static void extract_job(struct job *j)
 /* A worker's share of a job: extraction and the keys for storing. */
 static void prepare_job(struct job *j)
 {
-	if (j->skip || j->is_claim)
+	if (j->skip)
 		return;
+	if (j->is_claim) {
+		/* used when the row names another paper than the row before */
+		paper_keys_compute(&j->keys, &j->paper);
+		j->fp = paper_fingerprint(&j->paper);
+		return;
+	}
 	extract_job(j);
 	paper_keys_compute(&j->keys, &j->paper);
 }
@@ -616,6 +622,7 @@ static int on_claim(void *ctx, struct paper *p, struct claim *c)
 	struct ingest *in = ctx;
 	struct job *j = next_job(in);
 	j->is_claim = 1;
+	j->skip = 0;
 	paper_move(&j->paper, p);
 	j->claim = *c; /* taken: the reader releases an empty claim */
 	claim_init(c);
@@ -631,14 +638,14 @@ static int store_claim_job(struct ingest *in, struct job *j)
 	if (in->last_paper.id && same_paper(p, &in->last_paper)) {
 		p->id = in->last_paper.id;
 	} else {
-		struct paper_keys k;
 		struct paper_write w;
 		if (close_group(in))
 			return -1;
-		paper_keys_compute(&k, p);
-		int rc = put_paper(in, p, &k, paper_fingerprint(p), &w);
-		paper_keys_release(&k);
-		if (rc)
+		if (!j->keys.key) {
+			paper_keys_compute(&j->keys, p);
+			j->fp = paper_fingerprint(p);
+		}
+		if (put_paper(in, p, &j->keys, j->fp, &w))
 			return -1;
 		/* A paper stored before, or met earlier in this ingest, is
 		 * derived again at the end from everything it holds. */
