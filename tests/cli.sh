@@ -304,3 +304,28 @@ printf 'stage,papers,seconds\n,1000,1\n' >"$WORK/perf-bad.csv"
 check_perf stage "2:1" "stage: missing value"
 : >"$WORK/perf-bad.csv"
 check_perf empty "1:1" "empty file"
+
+# The database is the same whatever the number of threads: extraction in
+# the storing thread (--jobs 0) and in extraction threads, whose results
+# are stored in input order.  Enough papers that the ring of batches
+# wraps around many times, a file read twice, and curated rows for new
+# and known papers.
+src=$D/listing-small.txt
+[ -f "${SHARED:-}/corpus/trending-efficiency.txt" ] && src=$SHARED/corpus/trending-efficiency.txt
+python3 "$TOP/tools/gen_corpus.py" "$src" 1500 listing "$WORK/threads.txt"
+for jobs in 0 1 3; do
+	rm -f "$WORK/threads-$jobs.db"
+	expect threads-ingest-$jobs 0 "$EFFDASH" --quiet --db "$WORK/threads-$jobs.db" ingest \
+		--jobs $jobs "$WORK/threads.txt" "$D/claims-small.csv" "$TOP/data/claims.csv" \
+		"$D/papers-arxiv.jsonl" "$WORK/threads.txt"
+	sqlite3 "$WORK/threads-$jobs.db" .dump >"$WORK/threads-$jobs.sql"
+done
+sqlite3 "$WORK/threads-0.db" "SELECT (SELECT count(DISTINCT paper_id) > 256 FROM claim) || (SELECT count(*) > 300 FROM derivation)" >"$WORK/v"
+same threads-derived "$(cat "$WORK/v")" 11
+for jobs in 1 3; do
+	if cmp -s "$WORK/threads-0.sql" "$WORK/threads-$jobs.sql"; then
+		pass threads-same-$jobs
+	else
+		fail threads-same-$jobs "the database differs from --jobs 0"
+	fi
+done
