@@ -70,6 +70,14 @@ median_ingest() {
 	median drop_db "$EFFDASH" --quiet --db "$1" ingest "$2"
 }
 drop_db() { rm -f "$db"; }
+# One timed grep over the listing (its time added to grep-times), then
+# drop_db.
+grep_then_drop() {
+	sync
+	/usr/bin/time -f "%e" -o "$out/time" grep -oE '[0-9][0-9.,]*' "$listing" >"$out/grep.out"
+	cat "$out/time" >>"$out/grep-times"
+	drop_db
+}
 
 # median_report fresh|again N: report the database of N papers into a new
 # folder each time (the old one goes to the trash), or over the previous
@@ -95,30 +103,31 @@ for n in $sizes; do
 	[ -f "$listing" ] || python3 tools/gen_corpus.py "$src" "$n" listing "$listing"
 	jsonl=$out/jsonl-$n.jsonl
 	[ -f "$jsonl" ] || python3 tools/gen_corpus.py "$src" "$n" jsonl "$jsonl"
-	# grep's output goes to a file: with /dev/null GNU grep stops at the
-	# first match.  A median of as many runs as the ingests get: one run
-	# of either can be a quarter off on this machine.
-	: >"$out/times"
-	i=0
-	while [ $i -lt "$runs" ]; do
-		/usr/bin/time -f "%e %M" -o "$out/time" grep -oE '[0-9][0-9.,]*' "$listing" >"$out/grep.out"
-		cut -d' ' -f1 "$out/time" >>"$out/times"
-		i=$((i + 1))
-	done
-	grep_s=$(sort -n "$out/times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')
-
+	# grep over the same listing runs once before each timed ingest (not
+	# timed with it), so that both meet the machine in the same minutes:
+	# its speed drifts, and three greps before six ingests once gave
+	# ratios a third apart from one run to the next.  grep's output goes
+	# to a file: with /dev/null GNU grep stops at the first match.
+	: >"$out/grep-times"
 	# The listing last: its database and time serve the re-reads below.
 	for fmt in jsonl listing; do
 		[ $fmt = listing ] && in=$listing || in=$jsonl
+		db=$out/b.db
+		median grep_then_drop "$EFFDASH" --quiet --db "$db" ingest "$in"
+		claims=$(sqlite3 "$db" "SELECT count(*) FROM claim")
+		eval "secs_$fmt=\$secs rss_$fmt=\$rss claims_$fmt=\$claims"
+	done
+	grep_s=$(sort -n "$out/grep-times" | awk '{ t[NR] = $1 } END { print t[int((NR + 1) / 2)] }')
+	for fmt in jsonl listing; do
+		[ $fmt = listing ] && in=$listing || in=$jsonl
+		eval "secs=\$secs_$fmt rss=\$rss_$fmt claims=\$claims_$fmt"
 		bytes=$(wc -c <"$in")
 		mb=$(rate "$bytes" 1000000)
-		median_ingest "$out/b.db" "$in"
-		full_s=$secs
-		claims=$(sqlite3 "$out/b.db" "SELECT count(*) FROM claim")
 		row "$fmt" "$n" "$mb" "$secs" "$(rate "$mb" "$secs")" "$(rate "$n" "$secs")" \
-			"$(rate "$rss" 1000)" "$claims claims; median of $runs; $(ratio "$secs" "$grep_s")x grep's time (${grep_s}s)"
+			"$(rate "$rss" 1000)" "$claims claims; median of $runs; $(ratio "$secs" "$grep_s")x grep's time (${grep_s}s, median of $((2 * runs)) runs interleaved with the ingests)"
 		echo "ingest-$fmt,$n,$bytes,$secs,$(rate "$mb" "$secs"),$(rate "$n" "$secs"),$rss,$(ratio "$secs" "$grep_s"),grep" >>"$results"
 	done
+	full_s=$secs
 
 	# Re-reading: the same file, unchanged; then grown by 1% more papers
 	# appended at its end (titles changed, so the papers are new).
