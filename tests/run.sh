@@ -6,7 +6,6 @@ set -u
 export LC_ALL=C
 here=$(cd "$(dirname "$0")" && pwd)
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
 out=$(mktemp)
 trap 'rm -f "$log" "$out"' EXIT
 for t in "$BUILD"/tests/test_*; do
