@@ -81,12 +81,13 @@ static inline size_t space_len(const char *t, size_t len, size_t i)
 /* Case-insensitive compare of t[s..e) with the lower-case literal lit. */
 static inline int span_is(const char *t, size_t s, size_t e, const char *lit)
 {
-	/* no strlen: the literal ends where the span does, or it differs
-	 * (the text holds no NUL byte, so lit's terminator never matches) */
+	/* no strlen: the literal ends where the span does, or it differs.
+	 * A NUL byte in the text would match lit's terminator, so the loop
+	 * stops there before reading past it. */
 	size_t n = e - s;
 
 	for (size_t i = 0; i < n; i++)
-		if (to_lower((unsigned char)t[s + i]) != lit[i])
+		if (!lit[i] || to_lower((unsigned char)t[s + i]) != lit[i])
 			return 0;
 	return lit[n] == '\0';
 }
