@@ -44,6 +44,10 @@ struct source_start {
 	long long offset;
 	long line;
 	int json_lines;   /* with FMT_JSON: the file is JSON Lines */
+	/* When set (64 bytes), receives the fingerprint "SIZE:xxh3:HASH" of
+	 * the whole file's bytes, hashed as they are read (bytes the reader
+	 * did not reach are read for it at the end). */
+	char *fingerprint;
 };
 
 /* Read the file at path in format fmt (FMT_AUTO: decide from the content)

@@ -39,8 +39,10 @@ struct source_resume {
 	long line;         /* lines before offset */
 	char hash[64];     /* "SIZE:xxh3:HASH" of the file when read; offset <= SIZE */
 	char format[16];   /* "listing" or "jsonl" */
+	char stored[64];   /* the file's fingerprint at its last ingest; "" if never read */
 };
-/* The resume point recorded for path; r->offset is 0 when none. */
+/* The resume point recorded for path (r->offset is 0 when none) and the
+ * fingerprint stored for it. */
 int store_get_resume(struct store *st, const char *path, struct source_resume *r);
 /* Record (or, with r NULL or r->offset 0, clear) a source's resume point. */
 int store_set_resume(struct store *st, long source_id, const struct source_resume *r);

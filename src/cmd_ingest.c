@@ -748,16 +748,34 @@ static int record_resume(struct ingest *in, const char *fp, int rc,
 static int ingest_file(struct ingest *in, const char *path, enum source_format fmt,
 		       int force)
 {
-	char fp[64], prefix[64] = "";
+	char fp[64] = "", prefix[64] = "";
 	int unchanged;
 	struct source_stats stats;
 	struct source_sink sink = { on_paper, on_claim, in };
 	struct source_resume r;
-	struct source_start start = { 0, 0, 0 };
-	if (store_get_resume(in->st, path, &r) ||
-	    fingerprint(path, fp, r.offset > 0 ? strtoll(r.hash, NULL, 10) : 0, prefix))
+	struct source_start start = { 0, 0, 0, NULL };
+	struct stat sb;
+	if (store_get_resume(in->st, path, &r))
 		return -1;
-	if (store_put_source(in->st, path, "pending", fp, &in->source_id, &unchanged))
+	/* A fingerprint taken before reading decides whether the file is
+	 * unchanged or only grew.  When it can be neither (never read, or
+	 * of another size than at its last ingest with no resume point it
+	 * could have grown from), or --force reads it anyway, its bytes are
+	 * hashed as they are read instead: one pass over the file, not two. */
+	long long grown_from = r.offset > 0 ? strtoll(r.hash, NULL, 10) : 0;
+	long long size = stat(path, &sb) == 0 && S_ISREG(sb.st_mode) ? (long long)sb.st_size : -1;
+	int hash_first = !force && r.stored[0] && size >= 0 &&
+			 (strtoll(r.stored, NULL, 10) == size ||
+			  (grown_from > 0 && grown_from <= size));
+	if (hash_first) {
+		if (fingerprint(path, fp, grown_from, prefix))
+			return -1;
+	} else {
+		start.fingerprint = fp;
+	}
+	/* "-" is no fingerprint: the row gets the real one after the read */
+	if (store_put_source(in->st, path, "pending", hash_first ? fp : "-", &in->source_id,
+			     &unchanged))
 		return -1;
 	if (unchanged && !force) {
 		if (!diag_quiet)

@@ -7,8 +7,12 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
 
 #include "diag.h"
 #include "source_impl.h"
@@ -40,7 +44,9 @@ static enum source_format detect(FILE *f)
 	char head[512];
 	size_t n = fread(head, 1, sizeof head - 1, f);
 	head[n] = '\0';
-	rewind(f);
+	if (fseeko(f, 0, SEEK_SET)) /* a pipe: what was read is gone */
+		return FMT_AUTO;
+	clearerr(f);
 	size_t i = 0;
 	if (n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3))
 		i = 3;
@@ -57,41 +63,104 @@ static enum source_format detect(FILE *f)
 int source_read(const char *path, enum source_format fmt,
 		const struct source_sink *sink, struct source_stats *stats)
 {
-	struct source_start start = { 0, 0, 0 };
+	struct source_start start = { 0, 0, 0, NULL };
 	return source_read_from(path, fmt, &start, sink, stats);
 }
 
 #define SOURCE_IO_BUFFER (256 * 1024)
 
-int source_read_from(const char *path, enum source_format fmt,
-		     const struct source_start *start, const struct source_sink *sink,
-		     struct source_stats *stats)
+/* A file read through stdio whose bytes are hashed on their way in, so
+ * a file new to the database costs one pass, not a hashing pass before
+ * the reading one.  Bytes are hashed once, in order: a read that goes
+ * back (detect()'s rewind) skips what was hashed, and whatever the
+ * reader did not reach is read by hashed_finish(). */
+struct hashed_file {
+	int fd;
+	off_t pos;     /* of the next read */
+	off_t hashed;  /* bytes [0, hashed) are in h */
+	XXH3_state_t *h;
+};
+
+static ssize_t hashed_read(void *cookie, char *buf, size_t size)
 {
-	memset(stats, 0, sizeof *stats);
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		err("%s: cannot open: %s", path, strerror(errno));
-		return -1;
-	}
-	/* Reads of 256 KiB instead of stdio's 4 KiB: a large input took a
-	 * system call per 4 KiB. */
-	char *iobuf = malloc(SOURCE_IO_BUFFER);
-	if (iobuf && setvbuf(f, iobuf, _IOFBF, SOURCE_IO_BUFFER)) {
-		free(iobuf);
-		iobuf = NULL;
-	}
-	if (start->offset > 0) {
-		if (fmt == FMT_AUTO || fmt == FMT_CSV)
-			BUG("resuming needs a paper format");
-		if (fseeko(f, (off_t)start->offset, SEEK_SET)) {
-			err("%s: cannot seek: %s", path, strerror(errno));
-			fclose(f);
-			free(iobuf);
-			return -1;
+	struct hashed_file *hf = cookie;
+	ssize_t n = read(hf->fd, buf, size);
+	if (n > 0) {
+		off_t end = hf->pos + n;
+		if (hf->pos <= hf->hashed && end > hf->hashed) {
+			XXH3_64bits_update(hf->h, buf + (hf->hashed - hf->pos),
+					   (size_t)(end - hf->hashed));
+			hf->hashed = end;
 		}
+		hf->pos = end;
 	}
-	if (fmt == FMT_AUTO)
-		fmt = detect(f);
+	return n;
+}
+
+static int hashed_seek(void *cookie, off64_t *offset, int whence)
+{
+	struct hashed_file *hf = cookie;
+	off_t at = lseek(hf->fd, (off_t)*offset, whence);
+	if (at < 0)
+		return -1;
+	hf->pos = at;
+	*offset = at;
+	return 0;
+}
+
+static int hashed_close(void *cookie)
+{
+	return close(((struct hashed_file *)cookie)->fd);
+}
+
+static FILE *hashed_open(const char *path, struct hashed_file *hf)
+{
+	static const cookie_io_functions_t io = { hashed_read, NULL, hashed_seek, hashed_close };
+	memset(hf, 0, sizeof *hf);
+	hf->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (hf->fd < 0)
+		return NULL;
+	hf->h = XXH3_createState();
+	FILE *f = hf->h ? fopencookie(hf, "rb", io) : NULL;
+	if (!f) {
+		XXH3_freeState(hf->h);
+		close(hf->fd);
+		errno = ENOMEM;
+		return NULL;
+	}
+	XXH3_64bits_reset(hf->h);
+	return f;
+}
+
+/* Hash the bytes the reader left, and write the fingerprint. */
+static int hashed_finish(struct hashed_file *hf, char out[64])
+{
+	char *buf = xmalloc(1 << 16);
+	ssize_t n;
+	for (;;) {
+		/* on from where reading stopped (a pipe can do only that),
+		 * or back to the first byte not hashed */
+		int on = hf->pos == hf->hashed;
+		n = on ? read(hf->fd, buf, 1 << 16) : pread(hf->fd, buf, 1 << 16, hf->hashed);
+		if (n <= 0)
+			break;
+		if (on)
+			hf->pos += n;
+		XXH3_64bits_update(hf->h, buf, (size_t)n);
+		hf->hashed += n;
+	}
+	free(buf);
+	if (n < 0)
+		return -1;
+	snprintf(out, 64, "%llu:xxh3:%016llx", (unsigned long long)hf->hashed,
+		 (unsigned long long)XXH3_64bits_digest(hf->h));
+	return 0;
+}
+
+static int read_format(FILE *f, enum source_format fmt, const char *path,
+		       const struct source_start *start, const struct source_sink *sink,
+		       struct source_stats *stats)
+{
 	struct stat sb;
 	stats->file = f;
 	stats->size = fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) ? (long long)sb.st_size : -1;
@@ -111,13 +180,56 @@ int source_read_from(const char *path, enum source_format fmt,
 	default:
 		BUG("format %d", (int)fmt);
 	}
+	stats->file = NULL;
 	if (rc >= 0 && ferror(f)) {
 		err("%s: read error: %s", path, strerror(errno));
 		rc = -1;
 	}
-	stats->file = NULL;
+	return rc;
+}
+
+int source_read_from(const char *path, enum source_format fmt,
+		     const struct source_start *start, const struct source_sink *sink,
+		     struct source_stats *stats)
+{
+	struct hashed_file hf;
+	memset(stats, 0, sizeof *stats);
+	FILE *f = start->fingerprint ? hashed_open(path, &hf) : fopen(path, "rb");
+	if (!f) {
+		err("%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	/* Reads of 256 KiB instead of stdio's 4 KiB: a large input took a
+	 * system call per 4 KiB. */
+	char *iobuf = malloc(SOURCE_IO_BUFFER);
+	if (iobuf && setvbuf(f, iobuf, _IOFBF, SOURCE_IO_BUFFER)) {
+		free(iobuf);
+		iobuf = NULL;
+	}
+	int rc = 0;
+	if (start->offset > 0) {
+		if (fmt == FMT_AUTO || fmt == FMT_CSV)
+			BUG("resuming needs a paper format");
+		if (fseeko(f, (off_t)start->offset, SEEK_SET)) {
+			err("%s: cannot seek: %s", path, strerror(errno));
+			rc = -1;
+		}
+	}
+	if (!rc && fmt == FMT_AUTO && (fmt = detect(f)) == FMT_AUTO) {
+		err("%s: cannot tell the format of a file that cannot be read twice "
+		    "(a pipe); give it with --format", path);
+		rc = -1;
+	}
+	if (!rc)
+		rc = read_format(f, fmt, path, start, sink, stats);
+	if (rc >= 0 && start->fingerprint && hashed_finish(&hf, start->fingerprint)) {
+		err("%s: read error: %s", path, strerror(errno));
+		rc = -1;
+	}
 	fclose(f);
 	free(iobuf);
+	if (start->fingerprint)
+		XXH3_freeState(hf.h);
 	if (rc >= 0 && !start->offset && stats->papers == 0 && stats->claims == 0 &&
 	    stats->skipped == 0) {
 		err_at(path, 1, 1, "no papers or claims found");

@@ -54,7 +54,7 @@ enum stmt_id {
 static const char *const stmt_sql[S__COUNT] = {
 	[S_SOURCE_GET] = "SELECT id, fingerprint FROM source WHERE path = ?1",
 	[S_RESUME_GET] = "SELECT resume_offset, resume_line, resume_hash, "
-			 "resume_format FROM source WHERE path = ?1",
+			 "resume_format, fingerprint FROM source WHERE path = ?1",
 	[S_RESUME_SET] = "UPDATE source SET resume_offset = ?2, resume_line = ?3, "
 			 "resume_hash = ?4, resume_format = ?5 WHERE id = ?1",
 	[S_SOURCE_INS] = "INSERT INTO source(path, format, fingerprint) "
@@ -893,6 +893,8 @@ int store_get_resume(struct store *st, const char *path, struct source_resume *r
 		snprintf(r->hash, sizeof r->hash, "%s", column_text(s, 2));
 		snprintf(r->format, sizeof r->format, "%s", column_text(s, 3));
 	}
+	if (rc == SQLITE_ROW && column_text(s, 4))
+		snprintf(r->stored, sizeof r->stored, "%s", column_text(s, 4));
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)

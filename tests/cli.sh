@@ -170,6 +170,26 @@ for kind in listing jsonl; do
 	same grow-$kind-prefix-same "$(dump "$G")" "$(dump "$F")"
 done
 
+# A file new to the database is hashed as it is read (no pass before the
+# reading one); the fingerprint so stored is the one a later ingest takes
+# before reading, so the file counts as unchanged.  A pipe cannot be read
+# twice: its format must be given, and it is then read in one pass.
+P=$WORK/pipe.db
+expect fingerprint-fresh 0 "$EFFDASH" --db "$P" ingest "$D/listing-small.txt"
+expect fingerprint-again 0 "$EFFDASH" --db "$P" ingest "$D/listing-small.txt"
+contains fingerprint-unchanged "$WORK/err" "unchanged since the last ingest"
+expect fingerprint-force 0 "$EFFDASH" --db "$P" ingest --force "$D/listing-small.txt"
+expect fingerprint-after-force 0 "$EFFDASH" --db "$P" ingest "$D/listing-small.txt"
+contains fingerprint-force-unchanged "$WORK/err" "unchanged since the last ingest"
+rm -f "$P"
+expect pipe-auto 1 sh -c 'cat "$1" | "$2" --db "$3" ingest /dev/stdin' sh "$D/listing-small.txt" "$EFFDASH" "$P"
+contains pipe-auto-says "$WORK/err" "give it with --format"
+contains pipe-auto-unchanged "$WORK/err" "the database is unchanged"
+expect pipe-listing 0 sh -c 'cat "$1" | "$2" --db "$3" ingest --format listing /dev/stdin' sh "$D/listing-small.txt" "$EFFDASH" "$P"
+expect pipe-file 0 "$EFFDASH" --db "$WORK/pipe-file.db" ingest "$D/listing-small.txt"
+same pipe-listing-as-file "$(dump "$P")" "$(dump "$WORK/pipe-file.db")"
+same pipe-fingerprint "$(sqlite3 "$P" "SELECT fingerprint FROM source WHERE path = '/dev/stdin'")" "$(sqlite3 "$WORK/pipe-file.db" "SELECT fingerprint FROM source WHERE format = 'listing'")"
+
 # A report over a previous one keeps (links, unrendered) the paper pages
 # whose content cannot have changed, and renders the others; the result
 # is the tree a full rendering over the same previous report gives.

@@ -9,7 +9,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t touched = 0;
 	struct source_sink sink = { fuzz_paper, fuzz_claim, &touched };
 	struct source_stats stats;
-	struct source_start start = { 0, 0, 0 };
+	struct source_start start = { 0, 0, 0, NULL };
 	memset(&stats, 0, sizeof stats);
 	FILE *f = fmemopen((void *)data, size ? size : 1, "rb");
 	if (!f)
@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Reading again from the resume point the first read gave. */
 	if (size && stats.resume_offset > 0 && (size_t)stats.resume_offset <= size &&
 	    !fseeko(f, (off_t)stats.resume_offset, SEEK_SET)) {
-		struct source_start again = { stats.resume_offset, stats.resume_line, 1 };
+		struct source_start again = { stats.resume_offset, stats.resume_line, 1, NULL };
 		memset(&stats, 0, sizeof stats);
 		source_read_json(f, "fuzz", &again, &sink, &stats);
 	}
