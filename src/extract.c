@@ -19,6 +19,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -2613,49 +2614,64 @@ static void handle_number(struct ctx *x, long k)
 
 /* Numbers written as words, for "one billion parameters", "three times
  * faster", "two orders of magnitude". */
+/* The bytes of a literal of at most 8 letters packed into a word, the
+ * first lowest, as pack_lower() packs a word of the text. */
+#define PACK_AT(lit, i) \
+	(sizeof(lit) > (i) + 1 ? (uint64_t)(unsigned char)(lit)[(i) < sizeof(lit) ? (i) : 0] << (8 * (i)) : 0)
+#define PACK(lit) \
+	(PACK_AT(lit, 0) | PACK_AT(lit, 1) | PACK_AT(lit, 2) | PACK_AT(lit, 3) | \
+	 PACK_AT(lit, 4) | PACK_AT(lit, 5) | PACK_AT(lit, 6) | PACK_AT(lit, 7))
+
+static uint64_t pack_lower(const char *t, size_t s, size_t n)
+{
+	uint64_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k |= (uint64_t)to_lower((unsigned char)t[s + i]) << (8 * i);
+	return k;
+}
+
 static double number_word(struct ctx *x, long k)
 {
 	struct tok *w = tk(x, k);
 
 	if (!w || w->kind != TK_WORD || w->e - w->s < 3 || w->e - w->s > 7)
 		return 0;
-	/* most words are turned away by their first letter */
+	/* the word packed into one integer: a compare per candidate of its
+	 * length, instead of a loop over letters */
+	uint64_t p = pack_lower(x->t, w->s, w->e - w->s);
 #define NW(lit, v) \
 	do { \
-		if (span_is(x->t, w->s, w->e, lit)) \
+		if (p == PACK(lit)) \
 			return v; \
 	} while (0)
-	switch (to_lower((unsigned char)x->t[w->s])) {
-	case 'o':
+	switch (w->e - w->s) {
+	case 3:
 		NW("one", 1);
-		break;
-	case 't':
 		NW("two", 2);
-		NW("three", 3);
+		NW("six", 6);
 		NW("ten", 10);
+		break;
+	case 4:
+		NW("four", 4);
+		NW("five", 5);
+		NW("nine", 9);
+		break;
+	case 5:
+		NW("three", 3);
+		NW("seven", 7);
+		NW("eight", 8);
+		NW("forty", 40);
+		NW("fifty", 50);
+		break;
+	case 6:
+		NW("eleven", 11);
 		NW("twelve", 12);
 		NW("twenty", 20);
 		NW("thirty", 30);
 		break;
-	case 'f':
-		NW("four", 4);
-		NW("five", 5);
+	case 7:
 		NW("fifteen", 15);
-		NW("forty", 40);
-		NW("fifty", 50);
-		break;
-	case 's':
-		NW("six", 6);
-		NW("seven", 7);
-		break;
-	case 'e':
-		NW("eight", 8);
-		NW("eleven", 11);
-		break;
-	case 'n':
-		NW("nine", 9);
-		break;
-	case 'h':
 		NW("hundred", 100);
 		break;
 	}

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include <xxhash.h>
+#include "xxh.h"
 
 static _Noreturn void die_oom(size_t n)
 {
