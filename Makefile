@@ -22,7 +22,16 @@ OPT ?= -O2 -g
 CPPFLAGS += -Iinclude -D_GNU_SOURCE -MMD -MP
 CFLAGS ?=
 CFLAGS += -std=c11 $(OPT) $(WARN)
-LIBS = $(shell $(PKG_CONFIG) --libs sqlite3 libcjson libxxhash) -lcsv -lm -lpthread
+# The allocator: mimalloc where it is installed (tools/deps.sh installs
+# it), in every build but the sanitized ones, whose runtimes bring their
+# own; MALLOC_LIB= builds with glibc's malloc.  See README "Dependencies".
+ifeq ($(SANITIZE),)
+ifeq ($(origin MALLOC_LIB),undefined)
+MALLOC_LIB := $(shell printf 'int main(void) { return 0; }\n' | \
+	$(CC) -x c - -o /dev/null -lmimalloc 2>/dev/null && echo -lmimalloc)
+endif
+endif
+LIBS = $(shell $(PKG_CONFIG) --libs sqlite3 libcjson libxxhash) -lcsv -lm -lpthread $(MALLOC_LIB)
 CPPFLAGS += $(shell $(PKG_CONFIG) --cflags sqlite3 libcjson libxxhash)
 
 # SANITIZE=address,undefined builds everything with those sanitizers into a

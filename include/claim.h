@@ -70,6 +70,8 @@ void claim_copy(struct claim *dst, const struct claim *src);
 /* Replace one owned string field with a copy of s (NULL clears). */
 void claim_set(char **field, const char *s);
 
+/* The *_name functions return strings that live as long as the program
+ * (the store compares them by address). */
 const char *quantity_name(enum quantity q);   /* "cost_usd", ... "none" */
 int quantity_parse(const char *name, enum quantity *q); /* 0 ok, -1 unknown */
 const char *qualifier_name(enum qualifier q); /* NULL for QUAL_NONE */

@@ -195,6 +195,8 @@ struct keyfilter {
  * appending a few papers to a large database reads no keys. */
 #define KF_AFTER 4096
 
+#define CLAIM_PARAMS 22
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -202,7 +204,19 @@ struct store {
 	int in_tx;
 	struct writeback wb;
 	struct keyfilter kf;
+	/* What each parameter of the claim insert holds since its last run
+	 * (see bind_claim_text); [0] unused. */
+	const char *claim_bound[CLAIM_PARAMS + 1];
 };
+
+/* A claim binds only the parameters that differ from the claim stored
+ * before it: most are NULL, or one of a few names, claim after claim,
+ * and SQLite's bind calls were a sixth of a claim's insert.  Bindings
+ * outlive sqlite3_reset, and nothing clears the claim insert's.
+ * claim_bound[i] is NULL (parameter i is NULL), a name from a table of
+ * claim.c (those live as long as the program: an equal pointer is an
+ * equal string), or bound_other (anything else: always bound again). */
+static const char bound_other[] = "";
 
 static unsigned long long kf_mix(unsigned long long h)
 {
@@ -616,6 +630,8 @@ static int prepare_all(struct store *st)
 				       &st->stmt[i], NULL) != SQLITE_OK)
 			return db_fail(st, "cannot prepare statement");
 	}
+	for (int i = 0; i <= CLAIM_PARAMS; i++)
+		st->claim_bound[i] = bound_other;
 	return 0;
 }
 
@@ -804,6 +820,29 @@ static void bind_long_or_null(sqlite3_stmt *s, int i, long v, int present)
 		sqlite3_bind_int64(s, i, v);
 	else
 		sqlite3_bind_null(s, i);
+}
+
+static void bind_claim_text(struct store *st, int i, const char *v, int named)
+{
+	if (v == st->claim_bound[i] && (!v || named))
+		return;
+	bind_text(st->stmt[S_CLAIM_INS], i, v);
+	st->claim_bound[i] = v && !named ? bound_other : v;
+}
+
+/* Parameter i of the claim insert is NULL (when !present) or bound by
+ * the caller (it returns 1 then). */
+static int claim_param_null(struct store *st, int i, int present)
+{
+	if (present) {
+		st->claim_bound[i] = bound_other;
+		return 1;
+	}
+	if (st->claim_bound[i]) {
+		sqlite3_bind_null(st->stmt[S_CLAIM_INS], i);
+		st->claim_bound[i] = NULL;
+	}
+	return 0;
 }
 
 /* Run a bound write statement to completion and reset it. */
@@ -1156,29 +1195,30 @@ int store_add_claim(struct store *st, long paper_id, const struct claim *c,
 		    long source_id, long *claim_id)
 {
 	sqlite3_stmt *s = st->stmt[S_CLAIM_INS];
+	static const char baseline[] = "baseline";
 	sqlite3_bind_int64(s, 1, paper_id);
-	bind_text(s, 2, origin_name(c->origin));
-	bind_text(s, 3, c->origin == ORIGIN_CURATED ? curation_name(c->curation) : NULL);
-	bind_text(s, 4, quantity_name(c->quantity));
+	bind_claim_text(st, 2, origin_name(c->origin), 1);
+	bind_claim_text(st, 3, c->origin == ORIGIN_CURATED ? curation_name(c->curation) : NULL, 1);
+	bind_claim_text(st, 4, quantity_name(c->quantity), 1);
 	sqlite3_bind_double(s, 5, c->value);
-	if (c->has_max)
+	if (claim_param_null(st, 6, c->has_max))
 		sqlite3_bind_double(s, 6, c->value_max);
-	else
-		sqlite3_bind_null(s, 6);
-	bind_text(s, 7, c->unit);
-	bind_text(s, 8, qualifier_name(c->qualifier));
-	bind_text(s, 9, c->dimension);
-	bind_text(s, 10, c->hardware);
-	bind_text(s, 11, c->metric);
-	bind_text(s, 12, c->dataset);
-	bind_text(s, 13, c->subject_baseline ? "baseline" : NULL);
-	bind_text(s, 14, c->baseline);
-	bind_text(s, 15, c->raw ? c->raw : (c->span ? c->span : ""));
-	bind_text(s, 16, c->span);
-	bind_long_or_null(s, 17, c->span_start, c->span_start >= 0);
-	bind_long_or_null(s, 18, c->span_end, c->span_end >= 0);
-	bind_text(s, 19, c->evidence);
-	bind_text(s, 20, c->note);
+	bind_claim_text(st, 7, c->unit, 0);
+	bind_claim_text(st, 8, qualifier_name(c->qualifier), 1);
+	bind_claim_text(st, 9, c->dimension, 0);
+	bind_claim_text(st, 10, c->hardware, 0);
+	bind_claim_text(st, 11, c->metric, 0);
+	bind_claim_text(st, 12, c->dataset, 0);
+	bind_claim_text(st, 13, c->subject_baseline ? baseline : NULL, 1);
+	bind_claim_text(st, 14, c->baseline, 0);
+	bind_claim_text(st, 15, c->raw ? c->raw : (c->span ? c->span : ""), 0);
+	bind_claim_text(st, 16, c->span, 0);
+	if (claim_param_null(st, 17, c->span_start >= 0))
+		sqlite3_bind_int64(s, 17, c->span_start);
+	if (claim_param_null(st, 18, c->span_end >= 0))
+		sqlite3_bind_int64(s, 18, c->span_end);
+	bind_claim_text(st, 19, c->evidence, 0);
+	bind_claim_text(st, 20, c->note, 0);
 	sqlite3_bind_int64(s, 21, source_id);
 	sqlite3_bind_int64(s, 22, c->source_line);
 	if (step_bound(st, s, "cannot store claim"))

@@ -12,7 +12,7 @@ if ! command -v valgrind >/dev/null 2>&1; then
 fi
 LOGS=$WORK/vg
 mkdir -p "$LOGS"
-VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --log-file=$LOGS/%p.log"
+VG="valgrind -q --soname-synonyms=somalloc=*mimalloc* --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --log-file=$LOGS/%p.log"
 cat >"$WORK/effdash" <<SH
 #!/bin/sh
 exec $VG "$EFFDASH" "\$@"

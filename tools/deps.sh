@@ -5,7 +5,7 @@
 #   sh tools/deps.sh --test   that, plus what the tests need (sanitizer
 #                             runtime and libFuzzer, valgrind, Chromium)
 set -eu
-pkgs="gcc make pkg-config libsqlite3-dev libcjson-dev libcsv-dev libxxhash-dev gnuplot-nox
+pkgs="gcc make pkg-config libsqlite3-dev libcjson-dev libcsv-dev libxxhash-dev libmimalloc-dev gnuplot-nox
 re2c sqlite3 python3"
 if [ "${1:-}" = "--test" ]; then
 	pkgs="$pkgs clang libclang-rt-14-dev valgrind chromium nodejs npm"
