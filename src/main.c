@@ -55,7 +55,9 @@ int main(int argc, char **argv)
 	/* Per-paper buffers are allocated and freed at the top of the heap
 	 * millions of times; by default glibc hands that memory back to the
 	 * system after each free and faults it in again on the next malloc,
-	 * which was most of the system time of a large ingest. */
+	 * which was most of the system time of a large ingest.  (For a
+	 * build with glibc's malloc, MALLOC_LIB= in the Makefile: with
+	 * mimalloc these settings change nothing.) */
 	mallopt(M_TRIM_THRESHOLD, 32 << 20);
 	mallopt(M_TOP_PAD, 4 << 20);
 	for (; i < argc && argv[i][0] == '-'; i++) {
