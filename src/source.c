@@ -307,6 +307,35 @@ static const unsigned char fold_odd[256] = {
 };
 #endif
 
+#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define FOLD_AVX2 1
+/* The SSE2 test of text_fold_space, 32 bytes at a time with AVX2, each
+ * byte against the one before it loaded from one byte earlier: where
+ * the folded prefix of u[0..n) ends, u[0] being neither white space nor
+ * 0xC2 (the caller's test). */
+__attribute__((target("avx2"))) static size_t folded_prefix_avx2(const unsigned char *u, size_t n)
+{
+	const __m256i space = _mm256_set1_epi8(' '), c2 = _mm256_set1_epi8((char)0xC2),
+		      tab = _mm256_set1_epi8('\t'), four = _mm256_set1_epi8(4);
+	size_t i = 1;
+	for (; i + 32 <= n; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)(u + i));
+		__m256i prev = _mm256_loadu_si256((const __m256i *)(const void *)(u + i - 1));
+		__m256i d = _mm256_sub_epi8(v, tab); /* '\t'..'\r' become 0..4 */
+		__m256i ws = _mm256_cmpeq_epi8(_mm256_min_epu8(d, four), d);
+		__m256i bad = _mm256_or_si256(
+			_mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, space),
+							 _mm256_cmpeq_epi8(prev, space)),
+					ws),
+			_mm256_cmpeq_epi8(v, c2));
+		if (_mm256_movemask_epi8(bad))
+			break;
+	}
+	return i;
+}
+#endif
+
 char *text_fold_space(const char *s, size_t n)
 {
 	/* Most titles and abstracts are folded already: words separated by
@@ -316,6 +345,11 @@ char *text_fold_space(const char *s, size_t n)
 	char *out = xmalloc(n + 1);
 	size_t len = 0, i = 0;
 	int gap = 0;
+#ifdef FOLD_AVX2
+	if (n >= 33 && u[0] > ' ' && u[0] != 0xC2 && __builtin_cpu_supports("avx2"))
+		i = folded_prefix_avx2(u, n);
+	else
+#endif
 #ifdef __SSE2__
 	/* the same test with SSE2: a space after a space, a byte in 9..13,
 	 * or 0xC2 */

@@ -1,6 +1,10 @@
 /* util.c - allocation wrappers, string buffer and small helpers. */
 #include "util.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <errno.h>
 #include <math.h>
 #include <stdint.h>
@@ -713,7 +717,12 @@ int utf8_valid(const char *str, size_t n, size_t *bad)
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	while (i < n) {
-		/* Fast path: eight ASCII bytes at a time. */
+		/* Fast path: sixteen ASCII bytes at a time, then eight. */
+#ifdef __SSE2__
+		while (i + 16 <= n &&
+		       !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i))))
+			i += 16;
+#endif
 		while (i + 8 <= n) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);

@@ -435,14 +435,15 @@ static void test_fold_space(void)
 		free(got);
 		free(want);
 	}
-	/* Long stretches of words and single spaces, with the odd byte. */
+	/* Long stretches of words and single spaces, with the odd byte
+	 * (the 16- and 32-byte scans of the folded prefix). */
 	char long_buf[200];
 	for (int round = 0; round < 2000; round++) {
 		size_t n = (size_t)(round % 200);
 		for (size_t k = 0; k < n; k++) {
 			seed = seed * 1103515245u + 12345u;
 			unsigned r = (seed >> 16) % 100;
-			long_buf[k] = r < 3 ? alphabet[r + 2] : r < 20 && k && long_buf[k - 1] != ' ' ? ' '
+			long_buf[k] = r < 6 ? alphabet[r + 2] : r < 20 && k && long_buf[k - 1] != ' ' ? ' '
 				      : (char)('a' + r % 26);
 		}
 		char *got = text_fold_space(long_buf, n);
