@@ -69,6 +69,8 @@ size_t fmt_ulong(char *buf, unsigned long long u);
  * without printf. */
 void sb_add_long(struct strbuf *sb, long long v);
 void sb_add_hex64(struct strbuf *sb, unsigned long long v);
+/* v as 16 lower-case hex digits and a NUL ("%016llx", without printf). */
+void hex64(char out[17], unsigned long long v);
 /* Append v exactly as printf's "%.<prec>g" would (prec 1 to 6), mostly
  * without printf. */
 void sb_add_g(struct strbuf *sb, double v, int prec);

@@ -319,12 +319,18 @@ void sb_add_long(struct strbuf *sb, long long v)
 	sb_add(sb, buf, fmt_long(buf, v));
 }
 
-void sb_add_hex64(struct strbuf *sb, unsigned long long v)
+void hex64(char out[17], unsigned long long v)
 {
 	static const char hex[] = "0123456789abcdef";
-	char buf[16];
 	for (int i = 15; i >= 0; i--, v >>= 4)
-		buf[i] = hex[v & 15];
+		out[i] = hex[v & 15];
+	out[16] = '\0';
+}
+
+void sb_add_hex64(struct strbuf *sb, unsigned long long v)
+{
+	char buf[17];
+	hex64(buf, v);
 	sb_add(sb, buf, 16);
 }
 
