@@ -59,9 +59,13 @@ static inline int is_alnum(int c)
 	return is_digit(c) || is_alpha(c);
 }
 
+/* ASCII upper case to lower case, other bytes unchanged: a load, where
+ * the compare and the select cost four instructions in the loops that
+ * match words (figure.c holds the table). */
+extern const unsigned char lex_lower[256];
 static inline int to_lower(int c)
 {
-	return (c >= 'A' && c <= 'Z') ? c - 'A' + 'a' : c;
+	return lex_lower[(unsigned char)c];
 }
 /* Length of a white-space sequence at t[i] (ASCII or Unicode spaces such
  * as NBSP, thin space); 0 if none. */
