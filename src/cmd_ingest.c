@@ -12,7 +12,6 @@
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
-#include "xxh.h"
 
 #include "cmd.h"
 #include "diag.h"
@@ -22,6 +21,7 @@
 #include "source.h"
 #include "store.h"
 #include "util.h"
+#include "xxh.h"
 
 static const char ingest_usage[] =
 	"usage: effdash [--db FILE] ingest [--format FMT] [--ref DIR] FILE...\n"

@@ -5,9 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xxh.h"
-
 #include "util.h"
+#include "xxh.h"
 
 void paper_init(struct paper *p)
 {

@@ -4,6 +4,11 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+/* AVX2 code in a function of its own, run where the processor has it */
+#include <immintrin.h>
+#define FOLD_AVX2 1
+#endif
 
 #include <ctype.h>
 #include <errno.h>
@@ -12,11 +17,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "xxh.h"
 
 #include "diag.h"
 #include "source_impl.h"
 #include "util.h"
+#include "xxh.h"
 
 int source_format_parse(const char *name, enum source_format *fmt)
 {
@@ -307,9 +312,7 @@ static const unsigned char fold_odd[256] = {
 };
 #endif
 
-#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define FOLD_AVX2 1
+#ifdef FOLD_AVX2
 /* The SSE2 test of text_fold_space, 32 bytes at a time with AVX2, each
  * byte against the one before it loaded from one byte earlier: where
  * the folded prefix of u[0..n) ends, u[0] being neither white space nor

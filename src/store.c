@@ -13,10 +13,10 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include "xxh.h"
 
 #include "diag.h"
 #include "util.h"
+#include "xxh.h"
 
 enum stmt_id {
 	S_SOURCE_GET,
