@@ -24,7 +24,7 @@ CFLAGS ?=
 CFLAGS += -std=c11 $(OPT) $(WARN)
 # The allocator: mimalloc where it is installed (tools/deps.sh installs
 # it), in every build but the sanitized ones, whose runtimes bring their
-# own; MALLOC_LIB= builds with glibc's malloc.  See README "Dependencies".
+# own; MALLOC_LIB= builds with glibc's malloc.  See README "Architecture".
 ifeq ($(SANITIZE),)
 ifeq ($(origin MALLOC_LIB),undefined)
 MALLOC_LIB := $(shell printf 'int main(void) { return 0; }\n' | \

@@ -6,6 +6,18 @@
 #include <stddef.h>
 #include <string.h>
 
+/* AVX2: where the compiler can build functions for it (the target
+ * attribute) on x86-64, EFFDASH_AVX2 is defined and cpu_avx2() says
+ * whether the processor running the program has it, so one binary runs
+ * everywhere.  The files that use it include <immintrin.h>. */
+#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#define EFFDASH_AVX2 1
+static inline int cpu_avx2(void)
+{
+	return __builtin_cpu_supports("avx2");
+}
+#endif
+
 /* Allocation wrappers: abort with a message on out-of-memory. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
@@ -71,6 +83,9 @@ void sb_add_long(struct strbuf *sb, long long v);
 void sb_add_hex64(struct strbuf *sb, unsigned long long v);
 /* v as 16 lower-case hex digits and a NUL ("%016llx", without printf). */
 void hex64(char out[17], unsigned long long v);
+/* The fingerprint of size bytes whose XXH3 is hash, as the database keeps
+ * it: "SIZE:xxh3:HASH" (at most 46 bytes and a NUL). */
+void fingerprint_text(char out[64], unsigned long long size, unsigned long long hash);
 /* Append v exactly as printf's "%.<prec>g" would (prec 1 to 6), mostly
  * without printf. */
 void sb_add_g(struct strbuf *sb, double v, int prec);

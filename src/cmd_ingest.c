@@ -701,8 +701,8 @@ static int fingerprint(const char *path, char whole[64], long long prefix, char 
 		    size + n >= (unsigned long long)prefix) {
 			size_t head = (size_t)((unsigned long long)prefix - size);
 			XXH3_64bits_update(h, buf, head);
-			snprintf(prefix_out, 64, "%llu:xxh3:%016llx", (unsigned long long)prefix,
-				 (unsigned long long)XXH3_64bits_digest(h));
+			fingerprint_text(prefix_out, (unsigned long long)prefix,
+					 (unsigned long long)XXH3_64bits_digest(h));
 			XXH3_64bits_update(h, buf + head, n - head);
 		} else {
 			XXH3_64bits_update(h, buf, n);
@@ -717,7 +717,7 @@ static int fingerprint(const char *path, char whole[64], long long prefix, char 
 		err("%s: read error", path);
 		return -1;
 	}
-	snprintf(whole, 64, "%llu:xxh3:%016llx", size, sum);
+	fingerprint_text(whole, size, sum);
 	return 0;
 }
 
@@ -850,7 +850,7 @@ static int reference_fingerprint(const char *ref_dir, char out[64])
 		size += n;
 		free(text);
 	}
-	snprintf(out, 64, "%llu:xxh3:%016llx", size, h);
+	fingerprint_text(out, size, h);
 	return 0;
 }
 

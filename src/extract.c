@@ -16,11 +16,6 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-/* AVX2 code in functions of their own, run where the processor has it */
-#include <immintrin.h>
-#define SKIM_AVX2 1
-#endif
 
 #include <math.h>
 #include <pthread.h>
@@ -31,6 +26,10 @@
 #include "figure.h"
 #include "lexicon.h"
 #include "util.h"
+
+#ifdef EFFDASH_AVX2
+#include <immintrin.h>
+#endif
 
 /* A sentence longer than this many tokens is cut; 50 MB of one word is
  * still one token, so the cap bounds memory, not correctness. */
@@ -210,16 +209,8 @@ static const unsigned char boring_stop[256] = {
 static unsigned char stop_pairs[65536 / 8];
 static pthread_once_t stop_pairs_once = PTHREAD_ONCE_INIT; /* threads extract */
 
-#ifdef SKIM_AVX2
-static int skim_avx2; /* the processor has AVX2: set with stop_pairs */
-#endif
-
 static void stop_pairs_fill(void)
 {
-#ifdef SKIM_AVX2
-	__builtin_cpu_init();
-	skim_avx2 = __builtin_cpu_supports("avx2");
-#endif
 	static const char *const pairs[] = {
 		"gl", "gn", "ll", "lf", "lv", "bl", "tw", "Tw", "im", "ld",
 	};
@@ -260,7 +251,7 @@ static unsigned skim_mask16(const unsigned char *p)
 }
 #endif
 
-#ifdef SKIM_AVX2
+#ifdef EFFDASH_AVX2
 /* The pairs of skim_mask16, 32 at a time (p[i..i+32] are read), with
  * AVX2: from i, the first position where the table may stop the skim,
  * or the first from which fewer than 33 bytes are left.  A byte's
@@ -320,9 +311,9 @@ int extract_skim_check(void)
 			buf[1] = (unsigned char)n;
 			if (!(skim_mask16(buf) & 1))
 				return 0;
-#ifdef SKIM_AVX2
+#ifdef EFFDASH_AVX2
 			/* the pair first, on either side of the middle and last */
-			for (unsigned k = 0; skim_avx2 && k < 32; k += k == 0 ? 15 : k == 15 ? 1 : 15) {
+			for (unsigned k = 0; cpu_avx2() && k < 32; k += k == 0 ? 15 : k == 15 ? 1 : 15) {
 				memset(buf, 0, sizeof buf);
 				buf[k] = (unsigned char)c;
 				buf[k + 1] = (unsigned char)n;
@@ -424,8 +415,8 @@ static size_t boring_until(struct ctx *x, size_t pos)
 	size_t len = x->len;
 
 	for (size_t i = pos; i < len; i++) {
-#ifdef SKIM_AVX2
-		if (skim_avx2 && i + 33 <= len) {
+#ifdef EFFDASH_AVX2
+		if (i + 33 <= len && cpu_avx2()) {
 			i = skim_run32((const unsigned char *)t, i, len);
 			if (i + 33 > len) {
 				i--; /* the loop's i++ takes it back */
@@ -2694,8 +2685,6 @@ static void handle_number(struct ctx *x, long k)
 
 /* ---- spelled figures ---------------------------------------------------- */
 
-/* Numbers written as words, for "one billion parameters", "three times
- * faster", "two orders of magnitude". */
 /* The bytes of a literal of at most 8 letters packed into a word, the
  * first lowest, as pack_lower() packs a word of the text. */
 #define PACK_AT(lit, i) \
@@ -2713,6 +2702,8 @@ static uint64_t pack_lower(const char *t, size_t s, size_t n)
 	return k;
 }
 
+/* Numbers written as words, for "one billion parameters", "three times
+ * faster", "two orders of magnitude". */
 static double number_word(struct ctx *x, long k)
 {
 	struct tok *w = tk(x, k);

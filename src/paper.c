@@ -49,13 +49,6 @@ void paper_move(struct paper *dst, struct paper *src)
 	paper_init(src);
 }
 
-/*
- * Titles are folded so that the same paper from two sources meets: ASCII
- * letters lower-cased, and every run of bytes that are neither ASCII
- * letters, digits nor UTF-8 (so: spaces, punctuation, LaTeX braces and
- * dollars) becomes one space.  "PixArt-$α$: Fast" and "PixArt-α: fast"
- * therefore share a key.
- */
 /* What a title byte becomes in its key: 0 for a gap, a lower-case ASCII
  * letter for a letter, the byte itself for a digit or a UTF-8 byte. */
 static const unsigned char key_byte[256] = {
@@ -77,6 +70,13 @@ static const unsigned char key_byte[256] = {
 	0xf0, 0xf1, 0xf2, 0xf3, 0xf4, 0xf5, 0xf6, 0xf7, 0xf8, 0xf9, 0xfa, 0xfb, 0xfc, 0xfd, 0xfe, 0xff,
 };
 
+/*
+ * Titles are folded so that the same paper from two sources meets: ASCII
+ * letters lower-cased, and every run of bytes that are neither ASCII
+ * letters, digits nor UTF-8 (so: spaces, punctuation, LaTeX braces and
+ * dollars) becomes one space.  "PixArt-$α$: Fast" and "PixArt-α: fast"
+ * therefore share a key.
+ */
 char *paper_key_for(const char *arxiv_id, const char *title)
 {
 	if (arxiv_id && *arxiv_id) {

@@ -4,11 +4,6 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
-/* AVX2 code in a function of its own, run where the processor has it */
-#include <immintrin.h>
-#define FOLD_AVX2 1
-#endif
 
 #include <ctype.h>
 #include <errno.h>
@@ -22,6 +17,10 @@
 #include "source_impl.h"
 #include "util.h"
 #include "xxh.h"
+
+#ifdef EFFDASH_AVX2
+#include <immintrin.h>
+#endif
 
 int source_format_parse(const char *name, enum source_format *fmt)
 {
@@ -157,8 +156,8 @@ static int hashed_finish(struct hashed_file *hf, char out[64])
 	free(buf);
 	if (n < 0)
 		return -1;
-	snprintf(out, 64, "%llu:xxh3:%016llx", (unsigned long long)hf->hashed,
-		 (unsigned long long)XXH3_64bits_digest(hf->h));
+	fingerprint_text(out, (unsigned long long)hf->hashed,
+			 (unsigned long long)XXH3_64bits_digest(hf->h));
 	return 0;
 }
 
@@ -312,7 +311,7 @@ static const unsigned char fold_odd[256] = {
 };
 #endif
 
-#ifdef FOLD_AVX2
+#ifdef EFFDASH_AVX2
 /* The SSE2 test of text_fold_space, 32 bytes at a time with AVX2, each
  * byte against the one before it loaded from one byte earlier: where
  * the folded prefix of u[0..n) ends, u[0] being neither white space nor
@@ -348,8 +347,8 @@ char *text_fold_space(const char *s, size_t n)
 	char *out = xmalloc(n + 1);
 	size_t len = 0, i = 0;
 	int gap = 0;
-#ifdef FOLD_AVX2
-	if (n >= 33 && u[0] > ' ' && u[0] != 0xC2 && __builtin_cpu_supports("avx2"))
+#ifdef EFFDASH_AVX2
+	if (n >= 33 && u[0] > ' ' && u[0] != 0xC2 && cpu_avx2())
 		i = folded_prefix_avx2(u, n);
 	else
 #endif

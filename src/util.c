@@ -327,6 +327,11 @@ void hex64(char out[17], unsigned long long v)
 	out[16] = '\0';
 }
 
+void fingerprint_text(char out[64], unsigned long long size, unsigned long long hash)
+{
+	snprintf(out, 64, "%llu:xxh3:%016llx", size, hash);
+}
+
 void sb_add_hex64(struct strbuf *sb, unsigned long long v)
 {
 	char buf[17];
