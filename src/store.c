@@ -6,6 +6,7 @@
 #include "store.h"
 
 #include <fcntl.h>
+#include <math.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "escape.h"
 #include "util.h"
 #include "xxh.h"
 
@@ -62,7 +64,7 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_SOURCE_UPD] = "UPDATE source SET format = ?2, fingerprint = ?3 "
 			 "WHERE id = ?1",
 	/* Derived values go before their claims: see store_begin() */
-	[S_FORGET_CURATED_DERIV] = "DELETE FROM derivation WHERE claim_id IN "
+	[S_FORGET_CURATED_DERIV] = "DELETE FROM derived WHERE claim_id IN "
 				   "(SELECT id FROM claim WHERE source_id = ?1 "
 				   "AND origin = 'curated')",
 	[S_FORGET_CURATED] = "DELETE FROM claim WHERE source_id = ?1 "
@@ -105,7 +107,7 @@ static const char *const stmt_sql[S__COUNT] = {
 			"OR (?5 IS NOT NULL AND date IS NOT ?5) "
 			"OR (?7 IS NOT NULL AND abstract_hash IS NOT ?7) "
 			"OR fingerprint IS NULL)",
-	[S_FORGET_EXTRACTED_DERIV] = "DELETE FROM derivation WHERE claim_id IN "
+	[S_FORGET_EXTRACTED_DERIV] = "DELETE FROM derived WHERE claim_id IN "
 				     "(SELECT id FROM claim WHERE paper_id = ?1 "
 				     "AND origin = 'extracted')",
 	[S_FORGET_EXTRACTED] = "DELETE FROM claim WHERE paper_id = ?1 "
@@ -117,9 +119,7 @@ static const char *const stmt_sql[S__COUNT] = {
 			"note, source_id, source_line) VALUES (?1, ?2, ?3, ?4, "
 			"?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
 			"?16, ?17, ?18, ?19, ?20, ?21, ?22)",
-	[S_DERIV_INS] = "INSERT INTO derivation(claim_id, kind, value, low, "
-			"high, unit, method, assumption) "
-			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[S_DERIV_INS] = "INSERT INTO derived(claim_id, data) VALUES (?1, ?2)",
 	[S_ACCEL_INS] = "INSERT INTO accelerator(name, aliases, "
 			"peak_fp16_tflops, peak_fp32_tflops, power_w, year, "
 			"price_usd_per_hour, price_date, source, date) "
@@ -143,7 +143,7 @@ static const char *const stmt_sql[S__COUNT] = {
 			   "WHERE source_id = ?1 AND origin = 'curated'",
 	/* Per claim: "claim_id IN (SELECT ...)" would build a temporary
 	 * b-tree on every call. */
-	[S_DERIV_DEL_PAPER] = "DELETE FROM derivation WHERE claim_id = ?1",
+	[S_DERIV_DEL_PAPER] = "DELETE FROM derived WHERE claim_id = ?1",
 	[S_PAPER_CLAIMS] = "SELECT id FROM claim WHERE paper_id = ?1",
 	/* a scan of the title index; sorted in memory */
 	[S_FINGERPRINTS] = "SELECT fingerprint FROM paper "
@@ -207,6 +207,11 @@ struct store {
 	/* What each parameter of the claim insert holds since its last run
 	 * (see bind_claim_text); [0] unused. */
 	const char *claim_bound[CLAIM_PARAMS + 1];
+	/* insert_derivations' order of a paper's values, and the JSON of a
+	 * claim's */
+	struct deriv_order *deriv_order;
+	size_t deriv_alloc;
+	struct strbuf deriv_json;
 };
 
 /* A claim binds only the parameters that differ from the claim stored
@@ -327,6 +332,19 @@ static void writeback_stop(struct store *st)
 
 /* The views reports read; dropped and created again when a table they
  * read is rebuilt. */
+/* One row per derived value, read from the JSON arrays of derived
+ * (schema version 5). */
+#define DERIVATION_VIEW_SQL \
+	"CREATE VIEW derivation AS\n" \
+	"SELECT d.claim_id AS claim_id, CAST(j.key AS INTEGER) AS seq,\n" \
+	"  j.value ->> 'kind' AS kind,\n" \
+	"  CAST(j.value ->> 'value' AS REAL) AS value,\n" \
+	"  CAST(coalesce(j.value ->> 'low', j.value ->> 'value') AS REAL) AS low,\n" \
+	"  CAST(coalesce(j.value ->> 'high', j.value ->> 'value') AS REAL) AS high,\n" \
+	"  j.value ->> 'unit' AS unit, j.value ->> 'method' AS method,\n" \
+	"  j.value ->> 'assumption' AS assumption\n" \
+	"FROM derived d, json_each(d.data) j;\n"
+
 #define VIEWS_SQL \
 	/* An extracted claim is superseded when a curated row of the same \
 	 * paper names the same span, quantity and dimension: confirm and \
@@ -565,7 +583,29 @@ static const char schema_v4[] =
 	"DROP INDEX paper_by_title;\n"
 	"CREATE INDEX paper_by_title ON paper(title_hash, fingerprint);\n";
 
-static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4 };
+/* Schema version 5: a claim's derived values are one row, a JSON array
+ * of objects, instead of a row each.  A compute claim has five (reference
+ * hours, FLOP, dollars, energy, CO2), and SQLite's cost is mostly per row
+ * and per index: 50k derivation rows with their index took more
+ * instructions than the 20k claims they came from.  Keyed by the claim's
+ * id, the row needs no index of its own.  The view derivation shows one
+ * row per value as before, with its position among the claim's values
+ * (seq) in place of a row id. */
+static const char schema_v5[] =
+	"CREATE TABLE derived (\n"
+	"  claim_id INTEGER PRIMARY KEY REFERENCES claim(id) ON DELETE CASCADE,\n"
+	"  data TEXT NOT NULL\n"
+	");\n"
+	"INSERT INTO derived(claim_id, data)\n"
+	"SELECT claim_id, '[' || group_concat(effdash_derivation_json(kind,\n"
+	"  value, low, high, unit, method, assumption), ',') || ']'\n"
+	"FROM (SELECT * FROM derivation ORDER BY claim_id, id)\n"
+	"GROUP BY claim_id ORDER BY claim_id;\n"
+	"DROP TABLE derivation;\n"
+	DERIVATION_VIEW_SQL;
+
+static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4,
+					  schema_v5 };
 
 static int db_fail(struct store *st, const char *what)
 {
@@ -635,6 +675,46 @@ static int prepare_all(struct store *st)
 	return 0;
 }
 
+/* A number of a derived value in JSON: the shortest form that reads back
+ * exactly; infinities as SQLite writes them (9e999 reads back as one),
+ * NaN as null. */
+static void json_number(struct strbuf *out, double v)
+{
+	char buf[32];
+	if (isnan(v)) {
+		sb_adds(out, "null");
+		return;
+	}
+	if (isinf(v)) {
+		sb_adds(out, v < 0 ? "-9e999" : "9e999");
+		return;
+	}
+	fmt_double(buf, sizeof buf, v);
+	sb_adds(out, buf);
+}
+
+static void derivation_json(struct strbuf *out, const struct derivation *d)
+{
+	sb_adds(out, "{\"kind\":");
+	esc_json(out, d->kind);
+	sb_adds(out, ",\"value\":");
+	json_number(out, d->value);
+	/* Bounds equal to the value (an exact conversion) are left out. */
+	if (d->low != d->value || d->high != d->value) {
+		sb_adds(out, ",\"low\":");
+		json_number(out, d->low);
+		sb_adds(out, ",\"high\":");
+		json_number(out, d->high);
+	}
+	sb_adds(out, ",\"unit\":");
+	esc_json(out, d->unit);
+	sb_adds(out, ",\"method\":");
+	esc_json(out, d->method);
+	sb_adds(out, ",\"assumption\":");
+	esc_json(out, d->assumption);
+	sb_addc(out, '}');
+}
+
 /* effdash_text_hash(TEXT) and effdash_abstract_hash(TEXT): the hashes
  * of paper.h, for migrations. */
 static void sql_text_hash(sqlite3_context *cx, int argc, sqlite3_value **argv)
@@ -645,6 +725,27 @@ static void sql_text_hash(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(cx);
 	else
 		sqlite3_result_int64(cx, paper_text_hash((const char *)t));
+}
+
+/* effdash_derivation_json(kind, value, low, high, unit, method,
+ * assumption): one derived value as insert_derivations writes it, for
+ * the migration to schema version 5. */
+static void sql_derivation_json(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct derivation d = {
+		.kind = (char *)sqlite3_value_text(argv[0]),
+		.value = sqlite3_value_double(argv[1]),
+		.low = sqlite3_value_double(argv[2]),
+		.high = sqlite3_value_double(argv[3]),
+		.unit = (char *)sqlite3_value_text(argv[4]),
+		.method = (char *)sqlite3_value_text(argv[5]),
+		.assumption = (char *)sqlite3_value_text(argv[6]),
+	};
+	struct strbuf js = STRBUF_INIT;
+	derivation_json(&js, &d);
+	sqlite3_result_text(cx, js.buf, (int)js.len, SQLITE_TRANSIENT);
+	sb_release(&js);
 }
 
 static void sql_abstract_hash(sqlite3_context *cx, int argc, sqlite3_value **argv)
@@ -726,7 +827,10 @@ int store_open(const char *path, int readonly, struct store **out)
 					   sql_text_hash, NULL, NULL) != SQLITE_OK ||
 		   sqlite3_create_function(st->db, "effdash_abstract_hash", 1,
 					   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-					   sql_abstract_hash, NULL, NULL) != SQLITE_OK) {
+					   sql_abstract_hash, NULL, NULL) != SQLITE_OK ||
+		   sqlite3_create_function(st->db, "effdash_derivation_json", 7,
+					   SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+					   sql_derivation_json, NULL, NULL) != SQLITE_OK) {
 		db_fail(st, "cannot register a function");
 		goto fail;
 	} else if (migrate(st)) {
@@ -755,6 +859,8 @@ void store_close(struct store *st)
 		exec(st, "ROLLBACK");
 	sqlite3_close(st->db);
 	free(st->path);
+	free(st->deriv_order);
+	sb_release(&st->deriv_json);
 	free(st);
 }
 
@@ -1270,20 +1376,59 @@ int store_touch_source(struct store *st, long source_id)
 	return step_done(st, s, "cannot mark papers");
 }
 
+struct deriv_order {
+	long claim_id;
+	size_t at;
+};
+
+static int cmp_deriv_order(const void *a, const void *b)
+{
+	const struct deriv_order *x = a, *y = b;
+	if (x->claim_id != y->claim_id)
+		return x->claim_id < y->claim_id ? -1 : 1;
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+/* One row of derived a claim: its values in the order given (a paper's
+ * values come claim by claim, then those that pair claims: 6ND on the
+ * tokens claim, implied figures on the ratio). */
 static int insert_derivations(struct store *st, const struct derivation *d, size_t n)
 {
 	sqlite3_stmt *s = st->stmt[S_DERIV_INS];
+	if (!n)
+		return 0;
+	if (n > st->deriv_alloc) {
+		st->deriv_alloc = 2 * n;
+		st->deriv_order = xrealloc(st->deriv_order,
+					   st->deriv_alloc * sizeof *st->deriv_order);
+	}
+	struct deriv_order *o = st->deriv_order;
+	int sorted = 1;
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_bind_int64(s, 1, d[i].claim_id);
-		bind_text(s, 2, d[i].kind);
-		sqlite3_bind_double(s, 3, d[i].value);
-		sqlite3_bind_double(s, 4, d[i].low);
-		sqlite3_bind_double(s, 5, d[i].high);
-		bind_text(s, 6, d[i].unit);
-		bind_text(s, 7, d[i].method);
-		bind_text(s, 8, d[i].assumption);
-		if (step_bound(st, s, "cannot store derived value"))
+		o[i] = (struct deriv_order){ d[i].claim_id, i };
+		if (i && d[i].claim_id < d[i - 1].claim_id)
+			sorted = 0;
+	}
+	if (!sorted)
+		qsort(o, n, sizeof *o, cmp_deriv_order);
+	for (size_t i = 0; i < n;) {
+		size_t end = i + 1;
+		while (end < n && o[end].claim_id == o[i].claim_id)
+			end++;
+		struct strbuf *js = &st->deriv_json;
+		sb_reset(js);
+		sb_addc(js, '[');
+		for (size_t k = i; k < end; k++) {
+			if (k > i)
+				sb_addc(js, ',');
+			derivation_json(js, &d[o[k].at]);
+		}
+		sb_addc(js, ']');
+		sqlite3_bind_int64(s, 1, o[i].claim_id);
+		sqlite3_bind_text(s, 2, js->buf, (int)js->len, SQLITE_STATIC);
+		if (step_bound(st, s, "cannot store derived values"))
 			return -1;
+		i = end;
 	}
 	return 0;
 }
@@ -1657,7 +1802,8 @@ static void derivation_row(sqlite3_stmt *s, void *ctx)
 {
 	struct dataset *ds = ctx;
 	struct derivation *d = PUSH(ds->derivations, ds->n_derivations);
-	d->id = (long)sqlite3_column_int64(s, 0);
+	/* numbered in load order, as normalize_derive numbers them */
+	d->id = (long)ds->n_derivations;
 	d->claim_id = (long)sqlite3_column_int64(s, 1);
 	d->kind = column_dup(s, 2);
 	d->value = sqlite3_column_double(s, 3);
@@ -1742,10 +1888,10 @@ int store_load(struct store *st, struct dataset *ds)
 	free(cl.index);
 	if (rc)
 		return -1;
-	if (each_row(st, "SELECT d.id, d.claim_id, d.kind, d.value, d.low, "
+	if (each_row(st, "SELECT d.seq, d.claim_id, d.kind, d.value, d.low, "
 			 "d.high, d.unit, d.method, d.assumption FROM derivation d "
 			 "JOIN claim_status s ON s.claim_id = d.claim_id "
-			 "WHERE s.status = 'active' ORDER BY d.claim_id, d.kind, d.id",
+			 "WHERE s.status = 'active' ORDER BY d.claim_id, d.kind, d.seq",
 		     derivation_row, ds))
 		return -1;
 	if (each_row(st, "SELECT name, aliases, peak_fp16_tflops, "

@@ -599,6 +599,25 @@ static void test_upgrade_v1(void)
 	normalize_derive(&ds);
 	CHECK(find(&ds, "ref_hours") != NULL && find(&ds, "usd_const") != NULL);
 	store_close(st);
+	/* The derived values moved into one JSON row a claim (version 5),
+	 * every number exactly, in their order; the view shows them as
+	 * rows. */
+	sqlite3_stmt *q;
+	CHECK(sqlite3_open(path.buf, &db) == SQLITE_OK);
+	CHECK(sqlite3_prepare_v2(db,
+		"SELECT (SELECT count(*) FROM derived), count(*),"
+		" sum(claim_id = 4 AND seq = 3 AND kind = 'energy_kwh'"
+		"  AND value = 887.03999999999996357 AND low = value AND high = value),"
+		" sum(claim_id = 6 AND seq = 1 AND value = 6.3179999999999996852e+22"
+		"  AND typeof(low) = 'real'),"
+		" sum(claim_id = 8 AND method LIKE '%(tokens from claim 7)')"
+		" FROM derivation", -1, &q, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(q) == SQLITE_ROW);
+	CHECK(sqlite3_column_int(q, 0) == 3 && sqlite3_column_int(q, 1) == 9);
+	CHECK(sqlite3_column_int(q, 2) == 1 && sqlite3_column_int(q, 3) == 1 &&
+	      sqlite3_column_int(q, 4) == 1);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
 	CHECK(store_open(path.buf, 1, &st) == 0);
 	store_close(st);
 	dataset_release(&ref);
