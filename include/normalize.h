@@ -65,7 +65,10 @@ void normalize_derive(struct dataset *ds);
 struct normalize_setting;
 struct normalize_setting *normalize_setting_new(struct dataset *ref);
 void normalize_setting_free(struct normalize_setting *ns);
-void normalize_derive_with(struct dataset *ds, const struct normalize_setting *ns);
+/* Returns 1 when a method text names a claim by its id (6ND, implied
+ * figures, consistency, ambiguous baselines), else 0: values derived
+ * under provisional ids are final only when none does. */
+int normalize_derive_with(struct dataset *ds, const struct normalize_setting *ns);
 
 /* The accelerator of the table called name or one of its aliases. */
 const struct accelerator *normalize_find_accelerator(const struct dataset *ds,

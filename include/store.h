@@ -96,6 +96,14 @@ int store_each_paper(struct store *st, int touched_only, long upto,
 		     void *ctx);
 /* Add derived values (of claims that have none yet). */
 int store_add_derivations(struct store *st, const struct derivation *d, size_t n);
+/* The derived values of claims 1..m (by claim_id), as the JSON arrays
+ * stored in derived.data, appended to out: claim t+1's array is
+ * out->buf[off[t] .. off[t + 1]), empty when it has none.  off has m + 1
+ * entries.  For a thread that derives claims before they are stored. */
+void store_derived_json(struct strbuf *out, size_t *off, size_t m,
+			const struct derivation *d, size_t n);
+/* Store one claim's derived values, as store_derived_json wrote them. */
+int store_add_derived_json(struct store *st, long claim_id, const char *json, size_t len);
 /* Replace the derived values of one paper's claims. */
 int store_replace_paper_derivations(struct store *st, long paper_id,
 				    const struct derivation *d, size_t n);

@@ -56,8 +56,19 @@ static const char ingest_usage[] =
 
 enum batch_state { B_FREE = 0, B_FILLING, B_QUEUED, B_RUNNING, B_DONE, B_STORING };
 
+/* The derived values of a group of curated rows (consecutive rows of one
+ * paper), computed by a worker under provisional ids: the JSON arrays
+ * of the group's active claims, in row order (see store_derived_json). */
+struct group_derived {
+	size_t n;                 /* active claims */
+	size_t *off;              /* n + 1 offsets into json */
+	struct strbuf json;
+};
+
 struct job {
 	int is_claim;             /* a curated row: paper and claim */
+	int group_start;          /* its paper differs from the row before */
+	struct group_derived *derived; /* on a group's first row */
 	struct claim claim;
 	struct paper paper;
 	long long fp;             /* the record's fingerprint */
@@ -124,7 +135,29 @@ struct ingest {
 	struct claim_list group;
 	long *group_ids;
 	size_t group_alloc;
+	/* The group's values computed by a worker (then group holds no
+	 * claims, only group_ids), and how many active claims it has. */
+	struct group_derived *group_derived;
+	size_t group_active;
+	/* The reader's: the previous curated row's paper (same_paper's
+	 * fields), to mark where groups start. */
+	struct strbuf row_paper, row_paper_prev;
 };
+
+static void group_derived_free(struct group_derived *g)
+{
+	if (!g)
+		return;
+	free(g->off);
+	sb_release(&g->json);
+	free(g);
+}
+
+/* A curated rejection is never active. */
+static int claim_active(const struct claim *c)
+{
+	return !(c->origin == ORIGIN_CURATED && c->curation == CUR_REJECT);
+}
 
 static void extract_job(struct job *j)
 {
@@ -193,12 +226,15 @@ static void seen_release(struct seen *sn)
 
 /* Extract a queued batch.  Called with in->mu held; releases it while
  * extracting. */
+static void derive_groups(struct ingest *in, struct batch *b);
+
 static void run_batch(struct ingest *in, struct batch *b)
 {
 	b->state = B_RUNNING;
 	pthread_mutex_unlock(&in->mu);
 	for (size_t i = 0; i < b->n; i++)
 		prepare_job(&b->jobs[i]);
+	derive_groups(in, b);
 	pthread_mutex_lock(&in->mu);
 	b->state = B_DONE;
 	pthread_cond_broadcast(&in->done);
@@ -273,6 +309,64 @@ static int derive_one(struct store *st, const struct dataset *ref,
 			 : store_add_derivations(st, one.derivations, one.n_derivations);
 	normalize_clear(&one);
 	return rc;
+}
+
+/* The derived values of the curated rows jobs[0..n), one paper's (see
+ * derive_groups). */
+static void derive_group(struct ingest *in, struct job *jobs, size_t n)
+{
+	struct stored_claim *sc = xcalloc(n, sizeof *sc);
+	size_t m = 0;
+	for (size_t k = 0; k < n; k++)
+		if (claim_active(&jobs[k].claim)) {
+			sc[m].id = (long)m + 1;
+			sc[m++].claim = jobs[k].claim; /* borrowed */
+		}
+	struct dataset one = *in->ref;
+	one.strings_in_arena = 0;
+	one.strings = (struct arena)ARENA_INIT;
+	one.papers = &jobs[0].paper;
+	one.n_papers = 1;
+	one.claims = sc;
+	one.n_claims = m;
+	one.derivations = NULL;
+	one.n_derivations = 0;
+	qsort(sc, m, sizeof *sc, span_order);
+	if (m && !normalize_derive_with(&one, in->norm)) {
+		struct group_derived *g = xcalloc(1, sizeof *g);
+		g->n = m;
+		g->off = xmalloc((m + 1) * sizeof *g->off);
+		store_derived_json(&g->json, g->off, m, one.derivations, one.n_derivations);
+		jobs[0].derived = g;
+	}
+	normalize_clear(&one);
+	free(sc);
+}
+
+/* A worker's share of curated rows: the derived values of each group
+ * of rows (one paper's) that starts and ends in this batch, so that the
+ * storing thread only inserts them.  Provisional ids 1..n in row order
+ * stand for the ids the claims get when stored, which follow the same
+ * order, so the values are those the storing thread would derive,
+ * unless a method text names a claim by its id (6ND, implied figures):
+ * such groups, and groups that may go on in the next batch, are left to
+ * the storing thread.  The values are used only when the store creates
+ * the paper (see store_claim_job). */
+static void derive_groups(struct ingest *in, struct batch *b)
+{
+	for (size_t i = 0; i < b->n;) {
+		struct job *j = &b->jobs[i];
+		if (!j->is_claim || !j->group_start) {
+			i++;
+			continue;
+		}
+		size_t e = i + 1;
+		while (e < b->n && b->jobs[e].is_claim && !b->jobs[e].group_start)
+			e++;
+		if (e < b->n && b->jobs[e].is_claim)
+			derive_group(in, j, e - i);
+		i = e;
+	}
 }
 
 /* Room for n claims of one paper about to be derived (borrowed claims;
@@ -379,7 +473,10 @@ static void job_clear(struct job *j)
 	paper_keys_release(&j->keys);
 	claim_list_clear(&j->claims);
 	claim_release(&j->claim);
+	group_derived_free(j->derived);
+	j->derived = NULL;
 	j->is_claim = 0;
+	j->group_start = 0;
 }
 
 static int store_claim_job(struct ingest *in, struct job *j);
@@ -606,7 +703,17 @@ static int same_paper(const struct paper *a, const struct paper *b)
 static int close_group(struct ingest *in)
 {
 	int rc = 0;
-	if (in->group_open && in->group.len) {
+	struct group_derived *g = in->group_derived;
+	if (in->group_open && g) {
+		/* computed by a worker: claim t of the group is row t */
+		if (g->n != in->group_active)
+			BUG("a group of %zu active rows derived as %zu", in->group_active, g->n);
+		for (size_t t = 0; t < g->n && !rc; t++)
+			if (g->off[t + 1] > g->off[t])
+				rc = store_add_derived_json(in->st, in->group_ids[t],
+							    g->json.buf + g->off[t],
+							    g->off[t + 1] - g->off[t]);
+	} else if (in->group_open && in->group.len) {
 		struct stored_claim *sc = derive_slots(in, in->group.len);
 		for (size_t i = 0; i < in->group.len; i++) {
 			sc[i].id = in->group_ids[i];
@@ -615,8 +722,24 @@ static int close_group(struct ingest *in)
 		rc = derive_one(in->st, in->ref, in->norm, &in->last_paper, sc, in->group.len, 0);
 	}
 	claim_list_clear(&in->group);
+	group_derived_free(in->group_derived);
+	in->group_derived = NULL;
+	in->group_active = 0;
 	in->group_open = 0;
 	return rc;
+}
+
+/* The fields same_paper compares, as one string: each is a presence
+ * byte and its text up to a NUL. */
+static void row_paper_key(struct strbuf *out, const struct paper *p)
+{
+	const char *f[] = { p->title, p->arxiv_id, p->url, p->date };
+	sb_reset(out);
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+		sb_addc(out, f[i] ? '1' : '0');
+		if (f[i])
+			sb_add(out, f[i], strlen(f[i]) + 1);
+	}
 }
 
 static int on_claim(void *ctx, struct paper *p, struct claim *c)
@@ -625,6 +748,14 @@ static int on_claim(void *ctx, struct paper *p, struct claim *c)
 	struct job *j = next_job(in);
 	j->is_claim = 1;
 	j->skip = 0;
+	/* Where a group of rows of one paper starts, as the storing thread
+	 * will see it (same_paper with the row before, in this file). */
+	row_paper_key(&in->row_paper, p);
+	j->group_start = !in->row_paper_prev.len || in->row_paper.len != in->row_paper_prev.len ||
+			 memcmp(in->row_paper.buf, in->row_paper_prev.buf, in->row_paper.len);
+	struct strbuf t = in->row_paper;
+	in->row_paper = in->row_paper_prev;
+	in->row_paper_prev = t;
 	paper_move(&j->paper, p);
 	j->claim = *c; /* taken: the reader releases an empty claim */
 	claim_init(c);
@@ -654,20 +785,25 @@ static int store_claim_job(struct ingest *in, struct job *j)
 		in->group_open = w.inserted;
 		if (!w.inserted && store_touch(in->st, p->id, 0, NULL))
 			return -1;
+		if (w.inserted) {
+			in->group_derived = j->derived;
+			j->derived = NULL;
+		}
 		paper_copy(&in->last_paper, p);
 	}
 	if (store_add_claim(in->st, p->id, c, in->source_id, &claim_id))
 		return -1;
 	in->claims++;
-	/* A curated rejection is never active. */
-	if (in->group_open && !(c->origin == ORIGIN_CURATED && c->curation == CUR_REJECT)) {
-		if (in->group.len == in->group_alloc) {
+	if (in->group_open && claim_active(c)) {
+		if (in->group_active == in->group_alloc) {
 			in->group_alloc = in->group_alloc ? 2 * in->group_alloc : 16;
 			in->group_ids = xrealloc(in->group_ids,
 						 in->group_alloc * sizeof *in->group_ids);
 		}
-		in->group_ids[in->group.len] = claim_id;
-		claim_copy(claim_list_push(&in->group), c);
+		in->group_ids[in->group_active++] = claim_id;
+		/* the claims themselves only when the group is derived here */
+		if (!in->group_derived)
+			claim_copy(claim_list_push(&in->group), c);
 	}
 	return 0;
 }
@@ -801,6 +937,7 @@ static int ingest_file(struct ingest *in, const char *path, enum source_format f
 		return -1;
 	in->path = path;
 	paper_release(&in->last_paper);
+	sb_reset(&in->row_paper_prev);
 	in->stats = &stats;
 	in->started = in->shown = seconds_now();
 	int rc = source_read_from(path, fmt, &start, &sink, &stats);
@@ -1021,6 +1158,9 @@ out:
 	paper_release(&in.last_paper);
 	claim_list_release(&in.group);
 	free(in.group_ids);
+	group_derived_free(in.group_derived);
+	sb_release(&in.row_paper);
+	sb_release(&in.row_paper_prev);
 	pipeline_stop(&in);
 	seen_release(&in.seen);
 	free(in.derive_buf);

@@ -101,6 +101,7 @@ struct setting {
 	int dollar_year;
 	const struct price_index *cpi_ref;
 	const char *missing; /* an assumption not set or not usable */
+	int named_ids;       /* a method text names a claim by its id */
 };
 
 static double number_of(struct setting *s, const char *name)
@@ -710,6 +711,7 @@ static void derive_6nd(struct paper_claims *pc)
 	sb_adds(&m, " x ");
 	num(&m, bd.value);
 	sb_addf(&m, " (tokens from claim %ld)", sd->id);
+	pc->s->named_ids = 1;
 	sb_adds(&a, "dense transformer training cost 6ND (Kaplan et al. 2020); "
 		"one pass over the stated tokens");
 	if (cn > 1 || cd > 1)
@@ -778,6 +780,7 @@ static long ratio_baseline(const struct paper_claims *pc, const struct claim *r,
 		if (!pc->usable[k] || !sc->claim.subject_baseline || sc->claim.quantity != q)
 			continue;
 		sb_addf(why, "%s%ld", n ? ", " : "", sc->id);
+		pc->s->named_ids = 1;
 		n++;
 		found = (long)k;
 		if (same_text(sc->claim.baseline, r->baseline)) {
@@ -814,6 +817,7 @@ static void ratio_consistency(struct paper_claims *pc, const struct stored_claim
 	sb_addf(&m, "%s (claim %ld, %.1f%% %s the implied %s figure)",
 		agree ? "the figures agree" : "the figures disagree", oc->id, fabs(rel) * 100,
 		rel >= 0 ? "above" : "below", unit);
+	s->named_ids = 1;
 	assumed(&a, s->ds, "consistency_tolerance");
 	sb_adds(&a, "; the stated figure and the ratio describe the same result");
 	add(s->ds, rc->id, "consistency", rel, rel, rel, "relative difference", &m, &a);
@@ -849,6 +853,7 @@ static void derive_ratio(struct paper_claims *pc, size_t k)
 	sb_adds(&m, " / ");
 	num(&m, rb.value);
 	sb_addf(&m, " (baseline figure: claim %ld", bsc->id);
+	s->named_ids = 1;
 	if (bsc->claim.raw)
 		sb_addf(&m, ", \"%s\"", bsc->claim.raw);
 	sb_adds(&m, ")");
@@ -919,12 +924,14 @@ static void derive_all(struct dataset *ds, struct setting *s)
 	}
 }
 
-void normalize_derive_with(struct dataset *ds, const struct normalize_setting *ns)
+int normalize_derive_with(struct dataset *ds, const struct normalize_setting *ns)
 {
 	struct setting s = ns->s;
 	normalize_clear(ds);
 	s.ds = ds;
+	s.named_ids = 0;
 	derive_all(ds, &s);
+	return s.named_ids;
 }
 
 /* Deriving half a million claims takes seconds, one paper at a time and

@@ -1433,6 +1433,47 @@ static int insert_derivations(struct store *st, const struct derivation *d, size
 	return 0;
 }
 
+void store_derived_json(struct strbuf *out, size_t *off, size_t m,
+			const struct derivation *d, size_t n)
+{
+	/* each claim's values in their order: a counting sort by claim */
+	size_t *count = xcalloc(m + 2, sizeof *count), *order = xmalloc((n + 1) * sizeof *order);
+	for (size_t i = 0; i < n; i++) {
+		if (d[i].claim_id < 1 || (size_t)d[i].claim_id > m)
+			BUG("derived value of claim %ld, not 1..%zu", d[i].claim_id, m);
+		count[d[i].claim_id + 1]++;
+	}
+	for (size_t t = 1; t <= m + 1; t++)
+		count[t] += count[t - 1];
+	for (size_t i = 0; i < n; i++)
+		order[count[d[i].claim_id]++] = i;
+	/* count[t] is now where claim t's values end in order, and claim
+	 * t + 1's begin */
+	for (size_t t = 0; t < m; t++) {
+		off[t] = out->len;
+		if (count[t] < count[t + 1]) {
+			sb_addc(out, '[');
+			for (size_t k = count[t]; k < count[t + 1]; k++) {
+				if (k > count[t])
+					sb_addc(out, ',');
+				derivation_json(out, &d[order[k]]);
+			}
+			sb_addc(out, ']');
+		}
+	}
+	off[m] = out->len;
+	free(count);
+	free(order);
+}
+
+int store_add_derived_json(struct store *st, long claim_id, const char *json, size_t len)
+{
+	sqlite3_stmt *s = st->stmt[S_DERIV_INS];
+	sqlite3_bind_int64(s, 1, claim_id);
+	sqlite3_bind_text(s, 2, json, (int)len, SQLITE_STATIC);
+	return step_bound(st, s, "cannot store derived values");
+}
+
 int store_add_derivations(struct store *st, const struct derivation *d, size_t n)
 {
 	return insert_derivations(st, d, n);
