@@ -25,7 +25,9 @@ struct csv_reader {
 	long line, col;   /* position of the next byte */
 	struct strbuf buf;
 	size_t offs[CSV_MAX_FIELDS];
-	int peeked;
+	unsigned char *data;  /* the chunk read: bytes pos..end are next */
+	size_t pos, end;
+	int eof;
 };
 
 /* Read from f (not closed by the reader); path is for messages. */
