@@ -288,14 +288,15 @@ static int span_order(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Derived values of one paper: normalize_derive over a dataset that
- * borrows the reference tables and holds just this paper's active
- * claims, in the order store_each_paper gives them. */
-static int derive_one(struct store *st, const struct dataset *ref,
-		      const struct normalize_setting *norm, struct paper *p,
-		      struct stored_claim *claims, size_t n, int replace)
+/* A dataset that borrows the reference tables and holds one paper's
+ * active claims, sorted for deriving (by position in the abstract, then
+ * id); its derived values are its own (released by normalize_clear). */
+static struct dataset one_paper(const struct dataset *ref, struct paper *p,
+				struct stored_claim *claims, size_t n)
 {
 	struct dataset one = *ref;
+	one.strings_in_arena = 0;
+	one.strings = (struct arena)ARENA_INIT;
 	one.papers = p;
 	one.n_papers = 1;
 	one.claims = claims;
@@ -303,6 +304,16 @@ static int derive_one(struct store *st, const struct dataset *ref,
 	one.derivations = NULL;
 	one.n_derivations = 0;
 	qsort(claims, n, sizeof *claims, span_order);
+	return one;
+}
+
+/* Derived values of one paper, in the order store_each_paper gives its
+ * claims. */
+static int derive_one(struct store *st, const struct dataset *ref,
+		      const struct normalize_setting *norm, struct paper *p,
+		      struct stored_claim *claims, size_t n, int replace)
+{
+	struct dataset one = one_paper(ref, p, claims, n);
 	normalize_derive_with(&one, norm);
 	int rc = replace ? store_replace_paper_derivations(st, p->id, one.derivations,
 							   one.n_derivations)
@@ -322,16 +333,7 @@ static void derive_group(struct ingest *in, struct job *jobs, size_t n)
 			sc[m].id = (long)m + 1;
 			sc[m++].claim = jobs[k].claim; /* borrowed */
 		}
-	struct dataset one = *in->ref;
-	one.strings_in_arena = 0;
-	one.strings = (struct arena)ARENA_INIT;
-	one.papers = &jobs[0].paper;
-	one.n_papers = 1;
-	one.claims = sc;
-	one.n_claims = m;
-	one.derivations = NULL;
-	one.n_derivations = 0;
-	qsort(sc, m, sizeof *sc, span_order);
+	struct dataset one = one_paper(in->ref, &jobs[0].paper, sc, m);
 	if (m && !normalize_derive_with(&one, in->norm)) {
 		struct group_derived *g = xcalloc(1, sizeof *g);
 		g->n = m;
