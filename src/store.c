@@ -790,14 +790,16 @@ int store_open(const char *path, int readonly, struct store **out)
 	 * the default rollback journal stays, with synchronous=FULL: a crash
 	 * loses nothing that was committed. */
 	sqlite3_busy_timeout(st->db, 10000);
-	/* 16 KiB pages (for a new file): an abstract fits in one page
-	 * instead of spilling into overflow pages.  secure_delete off:
+	/* 32 KiB pages (for a new file): an abstract fits in one page
+	 * instead of spilling into overflow pages, and a bulk load writes
+	 * half as many pages as with 16 KiB (each a pwrite() call), for the
+	 * same bytes.  secure_delete off:
 	 * Debian builds SQLite with it on, which zeroes the space a row
 	 * leaves on every page split of a bulk insert; what a database
 	 * holds is public text, and VACUUM drops old rows for good. */
 	/* Foreign keys are enforced once the schema is current: a migration
 	 * that rebuilds a table must not cascade its drop. */
-	if (exec(st, "PRAGMA page_size = 16384; "
+	if (exec(st, "PRAGMA page_size = 32768; "
 		     "PRAGMA secure_delete = OFF; "
 		     "PRAGMA synchronous = FULL; "
 		     "PRAGMA cache_size = -32768"))
