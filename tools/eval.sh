@@ -4,7 +4,9 @@
 # claims of data/claims.csv for the papers dev does not hold (held-out,
 # an estimate on text the rules were not tuned to).
 # FLOOR_P / FLOOR_R: fail when dev precision or recall falls below them;
-# HELDOUT_FLOOR_P / HELDOUT_FLOOR_R: the same for the held-out set.
+# HELDOUT_FLOOR_P / HELDOUT_FLOOR_R: the same for the held-out set.  The
+# defaults are the floors reached, which only move up; `make eval` and
+# the tests hold extraction to the same ones.
 # SHOW=1 lists the misses and extras of both.
 set -eu
 EFFDASH=${EFFDASH:-./effdash}
@@ -42,10 +44,10 @@ score() {
 	fi
 }
 summary=
-score dev "$gold" "${FLOOR_P:-0}" "${FLOOR_R:-0}"
+score dev "$gold" "${FLOOR_P:-0.98}" "${FLOOR_R:-0.97}"
 if [ -f "$curated" ]; then
 	python3 "$TOP/tools/heldout.py" "$curated" "$gold" "$tmp/heldout.jsonl"
-	score held-out "$tmp/heldout.jsonl" "${HELDOUT_FLOOR_P:-0}" "${HELDOUT_FLOOR_R:-0}"
+	score held-out "$tmp/heldout.jsonl" "${HELDOUT_FLOOR_P:-0.95}" "${HELDOUT_FLOOR_R:-0.96}"
 fi
 echo "eval:$summary"
 exit $status
