@@ -224,10 +224,10 @@ static void seen_release(struct seen *sn)
 	memset(sn, 0, sizeof *sn);
 }
 
-/* Extract a queued batch.  Called with in->mu held; releases it while
- * extracting. */
 static void derive_groups(struct ingest *in, struct batch *b);
 
+/* Extract a queued batch.  Called with in->mu held; releases it while
+ * extracting. */
 static void run_batch(struct ingest *in, struct batch *b)
 {
 	b->state = B_RUNNING;

@@ -1391,9 +1391,10 @@ static int cmp_deriv_order(const void *a, const void *b)
 	return (x->at > y->at) - (x->at < y->at);
 }
 
-/* One row of derived a claim: its values in the order given (a paper's
- * values come claim by claim, then those that pair claims: 6ND on the
- * tokens claim, implied figures on the ratio). */
+/* One row of derived per claim, its values in the order given: a
+ * paper's values come claim by claim, then those that pair claims (6ND
+ * on the parameter claim, implied figures on the ratio), so a claim's
+ * are gathered first. */
 static int insert_derivations(struct store *st, const struct derivation *d, size_t n)
 {
 	sqlite3_stmt *s = st->stmt[S_DERIV_INS];
