@@ -118,9 +118,11 @@ int store_put_price_index(struct store *st, const struct price_index *p,
 int store_put_currencies(struct store *st, const struct currency *c,
 			 size_t n);
 
-/* Load everything reports need: papers, active claims (extracted claims
- * superseded by a curated decision and curated rejections left out),
- * derivations, reference tables.  ds must be initialised. */
+/* Load papers, active claims (extracted claims superseded by a curated
+ * decision and curated rejections left out) and reference tables; not
+ * the stored derived values (ds->derivations stays empty): a reader
+ * derives them again under its own assumptions.  ds must be
+ * initialised. */
 int store_load(struct store *st, struct dataset *ds);
 
 /* Open the database at path read-only, load it into ds (initialised by
@@ -131,9 +133,8 @@ int store_load_file(const char *path, struct dataset *ds);
 long store_count(struct store *st, const char *table);
 
 /* What a report needs, loaded from the database at path (opened
- * read-only): as store_load_file, but without the stored derived values
- * (ds->derivations stays empty; the report derives them again) and
- * faster on large databases.  ds must be initialised. */
+ * read-only): as store_load_file, but faster on large databases.  ds
+ * must be initialised. */
 int store_load_report(const char *path, struct dataset *ds);
 
 /* A read transaction on the database at path, held until store_unhold():

@@ -1842,22 +1842,6 @@ int store_each_paper(struct store *st, int touched_only, long upto,
 	return status;
 }
 
-static void derivation_row(sqlite3_stmt *s, void *ctx)
-{
-	struct dataset *ds = ctx;
-	struct derivation *d = PUSH(ds->derivations, ds->n_derivations);
-	/* numbered in load order, as normalize_derive numbers them */
-	d->id = (long)ds->n_derivations;
-	d->claim_id = (long)sqlite3_column_int64(s, 1);
-	d->kind = column_dup(s, 2);
-	d->value = sqlite3_column_double(s, 3);
-	d->low = sqlite3_column_double(s, 4);
-	d->high = sqlite3_column_double(s, 5);
-	d->unit = column_dup(s, 6);
-	d->method = column_dup(s, 7);
-	d->assumption = column_dup(s, 8);
-}
-
 static void accelerator_row(sqlite3_stmt *s, void *ctx)
 {
 	struct dataset *ds = ctx;
@@ -1932,12 +1916,8 @@ int store_load(struct store *st, struct dataset *ds)
 	free(cl.index);
 	if (rc)
 		return -1;
-	if (each_row(st, "SELECT d.seq, d.claim_id, d.kind, d.value, d.low, "
-			 "d.high, d.unit, d.method, d.assumption FROM derivation d "
-			 "JOIN claim_status s ON s.claim_id = d.claim_id "
-			 "WHERE s.status = 'active' ORDER BY d.claim_id, d.kind, d.seq",
-		     derivation_row, ds))
-		return -1;
+	/* The stored derived values are not read: every reader derives
+	 * them again under its own assumptions (normalize_derive). */
 	if (each_row(st, "SELECT name, aliases, peak_fp16_tflops, "
 			 "peak_fp32_tflops, power_w, year, price_usd_per_hour, "
 			 "price_date, source, date FROM accelerator ORDER BY name",
@@ -1988,12 +1968,11 @@ long store_count(struct store *st, const char *table)
 
 /* ---- Loading for a report --------------------------------------------- */
 
-/* What store_load reads, less the stored derived values (a report derives
- * them again under its own assumptions, so reading them is wasted), and
- * with the sorting done in memory: SQLite would sort every paper with its
- * abstract and every claim with all its columns by title, which is most
- * of the time of a load.  Only the order is computed by a query (of ids);
- * rows are read in table order and put in place. */
+/* What store_load reads, with the sorting done in memory: SQLite would
+ * sort every paper with its abstract and every claim with all its
+ * columns by title, which is most of the time of a load.  Only the order
+ * is computed by a query (of ids); rows are read in table order and put
+ * in place. */
 struct paper_place {
 	struct dataset *ds;
 	struct arena *arena;       /* where the strings go */
