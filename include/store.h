@@ -119,22 +119,19 @@ int store_put_currencies(struct store *st, const struct currency *c,
 			 size_t n);
 
 /* Load papers, active claims (extracted claims superseded by a curated
- * decision and curated rejections left out) and reference tables; not
- * the stored derived values (ds->derivations stays empty): a reader
- * derives them again under its own assumptions.  ds must be
- * initialised. */
+ * decision and curated rejections left out) and reference tables, through
+ * the views of the schema; not the stored derived values (ds->derivations
+ * stays empty): a reader derives them again under its own assumptions.
+ * The tests hold store_load_report to it.  ds must be initialised. */
 int store_load(struct store *st, struct dataset *ds);
-
-/* Open the database at path read-only, load it into ds (initialised by
- * the caller) and close it: what every reading command starts with. */
-int store_load_file(const char *path, struct dataset *ds);
 
 /* Counts for messages and tests. */
 long store_count(struct store *st, const char *table);
 
-/* What a report needs, loaded from the database at path (opened
- * read-only): as store_load_file, but faster on large databases.  ds
- * must be initialised. */
+/* What every reading command (report, claims, explain) starts with: the
+ * database at path opened read-only and loaded into ds (initialised by
+ * the caller) as store_load would, but with the sorting and the claims'
+ * statuses done in memory, which is faster on large databases. */
 int store_load_report(const char *path, struct dataset *ds);
 
 /* A read transaction on the database at path, held until store_unhold():

@@ -137,7 +137,7 @@ int cmd_claims(int argc, char **argv, const struct global_opts *g)
 	}
 	struct dataset ds;
 	dataset_init(&ds);
-	int rc = store_load_file(g->db, &ds);
+	int rc = store_load_report(g->db, &ds);
 	if (!rc)
 		print_claims(&ds, csv);
 	dataset_release(&ds);

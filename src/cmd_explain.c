@@ -104,7 +104,7 @@ int cmd_explain(int argc, char **argv, const struct global_opts *g)
 	size_t n_ov = 0;
 	int c, rc;
 	dataset_init(&ds);
-	rc = store_load_file(g->db, &ds);
+	rc = store_load_report(g->db, &ds);
 	optind = 0;
 	while (!rc && (c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
 		if (c == 'h') {

@@ -1932,16 +1932,6 @@ int store_load(struct store *st, struct dataset *ds)
 			    "ORDER BY name", assumption_row, ds);
 }
 
-int store_load_file(const char *path, struct dataset *ds)
-{
-	struct store *st;
-	if (store_open(path, 1, &st))
-		return -1;
-	int rc = store_load(st, ds);
-	store_close(st);
-	return rc;
-}
-
 long store_count(struct store *st, const char *table)
 {
 	static const char *const allowed[] = { "source", "paper", "claim",
