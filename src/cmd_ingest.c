@@ -692,13 +692,29 @@ static int same_text(const char *a, const char *b)
 	return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
+/* The fields that make two curated rows name the same paper: same_paper
+ * (the storing thread) and row_paper_key (the reader) compare these. */
+#define ROW_PAPER_FIELDS 4
+static void row_paper_fields(const struct paper *p, const char *f[ROW_PAPER_FIELDS])
+{
+	f[0] = p->title;
+	f[1] = p->arxiv_id;
+	f[2] = p->url;
+	f[3] = p->date;
+}
+
 /* Curated files list a paper's claims on consecutive rows: a row naming
  * the same paper as the previous one reuses its id instead of looking the
  * paper up and updating it again. */
 static int same_paper(const struct paper *a, const struct paper *b)
 {
-	return same_text(a->title, b->title) && same_text(a->arxiv_id, b->arxiv_id) &&
-	       same_text(a->url, b->url) && same_text(a->date, b->date);
+	const char *fa[ROW_PAPER_FIELDS], *fb[ROW_PAPER_FIELDS];
+	row_paper_fields(a, fa);
+	row_paper_fields(b, fb);
+	for (size_t i = 0; i < ROW_PAPER_FIELDS; i++)
+		if (!same_text(fa[i], fb[i]))
+			return 0;
+	return 1;
 }
 
 /* Derive the open group's values (see struct ingest) and close it. */
@@ -735,9 +751,10 @@ static int close_group(struct ingest *in)
  * byte and its text up to a NUL. */
 static void row_paper_key(struct strbuf *out, const struct paper *p)
 {
-	const char *f[] = { p->title, p->arxiv_id, p->url, p->date };
+	const char *f[ROW_PAPER_FIELDS];
+	row_paper_fields(p, f);
 	sb_reset(out);
-	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
+	for (size_t i = 0; i < ROW_PAPER_FIELDS; i++) {
 		sb_addc(out, f[i] ? '1' : '0');
 		if (f[i])
 			sb_add(out, f[i], strlen(f[i]) + 1);

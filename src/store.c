@@ -1391,6 +1391,20 @@ static int cmp_deriv_order(const void *a, const void *b)
 	return (x->at > y->at) - (x->at < y->at);
 }
 
+/* Append one claim's derived values as the JSON array derived.data
+ * holds: d[o[k].at] for k from..to-1. */
+static void derived_array(struct strbuf *out, const struct derivation *d,
+			  const struct deriv_order *o, size_t from, size_t to)
+{
+	sb_addc(out, '[');
+	for (size_t k = from; k < to; k++) {
+		if (k > from)
+			sb_addc(out, ',');
+		derivation_json(out, &d[o[k].at]);
+	}
+	sb_addc(out, ']');
+}
+
 /* One row of derived per claim, its values in the order given: a
  * paper's values come claim by claim, then those that pair claims (6ND
  * on the parameter claim, implied figures on the ratio), so a claim's
@@ -1420,13 +1434,7 @@ static int insert_derivations(struct store *st, const struct derivation *d, size
 			end++;
 		struct strbuf *js = &st->deriv_json;
 		sb_reset(js);
-		sb_addc(js, '[');
-		for (size_t k = i; k < end; k++) {
-			if (k > i)
-				sb_addc(js, ',');
-			derivation_json(js, &d[o[k].at]);
-		}
-		sb_addc(js, ']');
+		derived_array(js, d, o, i, end);
 		sqlite3_bind_int64(s, 1, o[i].claim_id);
 		sqlite3_bind_text(s, 2, js->buf, (int)js->len, SQLITE_STATIC);
 		if (step_bound(st, s, "cannot store derived values"))
@@ -1440,7 +1448,8 @@ void store_derived_json(struct strbuf *out, size_t *off, size_t m,
 			const struct derivation *d, size_t n)
 {
 	/* each claim's values in their order: a counting sort by claim */
-	size_t *count = xcalloc(m + 2, sizeof *count), *order = xmalloc((n + 1) * sizeof *order);
+	size_t *count = xcalloc(m + 2, sizeof *count);
+	struct deriv_order *order = xmalloc((n + 1) * sizeof *order);
 	for (size_t i = 0; i < n; i++) {
 		if (d[i].claim_id < 1 || (size_t)d[i].claim_id > m)
 			BUG("derived value of claim %ld, not 1..%zu", d[i].claim_id, m);
@@ -1449,20 +1458,13 @@ void store_derived_json(struct strbuf *out, size_t *off, size_t m,
 	for (size_t t = 1; t <= m + 1; t++)
 		count[t] += count[t - 1];
 	for (size_t i = 0; i < n; i++)
-		order[count[d[i].claim_id]++] = i;
+		order[count[d[i].claim_id]++] = (struct deriv_order){ d[i].claim_id, i };
 	/* count[t] is now where claim t's values end in order, and claim
 	 * t + 1's begin */
 	for (size_t t = 0; t < m; t++) {
 		off[t] = out->len;
-		if (count[t] < count[t + 1]) {
-			sb_addc(out, '[');
-			for (size_t k = count[t]; k < count[t + 1]; k++) {
-				if (k > count[t])
-					sb_addc(out, ',');
-				derivation_json(out, &d[order[k]]);
-			}
-			sb_addc(out, ']');
-		}
+		if (count[t] < count[t + 1])
+			derived_array(out, d, order, count[t], count[t + 1]);
 	}
 	off[m] = out->len;
 	free(count);
