@@ -13,7 +13,7 @@
 struct store; /* opaque */
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* Open (creating if needed) and migrate the database at path.  readonly:
  * open an existing database without creating or migrating it.  Returns 0

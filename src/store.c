@@ -28,6 +28,8 @@ enum stmt_id {
 	S_SOURCE_UPD,
 	S_FORGET_CURATED_DERIV,
 	S_FORGET_CURATED,
+	S_RANGE_CLEAR,
+	S_RANGE_WIDEN,
 	S_PAPER_BY_ARXIV,
 	S_PAPER_BY_TITLE,
 	S_PAPER_INS,
@@ -64,11 +66,24 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_SOURCE_UPD] = "UPDATE source SET format = ?2, fingerprint = ?3 "
 			 "WHERE id = ?1",
 	/* Derived values go before their claims: see store_begin() */
+	/* A source's curated claims lie within the range of claim ids its
+	 * row records (schema version 6): each statement reads that range
+	 * of the claim table instead of an index by source. */
 	[S_FORGET_CURATED_DERIV] = "DELETE FROM derived WHERE claim_id IN "
-				   "(SELECT id FROM claim WHERE source_id = ?1 "
-				   "AND origin = 'curated')",
-	[S_FORGET_CURATED] = "DELETE FROM claim WHERE source_id = ?1 "
-			     "AND origin = 'curated'",
+				   "(SELECT c.id FROM source s, claim c "
+				   "WHERE s.id = ?1 AND c.id BETWEEN s.curated_first "
+				   "AND s.curated_last AND c.source_id = ?1 "
+				   "AND c.origin = 'curated')",
+	[S_FORGET_CURATED] = "DELETE FROM claim WHERE id BETWEEN "
+			     "(SELECT curated_first FROM source WHERE id = ?1) AND "
+			     "(SELECT curated_last FROM source WHERE id = ?1) AND "
+			     "source_id = ?1 AND origin = 'curated'",
+	[S_RANGE_CLEAR] = "UPDATE source SET curated_first = NULL, "
+			  "curated_last = NULL WHERE id = ?1",
+	[S_RANGE_WIDEN] = "UPDATE source SET "
+			  "curated_first = min(coalesce(curated_first, ?2), ?2), "
+			  "curated_last = max(coalesce(curated_last, ?3), ?3) "
+			  "WHERE id = ?1",
 	[S_PAPER_BY_ARXIV] = "SELECT id, abstract_hash, fingerprint FROM paper "
 			     "WHERE arxiv_id = ?1",
 	/* The same title is the same paper unless both sides carry
@@ -139,8 +154,10 @@ static const char *const stmt_sql[S__COUNT] = {
 			    "AND value = ?3 AND coalesce(dimension, '') = coalesce(?4, '') "
 			    "AND coalesce(subject, '') = coalesce(?5, '')",
 	[S_TOUCH_SOURCE] = "INSERT OR IGNORE INTO temp.touched(paper_id, extracted) "
-			   "SELECT DISTINCT paper_id, 0 FROM claim "
-			   "WHERE source_id = ?1 AND origin = 'curated'",
+			   "SELECT DISTINCT c.paper_id, 0 FROM source s, claim c "
+			   "WHERE s.id = ?1 AND c.id BETWEEN s.curated_first "
+			   "AND s.curated_last AND c.source_id = ?1 "
+			   "AND c.origin = 'curated'",
 	/* Per claim: "claim_id IN (SELECT ...)" would build a temporary
 	 * b-tree on every call. */
 	[S_DERIV_DEL_PAPER] = "DELETE FROM derived WHERE claim_id = ?1",
@@ -212,6 +229,10 @@ struct store {
 	struct deriv_order *deriv_order;
 	size_t deriv_alloc;
 	struct strbuf deriv_json;
+	/* The ids of the curated claims stored for source range_source
+	 * since the range was last written to its row (range_last 0: none);
+	 * see range_write(). */
+	long range_source, range_first, range_last;
 };
 
 /* A claim binds only the parameters that differ from the claim stored
@@ -604,8 +625,26 @@ static const char schema_v5[] =
 	"DROP TABLE derivation;\n"
 	DERIVATION_VIEW_SQL;
 
+/* Schema version 6: a source records the range of claim ids that holds
+ * its curated claims, in place of the index of curated claims by source.
+ * Only a changed curated file looks its claims up (to replace them),
+ * while every curated row paid for the index entry: a tenth of the time
+ * of a curated ingest.  Curated claims of one file are stored in one
+ * stretch, their ids rising, so the range is narrow; it only ever
+ * widens until the file's claims are replaced, and the lookups also
+ * check the source, so it may hold other claims. */
+static const char schema_v6[] =
+	"ALTER TABLE source ADD COLUMN curated_first INTEGER;\n"
+	"ALTER TABLE source ADD COLUMN curated_last INTEGER;\n"
+	"UPDATE source SET\n"
+	"  curated_first = (SELECT min(id) FROM claim\n"
+	"    WHERE source_id = source.id AND origin = 'curated'),\n"
+	"  curated_last = (SELECT max(id) FROM claim\n"
+	"    WHERE source_id = source.id AND origin = 'curated');\n"
+	"DROP INDEX claim_by_source;\n";
+
 static const char *const migrations[] = { schema_v1, schema_v2, schema_v3, schema_v4,
-					  schema_v5 };
+					  schema_v5, schema_v6 };
 
 static int db_fail(struct store *st, const char *what)
 {
@@ -866,6 +905,8 @@ void store_close(struct store *st)
 	free(st);
 }
 
+static int range_write(struct store *st);
+
 int store_begin(struct store *st)
 {
 	if (st->in_tx)
@@ -885,6 +926,7 @@ int store_begin(struct store *st)
 		return -1;
 	}
 	st->in_tx = 1;
+	st->range_last = 0;
 	kf_drop(&st->kf);
 	writeback_start(st);
 	return 0;
@@ -894,6 +936,8 @@ int store_commit(struct store *st)
 {
 	if (!st->in_tx)
 		BUG("commit without transaction");
+	if (range_write(st))
+		return -1;
 	writeback_stop(st);
 	kf_drop(&st->kf);
 	if (exec(st, "COMMIT"))
@@ -1076,10 +1120,44 @@ static int forget_claims(struct store *st, int derived, int claims, long id,
 	return 0;
 }
 
+/* Widen the stored range of the source whose curated claims were
+ * stored last to cover them: before anything reads the ranges, and at
+ * commit.  Kept in memory until then, so that a curated row costs no
+ * update of its source. */
+static int range_write(struct store *st)
+{
+	if (!st->range_last)
+		return 0;
+	sqlite3_stmt *s = st->stmt[S_RANGE_WIDEN];
+	sqlite3_bind_int64(s, 1, st->range_source);
+	sqlite3_bind_int64(s, 2, st->range_first);
+	sqlite3_bind_int64(s, 3, st->range_last);
+	st->range_last = 0;
+	return step_done(st, s, "cannot record curated claims");
+}
+
+/* A curated claim of source_id was stored as claim_id. */
+static int range_add(struct store *st, long source_id, long claim_id)
+{
+	if (st->range_last && st->range_source != source_id && range_write(st))
+		return -1;
+	if (!st->range_last) {
+		st->range_source = source_id;
+		st->range_first = claim_id;
+	}
+	st->range_last = claim_id;
+	return 0;
+}
+
 int store_forget_curated(struct store *st, long source_id)
 {
-	return forget_claims(st, S_FORGET_CURATED_DERIV, S_FORGET_CURATED, source_id,
-			     "cannot remove old curated claims");
+	if (range_write(st) ||
+	    forget_claims(st, S_FORGET_CURATED_DERIV, S_FORGET_CURATED, source_id,
+			  "cannot remove old curated claims"))
+		return -1;
+	sqlite3_stmt *s = st->stmt[S_RANGE_CLEAR];
+	sqlite3_bind_int64(s, 1, source_id);
+	return step_done(st, s, "cannot remove old curated claims");
 }
 
 /* (Re)build the filter from the stored papers (keys: about how many
@@ -1331,9 +1409,10 @@ int store_add_claim(struct store *st, long paper_id, const struct claim *c,
 	sqlite3_bind_int64(s, 22, c->source_line);
 	if (step_bound(st, s, "cannot store claim"))
 		return -1;
+	long id = (long)sqlite3_last_insert_rowid(st->db);
 	if (claim_id)
-		*claim_id = (long)sqlite3_last_insert_rowid(st->db);
-	return 0;
+		*claim_id = id;
+	return c->origin == ORIGIN_CURATED ? range_add(st, source_id, id) : 0;
 }
 
 int store_touch(struct store *st, long paper_id, int extracting, int *extracted_before)
@@ -1374,6 +1453,8 @@ int store_has_extracted(struct store *st, long paper_id, const struct claim *c)
 int store_touch_source(struct store *st, long source_id)
 {
 	sqlite3_stmt *s = st->stmt[S_TOUCH_SOURCE];
+	if (range_write(st))
+		return -1;
 	sqlite3_bind_int64(s, 1, source_id);
 	return step_done(st, s, "cannot mark papers");
 }

@@ -55,7 +55,7 @@ same reingest-adds-nothing "$(rows "$DB")" "2/12/1"
 expect reingest-force 0 "$EFFDASH" --db "$DB" ingest --force "$D/claims-small.csv"
 same reingest-force-adds-nothing "$(rows "$DB")" "2/12/1"
 sqlite3 "$DB" "PRAGMA user_version" >"$WORK/v"
-contains schema-version "$WORK/v" "5"
+contains schema-version "$WORK/v" "6"
 sqlite3 "$DB" "SELECT count(*) FROM derivation WHERE kind = 'ref_hours'" >"$WORK/v"
 contains derivations-stored "$WORK/v" "2"
 
@@ -286,8 +286,27 @@ same groups-derived-equal "$(cmp "$WORK/groups-1" "$WORK/groups-2" 2>&1)" ""
 same groups-derived-many "$(test "$(wc -l <"$WORK/groups-1")" -gt 1000 && echo yes)" yes
 same groups-names-ids "$(grep -c 'names a claim' "$WORK/groups-1" | awk '{ print ($1 > 20) }')" 1
 
-for db in "$V" "$R" "$WORK/grow-listing.db" "$WORK/grow-jsonl.db" "$P" "$DB" "$G"; do
-	sqlite3 "$db" "PRAGMA foreign_key_check; SELECT 'orphan derived values of claim ' || claim_id FROM derived WHERE claim_id NOT IN (SELECT id FROM claim)" >"$WORK/fk" 2>&1
+# A source's curated claims are found through the range of claim ids its
+# row records: replacing one file's rows leaves another's alone, whichever
+# was stored first.
+RG=$WORK/ranges.db
+printf 'paper,quantity,figure\nRange Paper One,params,3B\nRange Paper Two,tokens,300B\n' >"$WORK/ra.csv"
+printf 'paper,quantity,figure\nRange Paper One,cost_usd,"$1,890"\n' >"$WORK/rb.csv"
+expect range-ingest 0 "$EFFDASH" --db "$RG" ingest "$WORK/ra.csv" "$WORK/rb.csv"
+printf 'paper,quantity,figure\nRange Paper One,params,7B\nRange Paper Two,tokens,300B\nRange Paper Two,params,1B\n' >"$WORK/ra.csv"
+expect range-ingest-a 0 "$EFFDASH" --db "$RG" ingest "$WORK/ra.csv" "$WORK/rb.csv"
+printf 'paper,quantity,figure\nRange Paper Two,cost_usd,$500\n' >"$WORK/rb.csv"
+expect range-ingest-b 0 "$EFFDASH" --db "$RG" ingest "$WORK/rb.csv"
+curated_by_file() {
+	sqlite3 "$RG" "SELECT group_concat(f, ' ') FROM (SELECT substr(s.path, -6) || ':' || c.value AS f
+		FROM claim c JOIN source s ON s.id = c.source_id WHERE c.origin = 'curated' ORDER BY c.id)"
+}
+same range-replaced "$(curated_by_file)" "ra.csv:7000000000.0 ra.csv:300000000000.0 ra.csv:1000000000.0 rb.csv:500.0"
+
+for db in "$V" "$R" "$WORK/grow-listing.db" "$WORK/grow-jsonl.db" "$P" "$DB" "$G" "$RG"; do
+	sqlite3 "$db" "PRAGMA foreign_key_check; SELECT 'orphan derived values of claim ' || claim_id FROM derived WHERE claim_id NOT IN (SELECT id FROM claim);
+		SELECT 'curated claim ' || c.id || ' outside the range of its source' FROM claim c JOIN source s ON s.id = c.source_id
+		WHERE c.origin = 'curated' AND NOT coalesce(c.id BETWEEN s.curated_first AND s.curated_last, 0)" >"$WORK/fk" 2>&1
 	same "fk-sound-$(basename "$db")" "$(cat "$WORK/fk")" ""
 done
 

@@ -617,6 +617,16 @@ static void test_upgrade_v1(void)
 	CHECK(sqlite3_column_int(q, 2) == 1 && sqlite3_column_int(q, 3) == 1 &&
 	      sqlite3_column_int(q, 4) == 1);
 	sqlite3_finalize(q);
+	/* The source's curated claims are found by their range of ids
+	 * (version 6), which the upgrade computed; the index is gone. */
+	CHECK(sqlite3_prepare_v2(db,
+		"SELECT curated_first, curated_last,"
+		" (SELECT count(*) FROM sqlite_master WHERE name = 'claim_by_source')"
+		" FROM source WHERE id = 1", -1, &q, NULL) == SQLITE_OK);
+	CHECK(sqlite3_step(q) == SQLITE_ROW);
+	CHECK(sqlite3_column_int(q, 0) == 1 && sqlite3_column_int(q, 1) == 12 &&
+	      sqlite3_column_int(q, 2) == 0);
+	sqlite3_finalize(q);
 	sqlite3_close(db);
 	CHECK(store_open(path.buf, 1, &st) == 0);
 	store_close(st);
