@@ -74,6 +74,15 @@ int store_forget_extracted(struct store *st, long paper_id);
 /* Insert a claim of a paper; *claim_id may be NULL. */
 int store_add_claim(struct store *st, long paper_id, const struct claim *c,
 		    long source_id, long *claim_id);
+/* The same, in a write transaction, for many claims: the claim is
+ * queued and its id known at once, and the queued claims are inserted
+ * several rows to a statement.  *c must stay as it is until the queue
+ * is inserted: by store_settle(), by any store call that reads or
+ * deletes claims, or at commit. */
+int store_queue_claim(struct store *st, long paper_id, const struct claim *c, long source_id,
+		      long *claim_id);
+/* Insert the claims store_queue_claim queued. */
+int store_settle(struct store *st);
 /* Mark a paper as changed in this connection, so its derived values are
  * recomputed (store_each_paper with touched_only); extracting says claims
  * are being extracted from a version of its abstract.  *extracted_before

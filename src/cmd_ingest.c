@@ -407,7 +407,7 @@ static int store_new_paper(struct ingest *in, struct job *j)
 	for (size_t i = 0; i < j->claims.len; i++) {
 		struct claim *c = &j->claims.items[i];
 		c->source_line = p->source_line;
-		if (store_add_claim(in->st, p->id, c, in->source_id, &sc[i].id))
+		if (store_queue_claim(in->st, p->id, c, in->source_id, &sc[i].id))
 			return -1;
 		sc[i].claim = *c; /* borrowed */
 		in->claims++;
@@ -462,7 +462,7 @@ static int store_job(struct ingest *in, struct job *j)
 		if (dup)
 			continue;
 		c->source_line = p->source_line;
-		if (store_add_claim(in->st, p->id, c, in->source_id, NULL))
+		if (store_queue_claim(in->st, p->id, c, in->source_id, NULL))
 			return -1;
 		in->claims++;
 	}
@@ -509,6 +509,10 @@ static void *storer(void *arg)
 			struct job *j = &b->jobs[i];
 			failed = j->is_claim ? store_claim_job(in, j) : store_job(in, j);
 		}
+		/* The claims the jobs hold are stored before the reader
+		 * frees them. */
+		if (store_settle(in->st))
+			failed = 1;
 		pthread_mutex_lock(&in->mu);
 		if (failed)
 			in->failed = 1;
@@ -810,7 +814,7 @@ static int store_claim_job(struct ingest *in, struct job *j)
 		}
 		paper_copy(&in->last_paper, p);
 	}
-	if (store_add_claim(in->st, p->id, c, in->source_id, &claim_id))
+	if (store_queue_claim(in->st, p->id, c, in->source_id, &claim_id))
 		return -1;
 	in->claims++;
 	if (in->group_open && claim_active(c)) {

@@ -37,6 +37,7 @@ enum stmt_id {
 	S_FORGET_EXTRACTED_DERIV,
 	S_FORGET_EXTRACTED,
 	S_CLAIM_INS,
+	S_CLAIM_MAX,
 	S_DERIV_INS,
 	S_ACCEL_INS,
 	S_ASSUME_INS,
@@ -134,6 +135,7 @@ static const char *const stmt_sql[S__COUNT] = {
 			"note, source_id, source_line) VALUES (?1, ?2, ?3, ?4, "
 			"?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
 			"?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+	[S_CLAIM_MAX] = "SELECT max(id) FROM claim",
 	[S_DERIV_INS] = "INSERT INTO derived(claim_id, data) VALUES (?1, ?2)",
 	[S_ACCEL_INS] = "INSERT INTO accelerator(name, aliases, "
 			"peak_fp16_tflops, peak_fp32_tflops, power_w, year, "
@@ -212,7 +214,16 @@ struct keyfilter {
  * appending a few papers to a large database reads no keys. */
 #define KF_AFTER 4096
 
+/* A claim row's parameters: its columns but the id. */
 #define CLAIM_PARAMS 22
+/* Claims waiting to be stored, inserted CLAIM_ROWS at a time by one
+ * statement (see store_queue_claim). */
+#define CLAIM_ROWS 16
+
+struct pending_claim {
+	const struct claim *c;
+	long id, paper_id, source_id;
+};
 
 struct store {
 	sqlite3 *db;
@@ -221,9 +232,16 @@ struct store {
 	int in_tx;
 	struct writeback wb;
 	struct keyfilter kf;
-	/* What each parameter of the claim insert holds since its last run
-	 * (see bind_claim_text); [0] unused. */
-	const char *claim_bound[CLAIM_PARAMS + 1];
+	/* The insert of CLAIM_ROWS claims at once; what each parameter of
+	 * each of its rows holds since its last run (see bind_claim_text),
+	 * and [CLAIM_ROWS] the same for the one-row insert; [][0] unused. */
+	sqlite3_stmt *claim_rows;
+	const char *claim_bound[CLAIM_ROWS + 1][CLAIM_PARAMS + 1];
+	/* Claims queued and not yet inserted, and the id the next claim
+	 * gets (0: unknown, read as max(id) + 1 when needed) */
+	struct pending_claim pending[CLAIM_ROWS];
+	size_t n_pending;
+	long next_claim_id;
 	/* insert_derivations' order of a paper's values, and the JSON of a
 	 * claim's */
 	struct deriv_order *deriv_order;
@@ -709,8 +727,27 @@ static int prepare_all(struct store *st)
 				       &st->stmt[i], NULL) != SQLITE_OK)
 			return db_fail(st, "cannot prepare statement");
 	}
-	for (int i = 0; i <= CLAIM_PARAMS; i++)
-		st->claim_bound[i] = bound_other;
+	/* The claim insert's column list and CLAIM_ROWS rows of
+	 * parameters: row r, parameter i is ?(r * CLAIM_PARAMS + i). */
+	const char *one = stmt_sql[S_CLAIM_INS];
+	const char *values = strstr(one, "VALUES");
+	struct strbuf sql = STRBUF_INIT;
+	sb_add(&sql, one, (size_t)(values - one));
+	sb_adds(&sql, "VALUES ");
+	for (int r = 0; r < CLAIM_ROWS; r++) {
+		for (int i = 1; i <= CLAIM_PARAMS; i++)
+			sb_addf(&sql, "%s?%d", i == 1 ? (r ? "), (" : "(") : ", ",
+				r * CLAIM_PARAMS + i);
+	}
+	sb_adds(&sql, ")");
+	int rc = sqlite3_prepare_v3(st->db, sql.buf, -1, SQLITE_PREPARE_PERSISTENT,
+				    &st->claim_rows, NULL);
+	sb_release(&sql);
+	if (rc != SQLITE_OK)
+		return db_fail(st, "cannot prepare statement");
+	for (int r = 0; r <= CLAIM_ROWS; r++)
+		for (int i = 0; i <= CLAIM_PARAMS; i++)
+			st->claim_bound[r][i] = bound_other;
 	return 0;
 }
 
@@ -896,6 +933,7 @@ void store_close(struct store *st)
 	kf_drop(&st->kf);
 	for (int i = 0; i < S__COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
+	sqlite3_finalize(st->claim_rows);
 	if (st->in_tx)
 		exec(st, "ROLLBACK");
 	sqlite3_close(st->db);
@@ -927,6 +965,8 @@ int store_begin(struct store *st)
 	}
 	st->in_tx = 1;
 	st->range_last = 0;
+	st->n_pending = 0;
+	st->next_claim_id = 0;
 	kf_drop(&st->kf);
 	writeback_start(st);
 	return 0;
@@ -936,10 +976,11 @@ int store_commit(struct store *st)
 {
 	if (!st->in_tx)
 		BUG("commit without transaction");
-	if (range_write(st))
+	if (store_settle(st) || range_write(st))
 		return -1;
 	writeback_stop(st);
 	kf_drop(&st->kf);
+	st->next_claim_id = 0;
 	if (exec(st, "COMMIT"))
 		return -1;
 	st->in_tx = 0;
@@ -950,6 +991,9 @@ void store_rollback(struct store *st)
 {
 	writeback_stop(st);
 	kf_drop(&st->kf);
+	st->n_pending = 0;
+	st->next_claim_id = 0;
+	st->range_last = 0;
 	if (st->in_tx) {
 		exec(st, "ROLLBACK");
 		st->in_tx = 0;
@@ -974,25 +1018,33 @@ static void bind_long_or_null(sqlite3_stmt *s, int i, long v, int present)
 		sqlite3_bind_null(s, i);
 }
 
-static void bind_claim_text(struct store *st, int i, const char *v, int named)
+/* One row of parameters of a claim insert: parameter i of the row is
+ * base + i of statement s; bound[i] says what it holds. */
+struct claim_slot {
+	sqlite3_stmt *s;
+	const char **bound;
+	int base;
+};
+
+static void bind_claim_text(struct claim_slot *k, int i, const char *v, int named)
 {
-	if (v == st->claim_bound[i] && (!v || named))
+	if (v == k->bound[i] && (!v || named))
 		return;
-	bind_text(st->stmt[S_CLAIM_INS], i, v);
-	st->claim_bound[i] = v && !named ? bound_other : v;
+	bind_text(k->s, k->base + i, v);
+	k->bound[i] = v && !named ? bound_other : v;
 }
 
-/* Parameter i of the claim insert is NULL (when !present) or bound by
- * the caller (it returns 1 then). */
-static int claim_param_null(struct store *st, int i, int present)
+/* Parameter i of the row is NULL (when !present) or bound by the caller
+ * (it returns 1 then). */
+static int claim_param_null(struct claim_slot *k, int i, int present)
 {
 	if (present) {
-		st->claim_bound[i] = bound_other;
+		k->bound[i] = bound_other;
 		return 1;
 	}
-	if (st->claim_bound[i]) {
-		sqlite3_bind_null(st->stmt[S_CLAIM_INS], i);
-		st->claim_bound[i] = NULL;
+	if (k->bound[i]) {
+		sqlite3_bind_null(k->s, k->base + i);
+		k->bound[i] = NULL;
 	}
 	return 0;
 }
@@ -1111,6 +1163,10 @@ int store_set_resume(struct store *st, long source_id, const struct source_resum
 static int forget_claims(struct store *st, int derived, int claims, long id,
 			 const char *what)
 {
+	if (store_settle(st))
+		return -1;
+	/* SQLite gives the next claim one more than the largest id left */
+	st->next_claim_id = 0;
 	for (int k = 0; k < 2; k++) {
 		sqlite3_stmt *s = st->stmt[k ? claims : derived];
 		sqlite3_bind_int64(s, 1, id);
@@ -1377,42 +1433,122 @@ int store_forget_extracted(struct store *st, long paper_id)
 			     "cannot remove old extracted claims");
 }
 
+static void bind_claim_row(struct claim_slot *k, const struct pending_claim *p)
+{
+	static const char baseline[] = "baseline";
+	const struct claim *c = p->c;
+	sqlite3_stmt *s = k->s;
+	int b = k->base;
+	sqlite3_bind_int64(s, b + 1, p->paper_id);
+	bind_claim_text(k, 2, origin_name(c->origin), 1);
+	bind_claim_text(k, 3, c->origin == ORIGIN_CURATED ? curation_name(c->curation) : NULL, 1);
+	bind_claim_text(k, 4, quantity_name(c->quantity), 1);
+	sqlite3_bind_double(s, b + 5, c->value);
+	if (claim_param_null(k, 6, c->has_max))
+		sqlite3_bind_double(s, b + 6, c->value_max);
+	bind_claim_text(k, 7, c->unit, 0);
+	bind_claim_text(k, 8, qualifier_name(c->qualifier), 1);
+	bind_claim_text(k, 9, c->dimension, 0);
+	bind_claim_text(k, 10, c->hardware, 0);
+	bind_claim_text(k, 11, c->metric, 0);
+	bind_claim_text(k, 12, c->dataset, 0);
+	bind_claim_text(k, 13, c->subject_baseline ? baseline : NULL, 1);
+	bind_claim_text(k, 14, c->baseline, 0);
+	bind_claim_text(k, 15, c->raw ? c->raw : (c->span ? c->span : ""), 0);
+	bind_claim_text(k, 16, c->span, 0);
+	if (claim_param_null(k, 17, c->span_start >= 0))
+		sqlite3_bind_int64(s, b + 17, c->span_start);
+	if (claim_param_null(k, 18, c->span_end >= 0))
+		sqlite3_bind_int64(s, b + 18, c->span_end);
+	bind_claim_text(k, 19, c->evidence, 0);
+	bind_claim_text(k, 20, c->note, 0);
+	sqlite3_bind_int64(s, b + 21, p->source_id);
+	sqlite3_bind_int64(s, b + 22, c->source_line);
+}
+
+/* The claim just inserted got the id it was given when queued. */
+static void claim_id_check(struct store *st, const struct pending_claim *p)
+{
+	long got = (long)sqlite3_last_insert_rowid(st->db);
+	if (got != p->id)
+		BUG("claim stored as %ld, expected %ld", got, p->id);
+}
+
+/* Insert the queued claims: all CLAIM_ROWS of them with one statement,
+ * or one at a time.  SQLite's cost per statement run (opening the
+ * table's and the index's cursors, finding the table's end, closing the
+ * statement) was a fifth of a claim's insert.  SQLite numbers the rows
+ * (one more than the largest id, as claim_next_id expects), which costs
+ * less than checking given ids.  The queue is empty afterwards, even on
+ * an error. */
+static int claims_insert(struct store *st)
+{
+	size_t n = st->n_pending;
+	st->n_pending = 0;
+	if (n == CLAIM_ROWS) {
+		for (size_t r = 0; r < n; r++) {
+			struct claim_slot k = { st->claim_rows, st->claim_bound[r],
+						(int)r * CLAIM_PARAMS };
+			bind_claim_row(&k, &st->pending[r]);
+		}
+		if (step_bound(st, st->claim_rows, "cannot store claims"))
+			return -1;
+		claim_id_check(st, &st->pending[n - 1]);
+		return 0;
+	}
+	struct claim_slot k = { st->stmt[S_CLAIM_INS], st->claim_bound[CLAIM_ROWS], 0 };
+	for (size_t r = 0; r < n; r++) {
+		bind_claim_row(&k, &st->pending[r]);
+		if (step_bound(st, k.s, "cannot store claim"))
+			return -1;
+		claim_id_check(st, &st->pending[r]);
+	}
+	return 0;
+}
+
+int store_settle(struct store *st)
+{
+	return st->n_pending ? claims_insert(st) : 0;
+}
+
+/* The id the next claim stored gets: SQLite's own choice (one more than
+ * the largest id), known ahead so that a claim's id is known while it
+ * waits in the queue. */
+static int claim_next_id(struct store *st, long *id)
+{
+	if (!st->next_claim_id) {
+		sqlite3_stmt *s = st->stmt[S_CLAIM_MAX];
+		int rc = sqlite3_step(s);
+		long max = rc == SQLITE_ROW ? (long)sqlite3_column_int64(s, 0) : -1;
+		sqlite3_reset(s);
+		if (max < 0)
+			return db_fail(st, "cannot count claims");
+		st->next_claim_id = max + 1;
+	}
+	*id = st->next_claim_id++;
+	return 0;
+}
+
+int store_queue_claim(struct store *st, long paper_id, const struct claim *c, long source_id,
+		      long *claim_id)
+{
+	long id;
+	if (claim_next_id(st, &id))
+		return -1;
+	st->pending[st->n_pending++] = (struct pending_claim){ c, id, paper_id, source_id };
+	if (claim_id)
+		*claim_id = id;
+	if (st->n_pending == CLAIM_ROWS && claims_insert(st))
+		return -1;
+	return c->origin == ORIGIN_CURATED ? range_add(st, source_id, id) : 0;
+}
+
 int store_add_claim(struct store *st, long paper_id, const struct claim *c,
 		    long source_id, long *claim_id)
 {
-	sqlite3_stmt *s = st->stmt[S_CLAIM_INS];
-	static const char baseline[] = "baseline";
-	sqlite3_bind_int64(s, 1, paper_id);
-	bind_claim_text(st, 2, origin_name(c->origin), 1);
-	bind_claim_text(st, 3, c->origin == ORIGIN_CURATED ? curation_name(c->curation) : NULL, 1);
-	bind_claim_text(st, 4, quantity_name(c->quantity), 1);
-	sqlite3_bind_double(s, 5, c->value);
-	if (claim_param_null(st, 6, c->has_max))
-		sqlite3_bind_double(s, 6, c->value_max);
-	bind_claim_text(st, 7, c->unit, 0);
-	bind_claim_text(st, 8, qualifier_name(c->qualifier), 1);
-	bind_claim_text(st, 9, c->dimension, 0);
-	bind_claim_text(st, 10, c->hardware, 0);
-	bind_claim_text(st, 11, c->metric, 0);
-	bind_claim_text(st, 12, c->dataset, 0);
-	bind_claim_text(st, 13, c->subject_baseline ? baseline : NULL, 1);
-	bind_claim_text(st, 14, c->baseline, 0);
-	bind_claim_text(st, 15, c->raw ? c->raw : (c->span ? c->span : ""), 0);
-	bind_claim_text(st, 16, c->span, 0);
-	if (claim_param_null(st, 17, c->span_start >= 0))
-		sqlite3_bind_int64(s, 17, c->span_start);
-	if (claim_param_null(st, 18, c->span_end >= 0))
-		sqlite3_bind_int64(s, 18, c->span_end);
-	bind_claim_text(st, 19, c->evidence, 0);
-	bind_claim_text(st, 20, c->note, 0);
-	sqlite3_bind_int64(s, 21, source_id);
-	sqlite3_bind_int64(s, 22, c->source_line);
-	if (step_bound(st, s, "cannot store claim"))
+	if (store_queue_claim(st, paper_id, c, source_id, claim_id))
 		return -1;
-	long id = (long)sqlite3_last_insert_rowid(st->db);
-	if (claim_id)
-		*claim_id = id;
-	return c->origin == ORIGIN_CURATED ? range_add(st, source_id, id) : 0;
+	return store_settle(st);
 }
 
 int store_touch(struct store *st, long paper_id, int extracting, int *extracted_before)
@@ -1437,6 +1573,8 @@ int store_touch(struct store *st, long paper_id, int extracting, int *extracted_
 int store_has_extracted(struct store *st, long paper_id, const struct claim *c)
 {
 	sqlite3_stmt *s = st->stmt[S_HAS_EXTRACTED];
+	if (store_settle(st))
+		return -1;
 	sqlite3_bind_int64(s, 1, paper_id);
 	bind_text(s, 2, quantity_name(c->quantity));
 	sqlite3_bind_double(s, 3, c->value);
@@ -1453,7 +1591,7 @@ int store_has_extracted(struct store *st, long paper_id, const struct claim *c)
 int store_touch_source(struct store *st, long source_id)
 {
 	sqlite3_stmt *s = st->stmt[S_TOUCH_SOURCE];
-	if (range_write(st))
+	if (store_settle(st) || range_write(st))
 		return -1;
 	sqlite3_bind_int64(s, 1, source_id);
 	return step_done(st, s, "cannot mark papers");
@@ -1570,6 +1708,8 @@ int store_replace_paper_derivations(struct store *st, long paper_id,
 {
 	sqlite3_stmt *q = st->stmt[S_PAPER_CLAIMS], *del = st->stmt[S_DERIV_DEL_PAPER];
 	int rc;
+	if (store_settle(st))
+		return -1;
 	sqlite3_bind_int64(q, 1, paper_id);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		sqlite3_bind_int64(del, 1, sqlite3_column_int64(q, 0));
@@ -1878,6 +2018,8 @@ int store_each_paper(struct store *st, int touched_only, long upto,
 	sqlite3_stmt *s;
 	struct paper_batch b;
 	int rc, status = 0;
+	if (store_settle(st))
+		return -1;
 	memset(&b, 0, sizeof b);
 	sb_adds(&sql, "SELECT " CLAIM_COLUMNS ", p.title, p.arxiv_id, p.url, p.date "
 		      "FROM report_claim r JOIN paper p ON p.id = r.paper_id "
@@ -1976,7 +2118,7 @@ static void currency_row(sqlite3_stmt *s, void *ctx)
 
 int store_load(struct store *st, struct dataset *ds)
 {
-	if (count_inactive(st, ds))
+	if (store_settle(st) || count_inactive(st, ds))
 		return -1;
 	/* Ordering makes every report deterministic: papers by folded title
 	 * then key, claims by paper, then position in the abstract (curated
@@ -2021,6 +2163,8 @@ long store_count(struct store *st, const char *table)
 					       "derivation", "accelerator",
 					       "assumption", "price_index",
 					       "currency" };
+	if (store_settle(st))
+		return -1;
 	for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++) {
 		if (strcmp(table, allowed[i]))
 			continue;
