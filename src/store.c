@@ -729,9 +729,10 @@ static int prepare_all(struct store *st)
 	}
 	/* The claim insert's column list and CLAIM_ROWS rows of
 	 * parameters: row r, parameter i is ?(r * CLAIM_PARAMS + i). */
-	const char *one = stmt_sql[S_CLAIM_INS];
+	const char *one = stmt_sql[S_CLAIM_INS] + strlen("INSERT");
 	const char *values = strstr(one, "VALUES");
 	struct strbuf sql = STRBUF_INIT;
+	sb_adds(&sql, "INSERT OR FAIL");
 	sb_add(&sql, one, (size_t)(values - one));
 	sb_adds(&sql, "VALUES ");
 	for (int r = 0; r < CLAIM_ROWS; r++) {
