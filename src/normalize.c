@@ -102,7 +102,24 @@ struct setting {
 	const struct price_index *cpi_ref;
 	const char *missing; /* an assumption not set or not usable */
 	int named_ids;       /* a method text names a claim by its id */
+	/* Scratch for the texts of a value (method, assumption and one
+	 * more), emptied by each use and freed by setting_release(): a
+	 * compute claim's five values had made some twenty allocations. */
+	struct strbuf text[3];
 };
+
+static void setting_release(struct setting *s)
+{
+	for (size_t i = 0; i < sizeof s->text / sizeof *s->text; i++)
+		sb_release(&s->text[i]);
+}
+
+/* Scratch text i of the setting, empty. */
+static struct strbuf *scratch(struct setting *s, size_t i)
+{
+	sb_reset(&s->text[i]);
+	return &s->text[i];
+}
 
 static double number_of(struct setting *s, const char *name)
 {
@@ -384,127 +401,121 @@ static const struct price_index *cpi_of(const struct dataset *ds, int year, stru
 static void compute_ref_hours(struct setting *s, const struct stored_claim *sc,
 			      const struct accelerator *hw, struct bounds b, const char *bnote)
 {
-	struct strbuf m = STRBUF_INIT, a = STRBUF_INIT, unit = STRBUF_INIT;
+	struct strbuf *m = scratch(s, 0);
+	struct strbuf *a = scratch(s, 1);
+	struct strbuf *unit = scratch(s, 2);
 	double r = hw->peak_flops / s->ref->peak_flops;
-	sb_addf(&m, "device-hours x peak %s / peak %s = ", hw->name, s->ref->name);
-	num(&m, b.value);
-	sb_adds(&m, " x ");
-	num(&m, hw->peak_flops / 1e12);
-	sb_adds(&m, " / ");
-	num(&m, s->ref->peak_flops / 1e12);
-	sb_adds(&a, "peak dense FP16/BF16 FLOP/s from accelerators.csv; ");
-	assumed(&a, s->ds, "reference_accelerator");
-	sb_adds(&a, bnote);
-	sb_addf(&unit, "%s-hours", s->ref->name);
-	add_checked(s->ds, sc, "ref_hours", b.value * r, b.low * r, b.high * r, unit.buf, &m, &a);
-	sb_release(&m);
-	sb_release(&a);
-	sb_release(&unit);
+	sb_addf(m, "device-hours x peak %s / peak %s = ", hw->name, s->ref->name);
+	num(m, b.value);
+	sb_adds(m, " x ");
+	num(m, hw->peak_flops / 1e12);
+	sb_adds(m, " / ");
+	num(m, s->ref->peak_flops / 1e12);
+	sb_adds(a, "peak dense FP16/BF16 FLOP/s from accelerators.csv; ");
+	assumed(a, s->ds, "reference_accelerator");
+	sb_adds(a, bnote);
+	sb_addf(unit, "%s-hours", s->ref->name);
+	add_checked(s->ds, sc, "ref_hours", b.value * r, b.low * r, b.high * r, unit->buf, m, a);
 }
 
 static void compute_flop(struct setting *s, const struct stored_claim *sc,
 			 const struct accelerator *hw, struct bounds b, const char *bnote)
 {
-	struct strbuf m = STRBUF_INIT, a = STRBUF_INIT;
+	struct strbuf *m = scratch(s, 0);
+	struct strbuf *a = scratch(s, 1);
 	double f = 3600 * hw->peak_flops;
-	sb_adds(&m, "device-hours x 3600 s x peak FLOP/s x utilization = ");
-	num(&m, b.value);
-	sb_adds(&m, " x 3600 x ");
-	num(&m, hw->peak_flops);
-	sb_adds(&m, " x ");
-	num(&m, s->util);
-	assumed(&a, s->ds, "utilization");
-	sb_adds(&a, ", bounds ");
-	num(&a, s->util_lo);
-	sb_adds(&a, " to ");
-	num(&a, s->util_hi);
-	sb_adds(&a, " (utilization_low, utilization_high); peak ");
-	sb_addf(&a, "%s = ", hw->name);
-	num(&a, hw->peak_flops / 1e12);
-	sb_adds(&a, " TFLOP/s");
-	sb_adds(&a, bnote);
+	sb_adds(m, "device-hours x 3600 s x peak FLOP/s x utilization = ");
+	num(m, b.value);
+	sb_adds(m, " x 3600 x ");
+	num(m, hw->peak_flops);
+	sb_adds(m, " x ");
+	num(m, s->util);
+	assumed(a, s->ds, "utilization");
+	sb_adds(a, ", bounds ");
+	num(a, s->util_lo);
+	sb_adds(a, " to ");
+	num(a, s->util_hi);
+	sb_adds(a, " (utilization_low, utilization_high); peak ");
+	sb_addf(a, "%s = ", hw->name);
+	num(a, hw->peak_flops / 1e12);
+	sb_adds(a, " TFLOP/s");
+	sb_adds(a, bnote);
 	add_checked(s->ds, sc, "flop", b.value * f * s->util, b.low * f * s->util_lo,
-		    b.high * f * s->util_hi, "FLOP", &m, &a);
-	sb_release(&m);
-	sb_release(&a);
+		    b.high * f * s->util_hi, "FLOP", m, a);
 }
 
 static void compute_usd(struct setting *s, const struct stored_claim *sc,
 			const struct accelerator *hw, struct bounds b, const char *bnote)
 {
-	struct strbuf m = STRBUF_INIT, a = STRBUF_INIT;
+	struct strbuf *m = scratch(s, 0);
+	struct strbuf *a = scratch(s, 1);
+	struct strbuf *head = scratch(s, 2);
 	int year = year_of(hw->price_date);
 	if (!year)
 		year = s->dollar_year;
-	const struct price_index *p = cpi_of(s->ds, year, &a);
+	const struct price_index *p = cpi_of(s->ds, year, a);
 	if (!p) {
-		sb_reset(&m);
-		sb_addf(&m, "cost not derived: the price of %s is of %d, before the first "
+		sb_reset(m);
+		sb_addf(m, "cost not derived: the price of %s is of %d, before the first "
 			"year of cpi.csv", hw->name, year);
-		note(s->ds, sc, "not_derived", m.buf);
-		goto out;
+		note(s->ds, sc, "not_derived", m->buf);
+		return;
 	}
 	double f = hw->price_usd_h * s->cpi_ref->cpi / p->cpi;
-	sb_adds(&m, "device-hours x price per device-hour x CPI(");
-	sb_addf(&m, "%d) / CPI(%d) = ", s->dollar_year, p->year);
-	num(&m, b.value);
-	sb_adds(&m, " x ");
-	num(&m, hw->price_usd_h);
-	sb_adds(&m, " x ");
-	num(&m, s->cpi_ref->cpi);
-	sb_adds(&m, " / ");
-	num(&m, p->cpi);
-	struct strbuf head = STRBUF_INIT;
-	sb_addf(&head, "price %s = ", hw->name);
-	num(&head, hw->price_usd_h);
-	sb_addf(&head, " USD/h (%s); ", hw->price_date ? hw->price_date
+	sb_adds(m, "device-hours x price per device-hour x CPI(");
+	sb_addf(m, "%d) / CPI(%d) = ", s->dollar_year, p->year);
+	num(m, b.value);
+	sb_adds(m, " x ");
+	num(m, hw->price_usd_h);
+	sb_adds(m, " x ");
+	num(m, s->cpi_ref->cpi);
+	sb_adds(m, " / ");
+	num(m, p->cpi);
+	sb_addf(head, "price %s = ", hw->name);
+	num(head, hw->price_usd_h);
+	sb_addf(head, " USD/h (%s); ", hw->price_date ? hw->price_date
 						       : "overridden, in reference-year dollars");
-	assumed(&head, s->ds, "dollar_year");
-	sb_adds(&head, sb_str(&a));
-	sb_adds(&head, bnote);
-	add_checked(s->ds, sc, "usd", b.value * f, b.low * f, b.high * f, "USD", &m, &head);
-	sb_release(&head);
-out:
-	sb_release(&m);
-	sb_release(&a);
+	assumed(head, s->ds, "dollar_year");
+	sb_adds(head, sb_str(a));
+	sb_adds(head, bnote);
+	add_checked(s->ds, sc, "usd", b.value * f, b.low * f, b.high * f, "USD", m, head);
 }
 
 static void compute_energy(struct setting *s, const struct stored_claim *sc,
 			   const struct accelerator *hw, struct bounds b, const char *bnote)
 {
-	struct strbuf m = STRBUF_INIT, a = STRBUF_INIT;
+	struct strbuf *m = scratch(s, 0);
+	struct strbuf *a = scratch(s, 1);
 	double f = hw->power_w / 1000 * s->overhead * s->pue;
-	sb_adds(&m, "device-hours x board power / 1000 x server overhead x PUE = ");
-	num(&m, b.value);
-	sb_adds(&m, " x ");
-	num(&m, hw->power_w);
-	sb_adds(&m, " / 1000 x ");
-	num(&m, s->overhead);
-	sb_adds(&m, " x ");
-	num(&m, s->pue);
-	sb_addf(&a, "power %s = ", hw->name);
-	num(&a, hw->power_w);
-	sb_adds(&a, " W; ");
-	assumed(&a, s->ds, "server_overhead");
-	sb_adds(&a, "; ");
-	assumed(&a, s->ds, "pue");
-	sb_adds(&a, bnote);
-	add_checked(s->ds, sc, "energy_kwh", b.value * f, b.low * f, b.high * f, "kWh", &m, &a);
+	sb_adds(m, "device-hours x board power / 1000 x server overhead x PUE = ");
+	num(m, b.value);
+	sb_adds(m, " x ");
+	num(m, hw->power_w);
+	sb_adds(m, " / 1000 x ");
+	num(m, s->overhead);
+	sb_adds(m, " x ");
+	num(m, s->pue);
+	sb_addf(a, "power %s = ", hw->name);
+	num(a, hw->power_w);
+	sb_adds(a, " W; ");
+	assumed(a, s->ds, "server_overhead");
+	sb_adds(a, "; ");
+	assumed(a, s->ds, "pue");
+	sb_adds(a, bnote);
+	add_checked(s->ds, sc, "energy_kwh", b.value * f, b.low * f, b.high * f, "kWh", m, a);
 
-	sb_reset(&m);
-	sb_reset(&a);
-	sb_adds(&m, "energy x grid intensity = ");
-	sb_addf(&m, "%.10g", b.value * f);
-	sb_adds(&m, " kWh x ");
-	num(&m, s->grid);
-	sb_adds(&m, " kg CO2/kWh");
-	assumed(&a, s->ds, "grid_kgco2_per_kwh");
-	sb_adds(&a, "; the energy estimate's assumptions");
-	sb_adds(&a, bnote);
+	sb_reset(m);
+	sb_reset(a);
+	sb_adds(m, "energy x grid intensity = ");
+	sb_addf(m, "%.10g", b.value * f);
+	sb_adds(m, " kWh x ");
+	num(m, s->grid);
+	sb_adds(m, " kg CO2/kWh");
+	assumed(a, s->ds, "grid_kgco2_per_kwh");
+	sb_adds(a, "; the energy estimate's assumptions");
+	sb_adds(a, bnote);
 	f *= s->grid;
-	add_checked(s->ds, sc, "co2_kg", b.value * f, b.low * f, b.high * f, "kg CO2", &m, &a);
-	sb_release(&m);
-	sb_release(&a);
+	add_checked(s->ds, sc, "co2_kg", b.value * f, b.low * f, b.high * f, "kg CO2", m, a);
 }
 
 static void derive_compute(struct setting *s, const struct stored_claim *sc,
@@ -931,6 +942,7 @@ int normalize_derive_with(struct dataset *ds, const struct normalize_setting *ns
 	s.ds = ds;
 	s.named_ids = 0;
 	derive_all(ds, &s);
+	setting_release(&s);
 	return s.named_ids;
 }
 
@@ -965,6 +977,7 @@ void normalize_derive(struct dataset *ds)
 	struct derive_part rest = { *ds, s };
 	if (ds->n_claims < DERIVE_PARTS * DERIVE_PART_MIN || cut >= ds->n_claims) {
 		derive_all(ds, &s);
+		setting_release(&s);
 		return;
 	}
 	rest.ds.claims = ds->claims + cut;
@@ -983,6 +996,8 @@ void normalize_derive(struct dataset *ds)
 		pthread_join(tid, NULL);
 	else
 		derive_all(&rest.ds, &rest.s);
+	setting_release(&s);
+	setting_release(&rest.s);
 	size_t n = head.n_derivations + rest.ds.n_derivations;
 	ds->derivations = xrealloc(head.derivations, (n ? n : 1) * sizeof *ds->derivations);
 	if (rest.ds.n_derivations)
