@@ -65,6 +65,12 @@ struct paper_write {
 /* store_put_paper with the keys and fingerprint computed beforehand. */
 int store_write_paper(struct store *st, struct paper *p, const struct paper_keys *k,
 		      long long fingerprint, long source_id, struct paper_write *w);
+/* The same in a write transaction, for many papers: a new paper is
+ * queued, its id known at once (p->id), and queued papers are inserted
+ * several rows to a statement.  *p and *k must stay as they are until
+ * the queue is inserted (see store_queue_claim). */
+int store_queue_paper(struct store *st, struct paper *p, const struct paper_keys *k,
+		      long long fingerprint, long source_id, struct paper_write *w);
 /* Every stored record fingerprint, ascending; the caller frees *out. */
 int store_paper_fingerprints(struct store *st, long long **out, size_t *n);
 /* The largest paper id (0 when there are none), or -1 on error. */
@@ -81,7 +87,8 @@ int store_add_claim(struct store *st, long paper_id, const struct claim *c,
  * deletes claims, or at commit. */
 int store_queue_claim(struct store *st, long paper_id, const struct claim *c, long source_id,
 		      long *claim_id);
-/* Insert the claims store_queue_claim queued. */
+/* Insert the papers and claims queued by store_queue_paper and
+ * store_queue_claim. */
 int store_settle(struct store *st);
 /* Mark a paper as changed in this connection, so its derived values are
  * recomputed (store_each_paper with touched_only); extracting says claims

@@ -385,11 +385,11 @@ static struct stored_claim *derive_slots(struct ingest *in, size_t n)
 	return in->derive_buf;
 }
 
-/* store_write_paper; a row it rewrote loses its old fingerprint. */
+/* store_queue_paper; a row it rewrote loses its old fingerprint. */
 static int put_paper(struct ingest *in, struct paper *p, const struct paper_keys *k,
 		     long long fp, struct paper_write *w)
 {
-	if (store_write_paper(in->st, p, k, fp, in->source_id, w))
+	if (store_queue_paper(in->st, p, k, fp, in->source_id, w))
 		return -1;
 	if (w->rewritten && w->old_fingerprint)
 		seen_forget(&in->seen, w->old_fingerprint);

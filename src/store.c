@@ -225,6 +225,17 @@ struct pending_claim {
 	long id, paper_id, source_id;
 };
 
+/* New papers waiting to be stored, PAPER_ROWS at a time, as claims. */
+#define PAPER_PARAMS 12
+#define PAPER_ROWS 16
+
+struct pending_paper {
+	const struct paper *p;
+	const struct paper_keys *k;
+	long long fp;
+	long id, source_id;
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -242,6 +253,11 @@ struct store {
 	struct pending_claim pending[CLAIM_ROWS];
 	size_t n_pending;
 	long next_claim_id;
+	/* The same for new papers (store_queue_paper) */
+	sqlite3_stmt *paper_rows;
+	struct pending_paper papers[PAPER_ROWS];
+	size_t n_papers;
+	long next_paper_id;
 	/* insert_derivations' order of a paper's values, and the JSON of a
 	 * claim's */
 	struct deriv_order *deriv_order;
@@ -749,6 +765,33 @@ static int prepare_all(struct store *st)
 	for (int r = 0; r <= CLAIM_ROWS; r++)
 		for (int i = 0; i <= CLAIM_PARAMS; i++)
 			st->claim_bound[r][i] = bound_other;
+	/* The paper insert's rows the same way: its one row's parameters
+	 * ?1..?12 (in its own order) become row r's ?(r * 12 + 1).. */
+	one = stmt_sql[S_PAPER_INS] + strlen("INSERT");
+	values = strstr(one, "VALUES");
+	const char *tuple = strchr(values, '(');
+	sb_adds(&sql, "INSERT OR FAIL");
+	sb_add(&sql, one, (size_t)(values - one));
+	sb_adds(&sql, "VALUES ");
+	for (int r = 0; r < PAPER_ROWS; r++) {
+		if (r)
+			sb_adds(&sql, ", ");
+		for (const char *c = tuple; *c; c++) {
+			if (*c != '?') {
+				sb_addc(&sql, *c);
+				continue;
+			}
+			char *end;
+			long i = strtol(c + 1, &end, 10);
+			sb_addf(&sql, "?%d", r * PAPER_PARAMS + (int)i);
+			c = end - 1;
+		}
+	}
+	rc = sqlite3_prepare_v3(st->db, sql.buf, -1, SQLITE_PREPARE_PERSISTENT, &st->paper_rows,
+				NULL);
+	sb_release(&sql);
+	if (rc != SQLITE_OK)
+		return db_fail(st, "cannot prepare statement");
 	return 0;
 }
 
@@ -935,6 +978,7 @@ void store_close(struct store *st)
 	for (int i = 0; i < S__COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_finalize(st->claim_rows);
+	sqlite3_finalize(st->paper_rows);
 	if (st->in_tx)
 		exec(st, "ROLLBACK");
 	sqlite3_close(st->db);
@@ -968,6 +1012,8 @@ int store_begin(struct store *st)
 	st->range_last = 0;
 	st->n_pending = 0;
 	st->next_claim_id = 0;
+	st->n_papers = 0;
+	st->next_paper_id = 0;
 	kf_drop(&st->kf);
 	writeback_start(st);
 	return 0;
@@ -982,6 +1028,7 @@ int store_commit(struct store *st)
 	writeback_stop(st);
 	kf_drop(&st->kf);
 	st->next_claim_id = 0;
+	st->next_paper_id = 0;
 	if (exec(st, "COMMIT"))
 		return -1;
 	st->in_tx = 0;
@@ -994,6 +1041,8 @@ void store_rollback(struct store *st)
 	kf_drop(&st->kf);
 	st->n_pending = 0;
 	st->next_claim_id = 0;
+	st->n_papers = 0;
+	st->next_paper_id = 0;
 	st->range_last = 0;
 	if (st->in_tx) {
 		exec(st, "ROLLBACK");
@@ -1225,6 +1274,8 @@ int store_forget_curated(struct store *st, long source_id)
 static int kf_load(struct store *st, size_t keys)
 {
 	struct keyfilter *kf = &st->kf;
+	if (store_settle(st))
+		return -1;
 	size_t nbits = (size_t)1 << 20;
 	while (nbits < 64 * (keys + 1))
 		nbits <<= 1;
@@ -1290,7 +1341,7 @@ static int find_paper(struct store *st, const struct paper *p, const struct pape
 	*fp = 0;
 	if (surely_new(st, p, k, &failed))
 		return 0;
-	if (failed)
+	if (failed || store_settle(st))
 		return -1;
 	for (int pass = 0; pass < 2 && rc == SQLITE_DONE; pass++) {
 		sqlite3_stmt *s;
@@ -1323,8 +1374,63 @@ static int find_paper(struct store *st, const struct paper *p, const struct pape
 	return rc == SQLITE_ROW;
 }
 
-int store_write_paper(struct store *st, struct paper *p, const struct paper_keys *k,
-		      long long fp, long source_id, struct paper_write *w)
+/* The parameters of a new paper's row, from ?(base + 1). */
+static void bind_paper_row(sqlite3_stmt *s, int base, const struct pending_paper *q)
+{
+	const struct paper *p = q->p;
+	const struct paper_keys *k = q->k;
+	bind_text(s, base + 1, k->key);
+	bind_text(s, base + 2, p->title);
+	bind_text(s, base + 3, p->arxiv_id);
+	bind_text(s, base + 4, p->url);
+	bind_text(s, base + 5, p->date);
+	if (p->abstract) /* its length is known: SQLite need not measure it */
+		sqlite3_bind_text(s, base + 6, p->abstract, (int)k->abstract_len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, base + 6);
+	bind_text(s, base + 7, k->hash[0] ? k->hash : NULL);
+	sqlite3_bind_int64(s, base + 8, q->source_id);
+	sqlite3_bind_int64(s, base + 9, p->source_line);
+	sqlite3_bind_int64(s, base + 10, q->fp);
+	bind_text(s, base + 11, k->title_key);
+	sqlite3_bind_int64(s, base + 12, k->title_hash);
+}
+
+/* The paper just inserted got the id it was given when queued. */
+static void paper_id_check(struct store *st, const struct pending_paper *q)
+{
+	long got = (long)sqlite3_last_insert_rowid(st->db);
+	if (got != q->id)
+		BUG("paper stored as %ld, expected %ld", got, q->id);
+}
+
+/* Insert the queued papers, as claims_insert() does claims. */
+static int papers_insert(struct store *st)
+{
+	size_t n = st->n_papers;
+	st->n_papers = 0;
+	if (n == PAPER_ROWS) {
+		for (size_t r = 0; r < n; r++)
+			bind_paper_row(st->paper_rows, (int)r * PAPER_PARAMS, &st->papers[r]);
+		if (step_bound(st, st->paper_rows, "cannot store papers"))
+			return -1;
+		paper_id_check(st, &st->papers[n - 1]);
+		return 0;
+	}
+	sqlite3_stmt *s = st->stmt[S_PAPER_INS];
+	for (size_t r = 0; r < n; r++) {
+		bind_paper_row(s, 0, &st->papers[r]);
+		if (step_bound(st, s, "cannot store paper"))
+			return -1;
+		paper_id_check(st, &st->papers[r]);
+	}
+	return 0;
+}
+
+/* store_write_paper; a new paper is queued when queue is set (see
+ * store_queue_paper), else inserted at once. */
+static int write_paper(struct store *st, struct paper *p, const struct paper_keys *k,
+		       long long fp, long source_id, struct paper_write *w, int queue)
 {
 	char old[17];
 	long id = 0;
@@ -1335,17 +1441,29 @@ int store_write_paper(struct store *st, struct paper *p, const struct paper_keys
 	const char *h = k->hash[0] ? k->hash : NULL;
 	w->inserted = !found;
 	w->abstract_changed = h && (!found || strcmp(old, h));
-	sqlite3_stmt *s;
-	if (found) {
-		p->id = id;
-		s = st->stmt[S_PAPER_UPD];
-		sqlite3_bind_int64(s, 1, p->id);
-	} else {
-		s = st->stmt[S_PAPER_INS];
-		bind_text(s, 1, k->key);
-		bind_text(s, 11, k->title_key);
-		sqlite3_bind_int64(s, 12, k->title_hash);
+	if (!found) {
+		/* Papers are never deleted, so the next id is one more than
+		 * the largest, stored or queued. */
+		if (!st->next_paper_id) {
+			long max = store_max_paper_id(st);
+			if (max < 0)
+				return -1;
+			st->next_paper_id = max + 1;
+		}
+		p->id = st->next_paper_id++;
+		st->papers[st->n_papers++] = (struct pending_paper){ p, k, fp, p->id, source_id };
+		if (st->kf.loaded) {
+			kf_add(&st->kf, (unsigned long long)k->title_hash);
+			if (p->arxiv_id)
+				kf_add(&st->kf, kf_arxiv(p->arxiv_id));
+		}
+		if ((st->n_papers == PAPER_ROWS || !queue) && store_settle(st))
+			return -1;
+		return 0;
 	}
+	p->id = id;
+	sqlite3_stmt *s = st->stmt[S_PAPER_UPD];
+	sqlite3_bind_int64(s, 1, p->id);
 	bind_text(s, 2, p->title);
 	bind_text(s, 3, p->arxiv_id);
 	bind_text(s, 4, p->url);
@@ -1360,16 +1478,24 @@ int store_write_paper(struct store *st, struct paper *p, const struct paper_keys
 	sqlite3_bind_int64(s, 10, fp);
 	if (step_bound(st, s, "cannot store paper"))
 		return -1;
-	if (st->kf.loaded) {
+	w->rewritten = sqlite3_changes(st->db) > 0;
+	if (st->kf.loaded) /* it may have gained an arXiv id */
 		kf_add(&st->kf, (unsigned long long)k->title_hash);
-		if (p->arxiv_id)
-			kf_add(&st->kf, kf_arxiv(p->arxiv_id));
-	}
-	if (found)
-		w->rewritten = sqlite3_changes(st->db) > 0;
-	else
-		p->id = (long)sqlite3_last_insert_rowid(st->db);
+	if (st->kf.loaded && p->arxiv_id)
+		kf_add(&st->kf, kf_arxiv(p->arxiv_id));
 	return 0;
+}
+
+int store_write_paper(struct store *st, struct paper *p, const struct paper_keys *k,
+		      long long fp, long source_id, struct paper_write *w)
+{
+	return write_paper(st, p, k, fp, source_id, w, 0);
+}
+
+int store_queue_paper(struct store *st, struct paper *p, const struct paper_keys *k,
+		      long long fp, long source_id, struct paper_write *w)
+{
+	return write_paper(st, p, k, fp, source_id, w, 1);
 }
 
 int store_put_paper(struct store *st, struct paper *p, long source_id,
@@ -1397,6 +1523,8 @@ int store_paper_fingerprints(struct store *st, long long **out, size_t *n)
 	int rc;
 	*out = NULL;
 	*n = 0;
+	if (store_settle(st))
+		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (*n == alloc) {
 			alloc = alloc ? 2 * alloc : 1024;
@@ -1420,6 +1548,8 @@ long store_max_paper_id(struct store *st)
 {
 	sqlite3_stmt *s = st->stmt[S_PAPER_MAX];
 	long id = -1;
+	if (store_settle(st))
+		return -1;
 	if (sqlite3_step(s) == SQLITE_ROW)
 		id = (long)sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
@@ -1507,8 +1637,12 @@ static int claims_insert(struct store *st)
 	return 0;
 }
 
+static int papers_insert(struct store *st);
+
 int store_settle(struct store *st)
 {
+	if (st->n_papers && papers_insert(st))
+		return -1;
 	return st->n_pending ? claims_insert(st) : 0;
 }
 
