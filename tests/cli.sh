@@ -286,6 +286,28 @@ same groups-derived-equal "$(cmp "$WORK/groups-1" "$WORK/groups-2" 2>&1)" ""
 same groups-derived-many "$(test "$(wc -l <"$WORK/groups-1")" -gt 1000 && echo yes)" yes
 same groups-names-ids "$(grep -c 'names a claim' "$WORK/groups-1" | awk '{ print ($1 > 20) }')" 1
 
+# Papers and claims go in several rows to a statement: a row refused in
+# the middle of one (here by a trigger) fails the ingest with the
+# database's message, and the database is as it was.
+RF=$WORK/refuse.db
+python3 -c '
+import sys
+for i in range(40):
+    print("Refused paper %d\n\nWe train a %dB model on 300B tokens for $%d,000.\n" % (i, i + 1, i + 2))
+' >"$WORK/refuse.txt"
+for target in "claim WHEN NEW.value = 25000000000" "paper WHEN NEW.title = 'Refused paper 20'"; do
+	table=${target%% *}
+	# an empty database (the failed ingest leaves its schema), so that
+	# new papers need no lookup and go 16 to a statement too
+	rm -f "$RF"
+	expect "refuse-$table-empty" 1 "$EFFDASH" --db "$RF" ingest "$D/empty.txt"
+	sqlite3 "$RF" "CREATE TRIGGER refuse BEFORE INSERT ON $target BEGIN SELECT RAISE(FAIL, 'refused by a trigger'); END"
+	before=$(cksum <"$RF")
+	expect "refuse-$table" 1 "$EFFDASH" --db "$RF" ingest "$WORK/refuse.txt"
+	contains "refuse-$table-said" "$WORK/err" "refused by a trigger"
+	same "refuse-$table-unchanged" "$(cksum <"$RF")" "$before"
+done
+
 # A source's curated claims are found through the range of claim ids its
 # row records: replacing one file's rows leaves another's alone, whichever
 # was stored first.
