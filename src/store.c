@@ -1374,6 +1374,36 @@ static int find_paper(struct store *st, const struct paper *p, const struct pape
 	return rc == SQLITE_ROW;
 }
 
+/* Insert the n rows of a queue of papers or claims: with statement many
+ * (max rows) when the queue is full, else one at a time with statement
+ * one.  bind(st, s, slot, r) binds queued row r as row slot of s;
+ * id(st, r) is the id row r was given when queued, which SQLite must
+ * have given it (checked on the last row of a statement: the ids of one
+ * statement's rows follow each other). */
+static int rows_insert(struct store *st, size_t n, size_t max, sqlite3_stmt *many,
+		       sqlite3_stmt *one,
+		       void (*bind)(struct store *, sqlite3_stmt *, size_t, size_t),
+		       long (*id)(const struct store *, size_t), const char *what)
+{
+	for (size_t r = 0; r < n;) {
+		sqlite3_stmt *s = n == max ? many : one;
+		size_t rows = n == max ? n : 1;
+		for (size_t slot = 0; slot < rows; slot++)
+			bind(st, s, slot, r + slot);
+		r += rows;
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			sqlite3_reset(s);
+			err("%s: cannot store %s: %s", st->path, what, sqlite3_errmsg(st->db));
+			return -1;
+		}
+		sqlite3_reset(s);
+		long got = (long)sqlite3_last_insert_rowid(st->db);
+		if (got != id(st, r - 1))
+			BUG("%s stored as %ld, expected %ld", what, got, id(st, r - 1));
+	}
+	return 0;
+}
+
 /* The parameters of a new paper's row, from ?(base + 1). */
 static void bind_paper_row(sqlite3_stmt *s, int base, const struct pending_paper *q)
 {
@@ -1396,12 +1426,15 @@ static void bind_paper_row(sqlite3_stmt *s, int base, const struct pending_paper
 	sqlite3_bind_int64(s, base + 12, k->title_hash);
 }
 
-/* The paper just inserted got the id it was given when queued. */
-static void paper_id_check(struct store *st, const struct pending_paper *q)
+/* Queued paper r as row slot of statement s (see rows_insert). */
+static void bind_queued_paper(struct store *st, sqlite3_stmt *s, size_t slot, size_t r)
 {
-	long got = (long)sqlite3_last_insert_rowid(st->db);
-	if (got != q->id)
-		BUG("paper stored as %ld, expected %ld", got, q->id);
+	bind_paper_row(s, (int)slot * PAPER_PARAMS, &st->papers[r]);
+}
+
+static long queued_paper_id(const struct store *st, size_t r)
+{
+	return st->papers[r].id;
 }
 
 /* Insert the queued papers, as claims_insert() does claims. */
@@ -1409,22 +1442,8 @@ static int papers_insert(struct store *st)
 {
 	size_t n = st->n_papers;
 	st->n_papers = 0;
-	if (n == PAPER_ROWS) {
-		for (size_t r = 0; r < n; r++)
-			bind_paper_row(st->paper_rows, (int)r * PAPER_PARAMS, &st->papers[r]);
-		if (step_bound(st, st->paper_rows, "cannot store papers"))
-			return -1;
-		paper_id_check(st, &st->papers[n - 1]);
-		return 0;
-	}
-	sqlite3_stmt *s = st->stmt[S_PAPER_INS];
-	for (size_t r = 0; r < n; r++) {
-		bind_paper_row(s, 0, &st->papers[r]);
-		if (step_bound(st, s, "cannot store paper"))
-			return -1;
-		paper_id_check(st, &st->papers[r]);
-	}
-	return 0;
+	return rows_insert(st, n, PAPER_ROWS, st->paper_rows, st->stmt[S_PAPER_INS],
+			   bind_queued_paper, queued_paper_id, "paper");
 }
 
 /* store_write_paper; a new paper is queued when queue is set (see
@@ -1597,12 +1616,20 @@ static void bind_claim_row(struct claim_slot *k, const struct pending_claim *p)
 	sqlite3_bind_int64(s, b + 22, c->source_line);
 }
 
-/* The claim just inserted got the id it was given when queued. */
-static void claim_id_check(struct store *st, const struct pending_claim *p)
+/* Queued claim r as row slot of statement s, whose parameters (and
+ * what they hold) are the one-row insert's when s is not the multi-row
+ * one. */
+static void bind_queued_claim(struct store *st, sqlite3_stmt *s, size_t slot, size_t r)
 {
-	long got = (long)sqlite3_last_insert_rowid(st->db);
-	if (got != p->id)
-		BUG("claim stored as %ld, expected %ld", got, p->id);
+	int many = s == st->claim_rows;
+	struct claim_slot k = { s, st->claim_bound[many ? slot : CLAIM_ROWS],
+				many ? (int)slot * CLAIM_PARAMS : 0 };
+	bind_claim_row(&k, &st->pending[r]);
+}
+
+static long queued_claim_id(const struct store *st, size_t r)
+{
+	return st->pending[r].id;
 }
 
 /* Insert the queued claims: all CLAIM_ROWS of them with one statement,
@@ -1616,28 +1643,9 @@ static int claims_insert(struct store *st)
 {
 	size_t n = st->n_pending;
 	st->n_pending = 0;
-	if (n == CLAIM_ROWS) {
-		for (size_t r = 0; r < n; r++) {
-			struct claim_slot k = { st->claim_rows, st->claim_bound[r],
-						(int)r * CLAIM_PARAMS };
-			bind_claim_row(&k, &st->pending[r]);
-		}
-		if (step_bound(st, st->claim_rows, "cannot store claims"))
-			return -1;
-		claim_id_check(st, &st->pending[n - 1]);
-		return 0;
-	}
-	struct claim_slot k = { st->stmt[S_CLAIM_INS], st->claim_bound[CLAIM_ROWS], 0 };
-	for (size_t r = 0; r < n; r++) {
-		bind_claim_row(&k, &st->pending[r]);
-		if (step_bound(st, k.s, "cannot store claim"))
-			return -1;
-		claim_id_check(st, &st->pending[r]);
-	}
-	return 0;
+	return rows_insert(st, n, CLAIM_ROWS, st->claim_rows, st->stmt[S_CLAIM_INS],
+			   bind_queued_claim, queued_claim_id, "claim");
 }
-
-static int papers_insert(struct store *st);
 
 int store_settle(struct store *st)
 {
