@@ -455,7 +455,6 @@ static void compute_usd(struct setting *s, const struct stored_claim *sc,
 		year = s->dollar_year;
 	const struct price_index *p = cpi_of(s->ds, year, a);
 	if (!p) {
-		sb_reset(m);
 		sb_addf(m, "cost not derived: the price of %s is of %d, before the first "
 			"year of cpi.csv", hw->name, year);
 		note(s->ds, sc, "not_derived", m->buf);

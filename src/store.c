@@ -222,7 +222,7 @@ struct keyfilter {
 
 struct pending_claim {
 	const struct claim *c;
-	long id, paper_id, source_id;
+	long paper_id, source_id;
 };
 
 /* New papers waiting to be stored, PAPER_ROWS at a time, as claims. */
@@ -233,7 +233,7 @@ struct pending_paper {
 	const struct paper *p;
 	const struct paper_keys *k;
 	long long fp;
-	long id, source_id;
+	long source_id;
 };
 
 struct store {
@@ -249,7 +249,8 @@ struct store {
 	sqlite3_stmt *claim_rows;
 	const char *claim_bound[CLAIM_ROWS + 1][CLAIM_PARAMS + 1];
 	/* Claims queued and not yet inserted, and the id the next claim
-	 * gets (0: unknown, read as max(id) + 1 when needed) */
+	 * gets (0: unknown, read as max(id) + 1 when needed): the queue
+	 * holds the n_pending ids before it */
 	struct pending_claim pending[CLAIM_ROWS];
 	size_t n_pending;
 	long next_claim_id;
@@ -731,6 +732,37 @@ static int migrate(struct store *st)
 	return exec(st, "COMMIT");
 }
 
+/* The one-row insert `one` as an INSERT OR FAIL of `rows` rows (see
+ * rows_insert): parameter ?i of its row becomes ?(r * params + i) of
+ * row r. */
+static int prepare_rows(struct store *st, int one, int rows, int params, sqlite3_stmt **out)
+{
+	const char *cols = stmt_sql[one] + strlen("INSERT");
+	const char *values = strstr(cols, "VALUES");
+	const char *tuple = strchr(values, '(');
+	struct strbuf sql = STRBUF_INIT;
+	sb_adds(&sql, "INSERT OR FAIL");
+	sb_add(&sql, cols, (size_t)(values - cols));
+	sb_adds(&sql, "VALUES ");
+	for (int r = 0; r < rows; r++) {
+		if (r)
+			sb_adds(&sql, ", ");
+		for (const char *c = tuple; *c; c++) {
+			if (*c != '?') {
+				sb_addc(&sql, *c);
+				continue;
+			}
+			char *end;
+			long i = strtol(c + 1, &end, 10);
+			sb_addf(&sql, "?%d", r * params + (int)i);
+			c = end - 1;
+		}
+	}
+	int rc = sqlite3_prepare_v3(st->db, sql.buf, -1, SQLITE_PREPARE_PERSISTENT, out, NULL);
+	sb_release(&sql);
+	return rc == SQLITE_OK ? 0 : db_fail(st, "cannot prepare statement");
+}
+
 static int prepare_all(struct store *st)
 {
 	/* Papers changed by this connection; a temporary table, never in
@@ -743,55 +775,12 @@ static int prepare_all(struct store *st)
 				       &st->stmt[i], NULL) != SQLITE_OK)
 			return db_fail(st, "cannot prepare statement");
 	}
-	/* The claim insert's column list and CLAIM_ROWS rows of
-	 * parameters: row r, parameter i is ?(r * CLAIM_PARAMS + i). */
-	const char *one = stmt_sql[S_CLAIM_INS] + strlen("INSERT");
-	const char *values = strstr(one, "VALUES");
-	struct strbuf sql = STRBUF_INIT;
-	sb_adds(&sql, "INSERT OR FAIL");
-	sb_add(&sql, one, (size_t)(values - one));
-	sb_adds(&sql, "VALUES ");
-	for (int r = 0; r < CLAIM_ROWS; r++) {
-		for (int i = 1; i <= CLAIM_PARAMS; i++)
-			sb_addf(&sql, "%s?%d", i == 1 ? (r ? "), (" : "(") : ", ",
-				r * CLAIM_PARAMS + i);
-	}
-	sb_adds(&sql, ")");
-	int rc = sqlite3_prepare_v3(st->db, sql.buf, -1, SQLITE_PREPARE_PERSISTENT,
-				    &st->claim_rows, NULL);
-	sb_release(&sql);
-	if (rc != SQLITE_OK)
-		return db_fail(st, "cannot prepare statement");
+	if (prepare_rows(st, S_CLAIM_INS, CLAIM_ROWS, CLAIM_PARAMS, &st->claim_rows) ||
+	    prepare_rows(st, S_PAPER_INS, PAPER_ROWS, PAPER_PARAMS, &st->paper_rows))
+		return -1;
 	for (int r = 0; r <= CLAIM_ROWS; r++)
 		for (int i = 0; i <= CLAIM_PARAMS; i++)
 			st->claim_bound[r][i] = bound_other;
-	/* The paper insert's rows the same way: its one row's parameters
-	 * ?1..?12 (in its own order) become row r's ?(r * 12 + 1).. */
-	one = stmt_sql[S_PAPER_INS] + strlen("INSERT");
-	values = strstr(one, "VALUES");
-	const char *tuple = strchr(values, '(');
-	sb_adds(&sql, "INSERT OR FAIL");
-	sb_add(&sql, one, (size_t)(values - one));
-	sb_adds(&sql, "VALUES ");
-	for (int r = 0; r < PAPER_ROWS; r++) {
-		if (r)
-			sb_adds(&sql, ", ");
-		for (const char *c = tuple; *c; c++) {
-			if (*c != '?') {
-				sb_addc(&sql, *c);
-				continue;
-			}
-			char *end;
-			long i = strtol(c + 1, &end, 10);
-			sb_addf(&sql, "?%d", r * PAPER_PARAMS + (int)i);
-			c = end - 1;
-		}
-	}
-	rc = sqlite3_prepare_v3(st->db, sql.buf, -1, SQLITE_PREPARE_PERSISTENT, &st->paper_rows,
-				NULL);
-	sb_release(&sql);
-	if (rc != SQLITE_OK)
-		return db_fail(st, "cannot prepare statement");
 	return 0;
 }
 
@@ -1376,14 +1365,14 @@ static int find_paper(struct store *st, const struct paper *p, const struct pape
 
 /* Insert the n rows of a queue of papers or claims: with statement many
  * (max rows) when the queue is full, else one at a time with statement
- * one.  bind(st, s, slot, r) binds queued row r as row slot of s;
- * id(st, r) is the id row r was given when queued, which SQLite must
- * have given it (checked on the last row of a statement: the ids of one
- * statement's rows follow each other). */
+ * one.  bind(st, s, slot, r) binds queued row r as row slot of s.  The
+ * rows were given the ids first.. in their order when queued, which
+ * SQLite must have given them (checked on the last row of a statement:
+ * the ids of one statement's rows follow each other). */
 static int rows_insert(struct store *st, size_t n, size_t max, sqlite3_stmt *many,
 		       sqlite3_stmt *one,
 		       void (*bind)(struct store *, sqlite3_stmt *, size_t, size_t),
-		       long (*id)(const struct store *, size_t), const char *what)
+		       long first, const char *what)
 {
 	for (size_t r = 0; r < n;) {
 		sqlite3_stmt *s = n == max ? many : one;
@@ -1391,25 +1380,20 @@ static int rows_insert(struct store *st, size_t n, size_t max, sqlite3_stmt *man
 		for (size_t slot = 0; slot < rows; slot++)
 			bind(st, s, slot, r + slot);
 		r += rows;
-		if (sqlite3_step(s) != SQLITE_DONE) {
-			sqlite3_reset(s);
-			err("%s: cannot store %s: %s", st->path, what, sqlite3_errmsg(st->db));
+		if (step_bound(st, s, what))
 			return -1;
-		}
-		sqlite3_reset(s);
 		long got = (long)sqlite3_last_insert_rowid(st->db);
-		if (got != id(st, r - 1))
-			BUG("%s stored as %ld, expected %ld", what, got, id(st, r - 1));
+		if (got != first + (long)r - 1)
+			BUG("%s: row stored as %ld, expected %ld", what, got, first + (long)r - 1);
 	}
 	return 0;
 }
 
-/* The parameters of a new paper's row, from ?(base + 1). */
-static void bind_paper_row(sqlite3_stmt *s, int base, const struct pending_paper *q)
+/* Parameters 2..10 of the paper insert and update, from ?(base + 2):
+ * what a record says of its paper. */
+static void bind_paper_fields(sqlite3_stmt *s, int base, const struct paper *p,
+			      const struct paper_keys *k, long long fp, long source_id)
 {
-	const struct paper *p = q->p;
-	const struct paper_keys *k = q->k;
-	bind_text(s, base + 1, k->key);
 	bind_text(s, base + 2, p->title);
 	bind_text(s, base + 3, p->arxiv_id);
 	bind_text(s, base + 4, p->url);
@@ -1419,11 +1403,18 @@ static void bind_paper_row(sqlite3_stmt *s, int base, const struct pending_paper
 	else
 		sqlite3_bind_null(s, base + 6);
 	bind_text(s, base + 7, k->hash[0] ? k->hash : NULL);
-	sqlite3_bind_int64(s, base + 8, q->source_id);
+	sqlite3_bind_int64(s, base + 8, source_id);
 	sqlite3_bind_int64(s, base + 9, p->source_line);
-	sqlite3_bind_int64(s, base + 10, q->fp);
-	bind_text(s, base + 11, k->title_key);
-	sqlite3_bind_int64(s, base + 12, k->title_hash);
+	sqlite3_bind_int64(s, base + 10, fp);
+}
+
+/* A new paper's row, from ?(base + 1). */
+static void bind_paper_row(sqlite3_stmt *s, int base, const struct pending_paper *q)
+{
+	bind_text(s, base + 1, q->k->key);
+	bind_paper_fields(s, base, q->p, q->k, q->fp, q->source_id);
+	bind_text(s, base + 11, q->k->title_key);
+	sqlite3_bind_int64(s, base + 12, q->k->title_hash);
 }
 
 /* Queued paper r as row slot of statement s (see rows_insert). */
@@ -1432,18 +1423,23 @@ static void bind_queued_paper(struct store *st, sqlite3_stmt *s, size_t slot, si
 	bind_paper_row(s, (int)slot * PAPER_PARAMS, &st->papers[r]);
 }
 
-static long queued_paper_id(const struct store *st, size_t r)
-{
-	return st->papers[r].id;
-}
-
 /* Insert the queued papers, as claims_insert() does claims. */
 static int papers_insert(struct store *st)
 {
 	size_t n = st->n_papers;
 	st->n_papers = 0;
 	return rows_insert(st, n, PAPER_ROWS, st->paper_rows, st->stmt[S_PAPER_INS],
-			   bind_queued_paper, queued_paper_id, "paper");
+			   bind_queued_paper, st->next_paper_id - (long)n, "cannot store papers");
+}
+
+/* A paper's keys into the filter, when it is loaded. */
+static void kf_add_paper(struct store *st, const struct paper *p, const struct paper_keys *k)
+{
+	if (!st->kf.loaded)
+		return;
+	kf_add(&st->kf, (unsigned long long)k->title_hash);
+	if (p->arxiv_id)
+		kf_add(&st->kf, kf_arxiv(p->arxiv_id));
 }
 
 /* store_write_paper; a new paper is queued when queue is set (see
@@ -1470,12 +1466,8 @@ static int write_paper(struct store *st, struct paper *p, const struct paper_key
 			st->next_paper_id = max + 1;
 		}
 		p->id = st->next_paper_id++;
-		st->papers[st->n_papers++] = (struct pending_paper){ p, k, fp, p->id, source_id };
-		if (st->kf.loaded) {
-			kf_add(&st->kf, (unsigned long long)k->title_hash);
-			if (p->arxiv_id)
-				kf_add(&st->kf, kf_arxiv(p->arxiv_id));
-		}
+		st->papers[st->n_papers++] = (struct pending_paper){ p, k, fp, source_id };
+		kf_add_paper(st, p, k);
 		if ((st->n_papers == PAPER_ROWS || !queue) && store_settle(st))
 			return -1;
 		return 0;
@@ -1483,25 +1475,11 @@ static int write_paper(struct store *st, struct paper *p, const struct paper_key
 	p->id = id;
 	sqlite3_stmt *s = st->stmt[S_PAPER_UPD];
 	sqlite3_bind_int64(s, 1, p->id);
-	bind_text(s, 2, p->title);
-	bind_text(s, 3, p->arxiv_id);
-	bind_text(s, 4, p->url);
-	bind_text(s, 5, p->date);
-	if (p->abstract) /* its length is known: SQLite need not measure it */
-		sqlite3_bind_text(s, 6, p->abstract, (int)k->abstract_len, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s, 6);
-	bind_text(s, 7, h);
-	sqlite3_bind_int64(s, 8, source_id);
-	sqlite3_bind_int64(s, 9, p->source_line);
-	sqlite3_bind_int64(s, 10, fp);
+	bind_paper_fields(s, 0, p, k, fp, source_id);
 	if (step_bound(st, s, "cannot store paper"))
 		return -1;
 	w->rewritten = sqlite3_changes(st->db) > 0;
-	if (st->kf.loaded) /* it may have gained an arXiv id */
-		kf_add(&st->kf, (unsigned long long)k->title_hash);
-	if (st->kf.loaded && p->arxiv_id)
-		kf_add(&st->kf, kf_arxiv(p->arxiv_id));
+	kf_add_paper(st, p, k); /* it may have gained an arXiv id */
 	return 0;
 }
 
@@ -1627,11 +1605,6 @@ static void bind_queued_claim(struct store *st, sqlite3_stmt *s, size_t slot, si
 	bind_claim_row(&k, &st->pending[r]);
 }
 
-static long queued_claim_id(const struct store *st, size_t r)
-{
-	return st->pending[r].id;
-}
-
 /* Insert the queued claims: all CLAIM_ROWS of them with one statement,
  * or one at a time.  SQLite's cost per statement run (opening the
  * table's and the index's cursors, finding the table's end, closing the
@@ -1644,7 +1617,7 @@ static int claims_insert(struct store *st)
 	size_t n = st->n_pending;
 	st->n_pending = 0;
 	return rows_insert(st, n, CLAIM_ROWS, st->claim_rows, st->stmt[S_CLAIM_INS],
-			   bind_queued_claim, queued_claim_id, "claim");
+			   bind_queued_claim, st->next_claim_id - (long)n, "cannot store claims");
 }
 
 int store_settle(struct store *st)
@@ -1678,7 +1651,7 @@ int store_queue_claim(struct store *st, long paper_id, const struct claim *c, lo
 	long id;
 	if (claim_next_id(st, &id))
 		return -1;
-	st->pending[st->n_pending++] = (struct pending_claim){ c, id, paper_id, source_id };
+	st->pending[st->n_pending++] = (struct pending_claim){ c, paper_id, source_id };
 	if (claim_id)
 		*claim_id = id;
 	if (st->n_pending == CLAIM_ROWS && claims_insert(st))
