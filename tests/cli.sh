@@ -19,6 +19,8 @@ expect unknown-command 2 "$EFFDASH" frobnicate
 contains unknown-command-message "$WORK/err" "unknown command 'frobnicate'"
 expect no-command 2 "$EFFDASH"
 expect ingest-no-files 2 "$EFFDASH" --db "$DB" ingest
+expect ingest-bad-batch 2 "$EFFDASH" --db "$DB" ingest --batch 0 "$D/claims-small.csv"
+contains ingest-bad-batch-message "$WORK/err" "--batch takes a number from 1 to 65536"
 expect claims-bad-format 2 "$EFFDASH" --db "$DB" claims --format xml
 
 # figure: the forms the README promises.
@@ -248,7 +250,7 @@ expect fk-reextract-2 0 "$EFFDASH" --db "$V" ingest "$WORK/once.txt"
 # the rows may go on past the batch; a forced re-ingest finds the papers
 # stored and derives every one in the storing thread.  Both give the same
 # values.  300 papers of 1 to 5 rows (batches of 64 rows end inside
-# groups), with rejections, ratios with baselines and parameters with
+# groups, and batches of 2048 do not), with rejections, ratios with baselines and parameters with
 # tokens among them.
 python3 - "$WORK/groups.csv" <<'PY'
 import sys
@@ -273,7 +275,7 @@ for p in range(300):
 open(sys.argv[1], "w").write("\n".join(rows) + "\n")
 PY
 G=$WORK/groups.db
-expect groups-ingest 0 "$EFFDASH" --db "$G" ingest "$WORK/groups.csv"
+expect groups-ingest 0 "$EFFDASH" --db "$G" ingest --batch 64 "$WORK/groups.csv"
 derived_by_row() {
 	sqlite3 "$G" "SELECT c.source_line, d.seq, d.kind, d.value, d.low, d.high, d.unit,
 		CASE WHEN d.method LIKE '%claim%' THEN 'names a claim' ELSE d.method END, d.assumption
@@ -283,6 +285,10 @@ derived_by_row >"$WORK/groups-1"
 expect groups-reingest 0 "$EFFDASH" --db "$G" ingest --force "$WORK/groups.csv"
 derived_by_row >"$WORK/groups-2"
 same groups-derived-equal "$(cmp "$WORK/groups-1" "$WORK/groups-2" 2>&1)" ""
+rm -f "$G"
+expect groups-ingest-whole 0 "$EFFDASH" --db "$G" ingest "$WORK/groups.csv"
+derived_by_row >"$WORK/groups-3"
+same groups-derived-whole "$(cmp "$WORK/groups-1" "$WORK/groups-3" 2>&1)" ""
 same groups-derived-many "$(test "$(wc -l <"$WORK/groups-1")" -gt 1000 && echo yes)" yes
 same groups-names-ids "$(grep -c 'names a claim' "$WORK/groups-1" | awk '{ print ($1 > 20) }')" 1
 
@@ -417,10 +423,12 @@ check_perf empty "1:1" "empty file"
 src=$D/listing-small.txt
 [ -f "${SHARED:-}/corpus/trending-efficiency.txt" ] && src=$SHARED/corpus/trending-efficiency.txt
 python3 "$TOP/tools/gen_corpus.py" "$src" 1500 listing "$WORK/threads.txt"
+# Batches of 64 records, of 7 and of the default size.
 for jobs in 0 1 3; do
+	case $jobs in 0) batch=64 ;; 1) batch=7 ;; 3) batch=2048 ;; esac
 	rm -f "$WORK/threads-$jobs.db"
 	expect threads-ingest-$jobs 0 "$EFFDASH" --quiet --db "$WORK/threads-$jobs.db" ingest \
-		--jobs $jobs "$WORK/threads.txt" "$D/claims-small.csv" "$TOP/data/claims.csv" \
+		--jobs $jobs --batch $batch "$WORK/threads.txt" "$D/claims-small.csv" "$TOP/data/claims.csv" \
 		"$D/papers-arxiv.jsonl" "$WORK/threads.txt"
 	sqlite3 "$WORK/threads-$jobs.db" .dump >"$WORK/threads-$jobs.sql"
 done

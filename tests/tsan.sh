@@ -11,7 +11,8 @@ corpus=$SHARED/corpus/trending-efficiency.txt
 python3 "$TOP/tools/gen_corpus.py" "$corpus" 3000 listing "$WORK/gen.txt"
 for jobs in 0 1 3; do
 	DB=$WORK/t$jobs.db
-	expect tsan-ingest-jobs-$jobs 0 "$EFFDASH" --quiet --db "$DB" ingest --jobs $jobs \
+	# small batches: many hand-overs between the threads
+	expect tsan-ingest-jobs-$jobs 0 "$EFFDASH" --quiet --db "$DB" ingest --jobs $jobs --batch 16 \
 		"$WORK/gen.txt" "$D/claims-small.csv" "$TOP/data/claims.csv" "$D/papers-arxiv.jsonl"
 	lacks tsan-ingest-jobs-$jobs-clean "$WORK/err" "ThreadSanitizer"
 done
