@@ -97,6 +97,38 @@ static int multibyte_sym(const char *t, size_t len, size_t i, size_t n)
 	return 0;
 }
 
+/* A LaTeX relation at t[i] (a backslash): "\\sim" and "\\approx" as '~',
+ * "\\geq", "\\gtrsim" as '>', "\\leq", "\\lesssim" as '<', the symbols
+ * multibyte_sym gives their Unicode forms; 0 for any other command.  *end
+ * is set after the command's letters, which end at a digit ("\\sim100"). */
+static int latex_relation(const char *t, size_t len, size_t i, size_t *end)
+{
+	static const struct {
+		const char *name;
+		int sym;
+	} rel[] = {
+		{ "sim", '~' }, { "approx", '~' }, { "simeq", '~' },
+		{ "thicksim", '~' }, { "geq", '>' }, { "ge", '>' },
+		{ "geqslant", '>' }, { "gtrsim", '>' }, { "gg", '>' },
+		{ "gt", '>' }, { "leq", '<' }, { "le", '<' },
+		{ "leqslant", '<' }, { "lesssim", '<' }, { "ll", '<' },
+		{ "lt", '<' },
+	};
+	size_t j = i + 1;
+
+	while (j < len && j - i <= 9 && is_alpha((unsigned char)t[j]))
+		j++;
+	if (j == i + 1 || j - i > 9)
+		return 0;
+	for (size_t k = 0; k < sizeof rel / sizeof *rel; k++)
+		if (strlen(rel[k].name) == j - i - 1 &&
+		    !memcmp(t + i + 1, rel[k].name, j - i - 1)) {
+			*end = j;
+			return rel[k].sym;
+		}
+	return 0;
+}
+
 static void push_tok(struct ctx *x, size_t s, size_t e, int kind, int sym,
 		     int space)
 {
@@ -482,6 +514,20 @@ static size_t tokenize(struct ctx *x, size_t pos)
 			continue;
 		}
 		nl = 0;
+		if (c == '$') {
+			/* LaTeX math delimiters and dollar signs alike are
+			 * transparent to the words around them ("$\sim$100",
+			 * "$7$B", "2.5$\times$"); money is told from the bytes
+			 * before a number (read_prefix) */
+			i++;
+			continue;
+		}
+		if (c == '\\' && (sym = latex_relation(t, len, i, &e)) != 0) {
+			push_tok(x, i, e, TK_PUNCT, sym, space);
+			i = e;
+			space = 0;
+			continue;
+		}
 		n = c >= 0x80 ? utf8_len(t, len, i) : 1;
 		sym = c >= 0x80 ? multibyte_sym(t, len, i, n) : 0;
 		if (is_alnum(c) || (c >= 0x80 && !sym)) {
@@ -760,7 +806,7 @@ static enum qualifier qualifier_before(struct ctx *x, long k)
 		if (is_p(x, i, '<'))
 			return QUAL_UPPER;
 		if (tk(x, i)->kind == TK_PUNCT) {
-			if (is_p(x, i, '$') || is_p(x, i, '\\') || is_p(x, i, '('))
+			if (is_p(x, i, '\\') || is_p(x, i, '('))
 				continue;
 			return QUAL_NONE;
 		}
@@ -1494,7 +1540,7 @@ static int dims_after_pct(struct ctx *x, long a, enum dim *dims, int *reduce,
 		uint32_t fl = lx(x, i);
 		enum dim d;
 		if (k->kind == TK_PUNCT) {
-			if ((k->sym == '-' || k->sym == '$') && glued(x, i))
+			if (k->sym == '-' && glued(x, i))
 				continue;
 			break;
 		}
@@ -1839,6 +1885,10 @@ static int metric_before(struct ctx *x, long k)
 		}
 		seen++;
 		if (metric_of(x, i) >= 0) {
+			/* a rate other than a success or win rate ("learning
+			 * rate") is no result */
+			if (IS_W(x, i, "rate") && !metric_refined(x, i))
+				return -1;
 			/* "score" alone is too vague; "GLUE score" is glue */
 			if (IS_W(x, i, "score")) {
 				long j = i - 1;
@@ -2188,7 +2238,7 @@ static long partner(struct ctx *x, long a, int *vs)
 	} else if (i == a) {
 		return -1;
 	}
-	if (is_p(x, i, '$') || is_p(x, i, '\\'))
+	if (is_p(x, i, '\\'))
 		i++;
 	if (!tk(x, i) || tk(x, i)->kind != TK_NUM)
 		return -1;
@@ -2659,7 +2709,9 @@ static void handle_number(struct ctx *x, long k)
 {
 	struct fig_read f;
 
-	if (number_glued(x, k) && !is_p(x, k - 1, '$') && !is_p(x, k - 1, '\\'))
+	size_t s = tk(x, k)->s;
+	/* "US$2.1M", "\\1,890": glued to a currency mark, not a word */
+	if (number_glued(x, k) && !(s > 0 && (x->t[s - 1] == '$' || x->t[s - 1] == '\\')))
 		return;
 	if (is_p(x, k - 1, '-') && !tk(x, k)->space && tk(x, k - 1)->space &&
 	    !x->standalone)

@@ -87,6 +87,91 @@ static int thousands_group(const char *t, size_t len, size_t i)
 	       !is_digit(byte_at(t, len, i + 4));
 }
 
+/* Do the bytes of lit (exactly, any byte) start at t[j]? */
+static int bytes_at(const char *t, size_t len, size_t j, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return j <= len && len - j >= n && !memcmp(t + j, lit, n);
+}
+
+/* A power of ten's exponent at t[i], after a "10": "^{23}", "^4",
+ * "^{-3}", or superscript digits ("⁴", "⁻³").  Returns the index after
+ * it, or i when there is none. */
+static size_t ten_exponent(const char *t, size_t len, size_t i, int *e)
+{
+	size_t j = i;
+	int sign = 1, v = 0, nd = 0;
+
+	if (byte_at(t, len, j) == '^') {
+		int brace = byte_at(t, len, ++j) == '{';
+		j += (size_t)brace;
+		if (byte_at(t, len, j) == '-' || byte_at(t, len, j) == '+')
+			sign = byte_at(t, len, j++) == '-' ? -1 : 1;
+		else if (bytes_at(t, len, j, "\xe2\x88\x92")) /* − */
+			sign = -1, j += 3;
+		while (is_digit(byte_at(t, len, j)) && nd < 3)
+			v = v * 10 + (t[j++] - '0'), nd++;
+		if (!nd || is_digit(byte_at(t, len, j)) ||
+		    (brace && byte_at(t, len, j++) != '}'))
+			return i;
+	} else {
+		/* ⁰ e2 81 b0, ¹ c2 b9, ² c2 b2, ³ c2 b3, ⁴..⁹ e2 81 b4..b9,
+		 * ⁻ e2 81 bb */
+		if (bytes_at(t, len, j, "\xe2\x81\xbb"))
+			sign = -1, j += 3;
+		for (;;) {
+			unsigned char a = byte_at(t, len, j), b = byte_at(t, len, j + 1),
+				      c = byte_at(t, len, j + 2);
+			int d = -1;
+			if (a == 0xc2 && b == 0xb9)
+				d = 1;
+			else if (a == 0xc2 && (b == 0xb2 || b == 0xb3))
+				d = b - 0xb0;
+			else if (a == 0xe2 && b == 0x81 && (c == 0xb0 || (c >= 0xb4 && c <= 0xb9)))
+				d = c - 0xb0;
+			if (d < 0 || nd == 3)
+				break;
+			v = v * 10 + d, nd++;
+			j += a == 0xc2 ? 2 : 3;
+		}
+		if (!nd)
+			return i;
+	}
+	*e = sign * v;
+	return j;
+}
+
+/* "\times10^{23}", " \times 10^{4}", "$\times$10^4", " × 10⁴", "\cdot 10^3"
+ * at t[i], after a mantissa: the index after the exponent, or i. */
+static size_t times_ten_power(const char *t, size_t len, size_t i, int *e)
+{
+	size_t j = i;
+
+	if (byte_at(t, len, j) == ' ')
+		j++;
+	if (byte_at(t, len, j) == '$')
+		j++;
+	if (span_starts(t, j, len, "\\times"))
+		j += 6;
+	else if (span_starts(t, j, len, "\\cdot"))
+		j += 5;
+	else if (bytes_at(t, len, j, "\xc3\x97")) /* × */
+		j += 2;
+	else
+		return i;
+	if (byte_at(t, len, j) == '$')
+		j++;
+	if (byte_at(t, len, j) == ' ' || byte_at(t, len, j) == '{')
+		j++;
+	if (byte_at(t, len, j) == '$')
+		j++;
+	if (byte_at(t, len, j) != '1' || byte_at(t, len, j + 1) != '0')
+		return i;
+	size_t k = ten_exponent(t, len, j + 2, e);
+	return k > j + 2 ? k : i;
+}
+
 /* Read digits, thousands groups, a decimal part and (allow_exp) an
  * exponent.  The mantissa is kept as an integer in a double and scaled
  * once at the end, so "1.16" times a billion is exactly 1160000000.
@@ -142,6 +227,20 @@ static size_t read_number(const char *t, size_t len, size_t i, int allow_exp,
 		}
 		if (nd && !is_alpha(byte_at(t, len, j))) {
 			exp = sign * e;
+			i = j;
+		}
+	}
+	/* powers of ten written out: "10^{4}", "10⁴", "3.8\times10^{23}" */
+	{
+		int e10 = 0;
+		size_t j;
+		if (mant == 10 && ndig == 2 && !frac && !exp &&
+		    (j = ten_exponent(t, len, i, &e10)) > i) {
+			mant = 1;
+			exp = e10;
+			i = j;
+		} else if ((j = times_ten_power(t, len, i, &e10)) > i) {
+			exp += e10;
 			i = j;
 		}
 	}
@@ -240,6 +339,9 @@ static enum fig_suffix read_suffix(const char *t, size_t len, size_t *i,
 
 	*glued_digit = 0;
 	if (byte_at(t, len, j) == ' ')
+		j++;
+	/* "2.5 $\times$", "40 $\%$": LaTeX math around the sign */
+	if (byte_at(t, len, j) == '$' && byte_at(t, len, j + 1) == '\\')
 		j++;
 	c = byte_at(t, len, j);
 	if (c == '%') {
@@ -348,6 +450,25 @@ static const char *other_currency(const char *t, size_t p, size_t *start)
 	return NULL;
 }
 
+/* Does the '$' at t[d] close LaTeX math ("$\sim$100", "$>$100",
+ * "$^{2}$")?  Then the byte before it is a command's last letter or a
+ * mathematical sign, where a dollar sign follows a space, a bracket or
+ * "US". */
+static int closes_math(const char *t, size_t d)
+{
+	unsigned char c = d > 0 ? (unsigned char)t[d - 1] : 0;
+	size_t s = d - 1;
+
+	if (c == '<' || c == '>' || c == '=' || c == '}' || c == '^' ||
+	    c == '_' || c == '{' || c == '|')
+		return 1;
+	if (!is_alpha(c))
+		return 0;
+	while (s > 0 && d - s < 12 && is_alpha((unsigned char)t[s - 1]))
+		s--;
+	return s > 0 && t[s - 1] == '\\';
+}
+
 /* A currency mark before the number at pos: "$", "US$", "US$ ", "\" (the
  * dollar sign lost to LaTeX), or another currency (the euro sign, "EUR ",
  * "A$").  Sets f->money / f->currency / f->math_dollar and f->start. */
@@ -363,10 +484,20 @@ static void read_prefix(const char *t, size_t len, size_t pos,
 		f->start = s;
 		return;
 	}
+	/* "USD 1,000", "USD1,000" */
+	for (s = p; s > 0 && is_alpha((unsigned char)t[s - 1]) && p - s < 4; s--)
+		;
+	if (p >= 3 && t[p - 1] == 'D' && code_at(t, s, p, "USD")) {
+		f->money = 1;
+		f->start = s;
+		return;
+	}
 	p = pos;
 	if (p >= 1 && t[p - 1] == ' ' && p >= 2 && t[p - 2] == '$')
 		p--;
-	if (p >= 1 && t[p - 1] == '$') {
+	if (p >= 1 && t[p - 1] == '$' && closes_math(t, p - 1)) {
+		f->math_dollar = 1;
+	} else if (p >= 1 && t[p - 1] == '$') {
 		p--;
 		f->money = 1;
 		if (p >= 2 && to_lower((unsigned char)t[p - 2]) == 'u' &&
@@ -395,6 +526,16 @@ int fig_read_at(const char *t, size_t len, size_t pos, int allow_exp,
 	f->num_start = pos;
 	i = read_number(t, len, pos, allow_exp, &f->lo, &oor);
 	f->out_of_range = oor;
+	/* a number in LaTeX math: "$7$B", "$12.7$ FID", "2.5$\times$" */
+	if (byte_at(t, len, i) == '$' &&
+	    (t[pos - 1] == '$' || byte_at(t, len, i + 1) == '\\')) {
+		if (t[pos - 1] == '$' && f->money) {
+			f->money = 0;
+			f->math_dollar = 1;
+			f->start = pos;
+		}
+		i++;
+	}
 	mult = read_scale(t, len, &i);
 	f->scaled = mult != 1;
 	f->lo *= mult;

@@ -191,6 +191,63 @@ static void test_unicode(void)
 	RUN_CASES(cases);
 }
 
+/* LaTeX math as arXiv abstracts write it: the dollar signs of "$\sim$",
+ * "$7$B" or "2.5$\times$" are no money, relations are qualifiers, and
+ * powers of ten are read. */
+static void test_latex_math(void)
+{
+	static const struct ext_case cases[] = {
+		{ "We train for $\\sim$100 GPU hours.", 1,
+		  { { Q_COMPUTE, 100, 0, NULL, "100 GPU hours" } } },
+		{ "We train for \\sim100 GPU hours.", 1,
+		  { { Q_COMPUTE, 100, 0, NULL, "100 GPU hours" } } },
+		{ "We pretrain on $\\sim$1.5T tokens.", 1,
+		  { { Q_TOKENS, 1.5e12, 0, NULL, "1.5T tokens" } } },
+		{ "It uses $>$100 GPU hours and $\\leq$2 A100 GPU days.", 2,
+		  { { Q_COMPUTE, 100, 0, NULL, NULL },
+		    { Q_COMPUTE, 48, 0, "A100", NULL } } },
+		{ "It is 2.5$\\times$ faster and 3 $\\times$ cheaper.", 2,
+		  { { Q_RATIO, 2.5, 0, "time", "2.5$\\times$ faster" },
+		    { Q_RATIO, 3, 0, "cost", NULL } } },
+		{ "It reduces memory by 40$\\%$.", 1,
+		  { { Q_RATIO, 1.6667, 0, "memory", NULL } } },
+		{ "We train a $7$B model on $300$B tokens.", 2,
+		  { { Q_PARAMS, 7e9, 0, NULL, "7$B model" },
+		    { Q_TOKENS, 3e11, 0, NULL, "300$B tokens" } } },
+		{ "It achieves $12.7$ FID on COCO.", 1,
+		  { { Q_QUALITY, 12.7, 0, "fid", NULL } } },
+		{ "We use $512$ A100 GPUs for $3$ days.", 1,
+		  { { Q_COMPUTE, 36864, 0, "A100", NULL } } },
+		{ "We train on $10^{4}$ GPU hours.", 1,
+		  { { Q_COMPUTE, 1e4, 0, NULL, "10^{4}$ GPU hours" } } },
+		{ "It needs 1.5 \\times 10^4 GPU hours.", 1,
+		  { { Q_COMPUTE, 1.5e4, 0, NULL, "1.5 \\times 10^4 GPU hours" } } },
+		{ "It needs 1.5\xc3\x97" "10\xe2\x81\xb4 GPU hours.", 1,
+		  { { Q_COMPUTE, 1.5e4, 0, NULL, NULL } } },
+		{ "It costs $\\approx$\\$500 and USD 1,000.", 2,
+		  { { Q_COST_USD, 500, 0, NULL, "$500" },
+		    { Q_COST_USD, 1000, 0, NULL, "USD 1,000" } } },
+		{ "Training costs $1,890 and $5 to $10 per run.", 2,
+		  { { Q_COST_USD, 1890, 0, NULL, "$1,890" },
+		    { Q_COST_USD, 5, 10, NULL, "$5 to $10" } } },
+	};
+	static const char *const none[] = {
+		"Training takes $3.8\\times10^{23}$ FLOPs.",
+		"The learning rate is 10^{-4}.",
+		"We set $\\lambda=10$ and $k=5$ in all runs.",
+	};
+	RUN_CASES(cases);
+	for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+		struct claim_list l = CLAIM_LIST_INIT;
+		extract_claims(none[i], strlen(none[i]), &l);
+		if (l.len)
+			printf("  \"%s\": %zu claims, first %s\n", none[i],
+			       l.len, l.items[0].span);
+		CHECK(l.len == 0);
+		claim_list_release(&l);
+	}
+}
+
 /* The same figure stated twice is one claim. */
 static void test_dedupe(void)
 {
@@ -464,6 +521,7 @@ int main(void)
 	RUN(test_sentences);
 	RUN(test_skips);
 	RUN(test_unicode);
+	RUN(test_latex_math);
 	RUN(test_dedupe);
 	RUN(test_hostile);
 	RUN(test_lexicon);
