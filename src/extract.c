@@ -98,8 +98,9 @@ static int multibyte_sym(const char *t, size_t len, size_t i, size_t n)
 }
 
 /* A LaTeX relation at t[i] (a backslash): "\\sim" and "\\approx" as '~',
- * "\\geq", "\\gtrsim" as '>', "\\leq", "\\lesssim" as '<', the symbols
- * multibyte_sym gives their Unicode forms; 0 for any other command.  *end
+ * "\\geq", "\\gtrsim" as '>', "\\leq", "\\lesssim" as '<', "\\times" as
+ * '*', the symbols multibyte_sym gives their Unicode forms; 0 for any
+ * other command.  *end
  * is set after the command's letters, which end at a digit ("\\sim100"). */
 static int latex_relation(const char *t, size_t len, size_t i, size_t *end)
 {
@@ -112,7 +113,7 @@ static int latex_relation(const char *t, size_t len, size_t i, size_t *end)
 		{ "geqslant", '>' }, { "gtrsim", '>' }, { "gg", '>' },
 		{ "gt", '>' }, { "leq", '<' }, { "le", '<' },
 		{ "leqslant", '<' }, { "lesssim", '<' }, { "ll", '<' },
-		{ "lt", '<' },
+		{ "lt", '<' }, { "times", '*' }, { "cdot", '*' },
 	};
 	size_t j = i + 1;
 
@@ -126,6 +127,26 @@ static int latex_relation(const char *t, size_t len, size_t i, size_t *end)
 			*end = j;
 			return rel[k].sym;
 		}
+	return 0;
+}
+
+/* A LaTeX typeface command and its opening brace at t[i] ("\\textbf{",
+ * "\\mathbf{", "\\emph{"): the index after the brace, or 0. */
+static size_t latex_typeface(const char *t, size_t len, size_t i)
+{
+	static const char *const faces[] = {
+		"textbf", "mathbf", "textit", "mathit", "emph", "mathrm", "textrm",
+		"text", "bm", "boldsymbol", "underline", "mathbb", "texttt",
+	};
+	size_t j = i + 1;
+
+	while (j < len && j - i <= 11 && is_alpha((unsigned char)t[j]))
+		j++;
+	if (j >= len || t[j] != '{')
+		return 0;
+	for (size_t k = 0; k < sizeof faces / sizeof *faces; k++)
+		if (strlen(faces[k]) == j - i - 1 && !memcmp(t + i + 1, faces[k], j - i - 1))
+			return j + 1;
 	return 0;
 }
 
@@ -498,7 +519,7 @@ static size_t boring_until(struct ctx *x, size_t pos)
 static size_t tokenize(struct ctx *x, size_t pos)
 {
 	const char *t = x->t;
-	size_t i = pos, len = x->len, nl = 0;
+	size_t i = pos, len = x->len, nl = 0, faces = 0;
 	int space = 1;
 
 	x->n = 0;
@@ -526,6 +547,18 @@ static size_t tokenize(struct ctx *x, size_t pos)
 			push_tok(x, i, e, TK_PUNCT, sym, space);
 			i = e;
 			space = 0;
+			continue;
+		}
+		/* "\\textbf{3.5}", "$\\mathbf{3.5\\times}$": a typeface is no
+		 * word, its braces no punctuation */
+		if (c == '\\' && (e = latex_typeface(t, len, i)) != 0) {
+			i = e;
+			faces++;
+			continue;
+		}
+		if (c == '}' && faces) {
+			i++;
+			faces--;
 			continue;
 		}
 		n = c >= 0x80 ? utf8_len(t, len, i) : 1;
@@ -1115,7 +1148,8 @@ static long device_phrase(struct ctx *x, long i, struct unit *u)
 	    !hardware_at(x->t, x->len, tk(x, j)->s, &used)) {
 		struct fig_read f;
 		if (fig_read_at(x->t, x->len, tk(x, j)->s, 0, &f) || f.lo < 1 ||
-		    f.lo > 1e6 || f.has_hi || f.suffix != FS_NONE)
+		    f.lo > 1e6 || f.has_hi ||
+		    (f.suffix != FS_NONE && f.suffix != FS_TIMES)) /* "8× A100" */
 			return -1;
 		u->devices = f.lo;
 		count_given = 1;
@@ -2725,6 +2759,16 @@ static void handle_number(struct ctx *x, long k)
 		return;
 	}
 	x->consumed = f.end;
+	if (f.suffix == FS_TIMES && !f.has_hi) {
+		/* "8× A100 GPUs for 2 days", "8 $\times$ A100": a count of
+		 * devices, read as "8 A100 GPUs" is */
+		long a = after_tok(x, k, &f);
+		size_t used;
+		if (tk(x, a) && hardware_at(x->t, x->len, tk(x, a)->s, &used)) {
+			f.suffix = FS_NONE;
+			f.end = tk(x, a)->s;
+		}
+	}
 	if (f.suffix == FS_TIMES)
 		factor_times(x, k, &f);
 	else if (f.suffix == FS_PERCENT)

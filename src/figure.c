@@ -340,7 +340,10 @@ static enum fig_suffix read_suffix(const char *t, size_t len, size_t *i,
 	*glued_digit = 0;
 	if (byte_at(t, len, j) == ' ')
 		j++;
-	/* "2.5 $\times$", "40 $\%$": LaTeX math around the sign */
+	/* "2.5 $\times$", "40 $\%$", "\textbf{3.5}$\times$": LaTeX math
+	 * and a typeface's brace around the sign */
+	if (byte_at(t, len, j) == '}')
+		j++;
 	if (byte_at(t, len, j) == '$' && byte_at(t, len, j + 1) == '\\')
 		j++;
 	c = byte_at(t, len, j);
