@@ -848,7 +848,8 @@ static enum qualifier qualifier_before(struct ctx *x, long k)
 			return QUAL_UPPER;
 		if (f & LX_APPROX)
 			return QUAL_APPROX;
-		if (IS_W(x, i, "within") || (IS_W(x, i, "than") && IS_W(x, i - 1, "less")))
+		if (IS_W(x, i, "within") || IS_W(x, i, "under") || IS_W(x, i, "below") ||
+		    (IS_W(x, i, "than") && (IS_W(x, i - 1, "less") || IS_W(x, i - 1, "fewer"))))
 			return QUAL_UPPER;
 		if (IS_W(x, i, "least") || IS_W(x, i, "over") ||
 		    IS_W(x, i, "above") || IS_W(x, i, "exceeding") ||
@@ -997,9 +998,31 @@ static const char *default_metric(const char *t, size_t s, size_t e)
  * complexity" is flops) unless it is "cost" or "size", which only repeat
  * the first ("computational cost" is compute, "sample size" is data).
  * *last gets the index of the word used. */
+/* Accelerator time at token i: "GPU hours", "GPU-days", "A100 hours".
+ * Returns the index of the time word, or -1. */
+static long accel_time(struct ctx *x, long i)
+{
+	size_t used;
+	long j = i + 1;
+
+	if (!tk(x, i) || (!(lx(x, i) & LX_DEVICE) &&
+			  !hardware_at(x->t, x->len, tk(x, i)->s, &used)))
+		return -1;
+	if (is_p(x, j, '-') && glued(x, j))
+		j++;
+	return lx(x, j) & (LX_HOURS | LX_DAYS | LX_WEEKS) ? j : -1;
+}
+
 static enum dim dim_phrase(struct ctx *x, long i, long *last)
 {
 	enum dim d = dm(x, i);
+	long at = accel_time(x, i);
+
+	/* "2.1x fewer GPU hours": compute, as the guidelines name it */
+	if (at >= 0) {
+		*last = at;
+		return DIM_COMPUTE;
+	}
 
 	/* "14% of the time" is a frequency, not training time */
 	if (IS_W(x, i, "time") && (IS_W(x, i - 1, "the") || IS_W(x, i - 1, "of")) &&
@@ -1095,6 +1118,14 @@ static enum dim dim_before(struct ctx *x, long k, int words)
 		seen++;
 		if (plain_number(x, i))
 			return DIM_NONE;
+		/* "reduces GPU hours by 2x" */
+		if (lx(x, i) & (LX_HOURS | LX_DAYS | LX_WEEKS)) {
+			long j = i - 1;
+			if (is_p(x, j, '-') && glued(x, j))
+				j--;
+			if (accel_time(x, j) == i)
+				return DIM_COMPUTE;
+		}
 		if (dm(x, i)) {
 			long j = i;
 			while (j > 0 && dm(x, j - 1) && !IS_W(x, j - 1, "faster"))
@@ -1205,14 +1236,17 @@ static long time_unit(struct ctx *x, long j, struct unit *u, int *in_unit)
 		}
 	}
 	if (lx(x, j) & LX_HOURS)
-		u->mult = 1;
+		u->mult = 1, u->time_word = "h";
 	else if (lx(x, j) & LX_DAYS)
-		u->mult = 24;
+		u->mult = 24, u->time_word = "days";
 	else if (lx(x, j) & LX_WEEKS)
-		u->mult = 168;
+		u->mult = 168, u->time_word = "weeks";
+	else if (IS_W(x, j, "months") || IS_W(x, j, "month"))
+		u->mult = 730, u->time_word = "months"; /* 365 days / 12 */
+	else if (IS_W(x, j, "years") || IS_W(x, j, "year"))
+		u->mult = 8760, u->time_word = "years";
 	else
 		return -1;
-	u->time_word = (lx(x, j) & LX_HOURS) ? "h" : (lx(x, j) & LX_DAYS) ? "days" : "weeks";
 	return j + 1;
 }
 
@@ -1480,12 +1514,14 @@ static struct claim *emit_quality(struct ctx *x, double v, const char *metric,
  * range, when "from" follows a verb of change. */
 static int is_transition(struct ctx *x, long k, const struct fig_read *f)
 {
-	if (!f->has_hi || !IS_W(x, k - 1, "from"))
+	long b = is_p(x, k - 1, '\\') ? k - 1 : k; /* "from \$120" */
+
+	if (!f->has_hi || !IS_W(x, b - 1, "from"))
 		return 0;
 	if (tok_from(x, k, f->lo_end) >= (long)x->n ||
 	    !IS_W(x, tok_from(x, k, f->lo_end), "to"))
 		return 0;
-	for (long i = k - 2, seen = 0; i >= 0 && seen < 12; i--) {
+	for (long i = b - 2, seen = 0; i >= 0 && seen < 12; i--) {
 		if (tk(x, i)->kind == TK_PUNCT)
 			continue;
 		seen++;
@@ -2478,6 +2514,12 @@ static void handle_money(struct ctx *x, long k, const struct fig_read *f)
 	u.q = Q_COST_USD;
 	u.mult = 1;
 	u.end = f->end;
+	u.metric = -1;
+	/* "reduces the cost from $1,000 to $100": a change, as for amounts */
+	if (is_transition(x, k, f)) {
+		emit_transition(x, k, f, &u);
+		return;
+	}
 	if ((p = partner(x, a, &vs)) >= 0 && vs) {
 		struct fig_read f2;
 		if (!fig_read_at(x->t, x->len, tk(x, p)->s, 0, &f2)) {
@@ -2739,9 +2781,46 @@ static int currency_after(struct ctx *x, long k, const struct fig_read *f)
 	return tk(x, k) && tk(x, k)->s == i && (lx(x, k) & LX_CURRENCY);
 }
 
+/* "1/10 of the compute", "1/3 the memory": a share, read as "10% of"
+ * is.  Returns whether it was one. */
+static int fraction_share(struct ctx *x, long k)
+{
+	struct tok *a = tk(x, k), *b = tk(x, k + 2);
+	struct fig_read f;
+	double n = 0, d = 0;
+
+	if (!b || !is_p(x, k + 1, '/') || !glued(x, k + 1) || !glued(x, k + 2) ||
+	    b->kind != TK_NUM || !(IS_W(x, k + 3, "of") || IS_W(x, k + 3, "the")) ||
+	    a->e - a->s > 3 || b->e - b->s > 4)
+		return 0;
+	for (size_t i = a->s; i < a->e; i++)
+		if (is_digit((unsigned char)x->t[i]))
+			n = n * 10 + (x->t[i] - '0');
+		else
+			return 0;
+	for (size_t i = b->s; i < b->e; i++)
+		if (is_digit((unsigned char)x->t[i]))
+			d = d * 10 + (x->t[i] - '0');
+		else
+			return 0;
+	if (n < 1 || d <= n)
+		return 0;
+	memset(&f, 0, sizeof f);
+	f.lo = 100 * n / d;
+	f.suffix = FS_PERCENT;
+	f.start = f.num_start = a->s;
+	f.end = f.lo_end = b->e;
+	x->consumed = f.end;
+	factor_percent(x, k, &f);
+	return 1;
+}
+
 static void handle_number(struct ctx *x, long k)
 {
 	struct fig_read f;
+
+	if (fraction_share(x, k))
+		return;
 
 	size_t s = tk(x, k)->s;
 	/* "US$2.1M", "\\1,890": glued to a currency mark, not a word */

@@ -307,6 +307,8 @@ static size_t range_sep(const char *t, size_t len, size_t i)
 	unsigned char c = byte_at(t, len, i), c1 = byte_at(t, len, i + 1),
 		      c2 = byte_at(t, len, i + 2);
 
+	if (c == '-' && c1 == '-') /* LaTeX's en dash, "10--20" */
+		return c2 == '-' ? 3 : 2;
 	if (c == '-' || c == '~')
 		return 1;
 	if (c == 0xe2 && c1 == 0x80 && (c2 == 0x93 || c2 == 0x94)) /* – — */
@@ -555,13 +557,15 @@ int fig_read_at(const char *t, size_t len, size_t pos, int allow_exp,
 	j = skip_space(t, len, i);
 	n = range_sep(t, len, j);
 	if (n) {
-		size_t k = skip_space(t, len, j + n), h;
+		size_t k = skip_space(t, len, j + n), h, mark = k;
 		int hi_oor;
+		if (byte_at(t, len, k) == '\\' && byte_at(t, len, k + 1) == '$')
+			mark = ++k; /* "\$40" */
 		if (byte_at(t, len, k) == '$' || byte_at(t, len, k) == '\\')
 			k++;
 		if (is_digit(byte_at(t, len, k)) &&
 		    !hardware_at(t, len, k, &h)) {
-			f->hi_start = k;
+			f->hi_start = f->money ? mark : k; /* "$100" */
 			i = read_number(t, len, k, allow_exp, &f->hi, &hi_oor);
 			hi_mult = read_scale(t, len, &i);
 			f->hi *= hi_mult;

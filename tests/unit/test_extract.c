@@ -260,6 +260,54 @@ static void test_latex_math(void)
 	}
 }
 
+/* Phrasings of cost and compute beyond the dev set's: bounds in words,
+ * longer accelerator times, accelerator time as a dimension, fractions
+ * as shares, and a change of an amount of money. */
+static void test_phrasings(void)
+{
+	static const struct ext_case cases[] = {
+		{ "We train in under 24 hours on a single A100.", 1,
+		  { { Q_COMPUTE, 24, 0, "A100", NULL } } },
+		{ "Training takes 1.5 GPU-years.", 1,
+		  { { Q_COMPUTE, 13140, 0, NULL, "1.5 GPU-years" } } },
+		{ "We train for 2 months on 512 TPUv3 chips.", 1,
+		  { { Q_COMPUTE, 747520, 0, "TPUv3", NULL } } },
+		{ "It needs 2.1x fewer GPU hours.", 1,
+		  { { Q_RATIO, 2.1, 0, "compute", "2.1x fewer GPU hours" } } },
+		{ "It reduces the A100 hours by 3x.", 1,
+		  { { Q_RATIO, 3, 0, "compute", NULL } } },
+		{ "It uses only 1/10 of the compute.", 1,
+		  { { Q_RATIO, 10, 0, "compute", "1/10 of the compute" } } },
+		{ "It reduces the cost from $1,000 to $100.", 3,
+		  { { Q_COST_USD, 1000, 0, NULL, "$1,000 to $100" },
+		    { Q_RATIO, 10, 0, "cost", NULL },
+		    { Q_COST_USD, 100, 0, NULL, "$100" } } },
+		{ "It costs \\$5--\\$10 per run.", 1,
+		  { { Q_COST_USD, 5, 10, NULL, NULL } } },
+	};
+	static const char *const none[] = {
+		"The model was released 2 years ago.",
+		"It was accepted on 3/4 of the reviews.",
+	};
+	RUN_CASES(cases);
+	for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
+		struct claim_list l = CLAIM_LIST_INIT;
+		extract_claims(none[i], strlen(none[i]), &l);
+		CHECK(l.len == 0);
+		claim_list_release(&l);
+	}
+	/* the bounds */
+	{
+		const char *t = "It uses fewer than 100 GPU hours and under $50.";
+		struct claim_list l = CLAIM_LIST_INIT;
+		extract_claims(t, strlen(t), &l);
+		CHECK(l.len == 2);
+		for (size_t i = 0; i < l.len; i++)
+			CHECK(l.items[i].qualifier == QUAL_UPPER);
+		claim_list_release(&l);
+	}
+}
+
 /* The same figure stated twice is one claim. */
 static void test_dedupe(void)
 {
@@ -534,6 +582,7 @@ int main(void)
 	RUN(test_skips);
 	RUN(test_unicode);
 	RUN(test_latex_math);
+	RUN(test_phrasings);
 	RUN(test_dedupe);
 	RUN(test_hostile);
 	RUN(test_lexicon);
