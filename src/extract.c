@@ -543,6 +543,18 @@ static size_t tokenize(struct ctx *x, size_t pos)
 			i++;
 			continue;
 		}
+		/* LaTeX's tie, a space that does not break: "8~A100",
+		 * "2~days", "by~50\\%" (between figures it is a range,
+		 * "10~20X", "0.8dB~2dB", and before a number "about") */
+		if (c == '~' && i > pos && i + 1 < len && is_alnum((unsigned char)t[i - 1]) &&
+		    (is_alpha((unsigned char)t[i + 1]) ||
+		     (is_alnum((unsigned char)t[i + 1]) && x->n &&
+		      x->tok[x->n - 1].kind == TK_WORD && !x->tok[x->n - 1].digit &&
+		      x->tok[x->n - 1].e == i))) {
+			i++;
+			space = 1;
+			continue;
+		}
 		if (c == '\\' && (sym = latex_relation(t, len, i, &e)) != 0) {
 			push_tok(x, i, e, TK_PUNCT, sym, space);
 			i = e;

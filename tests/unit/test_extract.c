@@ -282,6 +282,11 @@ static void test_phrasings(void)
 		  { { Q_COST_USD, 1000, 0, NULL, "$1,000 to $100" },
 		    { Q_RATIO, 10, 0, "cost", NULL },
 		    { Q_COST_USD, 100, 0, NULL, "$100" } } },
+		{ "We train on 8~A100 GPUs for 2~days.", 1,
+		  { { Q_COMPUTE, 384, 0, "A100", "8~A100 GPUs for 2~days" } } },
+		{ "It achieves 10~20X speedup and cuts the cost by~50\\%.", 2,
+		  { { Q_RATIO, 10, 20, "time", NULL },
+		    { Q_RATIO, 2, 0, "cost", NULL } } },
 		{ "It costs \\$5--\\$10 per run.", 1,
 		  { { Q_COST_USD, 5, 10, NULL, NULL } } },
 	};
