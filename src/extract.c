@@ -97,11 +97,27 @@ static int multibyte_sym(const char *t, size_t len, size_t i, size_t n)
 	return 0;
 }
 
-/* A LaTeX relation at t[i] (a backslash): "\\sim" and "\\approx" as '~',
- * "\\geq", "\\gtrsim" as '>', "\\leq", "\\lesssim" as '<', "\\times" as
+/* The end of the name of the LaTeX command whose backslash is t[i]: its
+ * letters, which end at a digit ("\sim100"). */
+static size_t latex_name_end(const char *t, size_t len, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < len && j - i <= 12 && is_alpha((unsigned char)t[j]))
+		j++;
+	return j;
+}
+
+/* Is the command t[i..j) (backslash and name) named name? */
+static int latex_name_is(const char *t, size_t i, size_t j, const char *name)
+{
+	return strlen(name) == j - i - 1 && !memcmp(t + i + 1, name, j - i - 1);
+}
+
+/* A LaTeX relation at t[i] (a backslash): "\sim" and "\approx" as '~',
+ * "\geq", "\gtrsim" as '>', "\leq", "\lesssim" as '<', "\times" as
  * '*', the symbols multibyte_sym gives their Unicode forms; 0 for any
- * other command.  *end
- * is set after the command's letters, which end at a digit ("\\sim100"). */
+ * other command.  *end is set after the command's name. */
 static int latex_relation(const char *t, size_t len, size_t i, size_t *end)
 {
 	static const struct {
@@ -115,37 +131,30 @@ static int latex_relation(const char *t, size_t len, size_t i, size_t *end)
 		{ "leqslant", '<' }, { "lesssim", '<' }, { "ll", '<' },
 		{ "lt", '<' }, { "times", '*' }, { "cdot", '*' },
 	};
-	size_t j = i + 1;
+	size_t j = latex_name_end(t, len, i);
 
-	while (j < len && j - i <= 9 && is_alpha((unsigned char)t[j]))
-		j++;
-	if (j == i + 1 || j - i > 9)
-		return 0;
 	for (size_t k = 0; k < sizeof rel / sizeof *rel; k++)
-		if (strlen(rel[k].name) == j - i - 1 &&
-		    !memcmp(t + i + 1, rel[k].name, j - i - 1)) {
+		if (latex_name_is(t, i, j, rel[k].name)) {
 			*end = j;
 			return rel[k].sym;
 		}
 	return 0;
 }
 
-/* A LaTeX typeface command and its opening brace at t[i] ("\\textbf{",
- * "\\mathbf{", "\\emph{"): the index after the brace, or 0. */
+/* A LaTeX typeface command and its opening brace at t[i] ("\textbf{",
+ * "\mathbf{", "\emph{"): the index after the brace, or 0. */
 static size_t latex_typeface(const char *t, size_t len, size_t i)
 {
 	static const char *const faces[] = {
 		"textbf", "mathbf", "textit", "mathit", "emph", "mathrm", "textrm",
 		"text", "bm", "boldsymbol", "underline", "mathbb", "texttt",
 	};
-	size_t j = i + 1;
+	size_t j = latex_name_end(t, len, i);
 
-	while (j < len && j - i <= 11 && is_alpha((unsigned char)t[j]))
-		j++;
 	if (j >= len || t[j] != '{')
 		return 0;
 	for (size_t k = 0; k < sizeof faces / sizeof *faces; k++)
-		if (strlen(faces[k]) == j - i - 1 && !memcmp(t + i + 1, faces[k], j - i - 1))
+		if (latex_name_is(t, i, j, faces[k]))
 			return j + 1;
 	return 0;
 }
@@ -544,7 +553,7 @@ static size_t tokenize(struct ctx *x, size_t pos)
 			continue;
 		}
 		/* LaTeX's tie, a space that does not break: "8~A100",
-		 * "2~days", "by~50\\%" (between figures it is a range,
+		 * "2~days", "by~50\%" (between figures it is a range,
 		 * "10~20X", "0.8dB~2dB", and before a number "about") */
 		if (c == '~' && i > pos && i + 1 < len && is_alnum((unsigned char)t[i - 1]) &&
 		    (is_alpha((unsigned char)t[i + 1]) ||
@@ -561,7 +570,7 @@ static size_t tokenize(struct ctx *x, size_t pos)
 			space = 0;
 			continue;
 		}
-		/* "\\textbf{3.5}", "$\\mathbf{3.5\\times}$": a typeface is no
+		/* "\textbf{3.5}", "$\mathbf{3.5\times}$": a typeface is no
 		 * word, its braces no punctuation */
 		if (c == '\\' && (e = latex_typeface(t, len, i)) != 0) {
 			i = e;
@@ -2835,7 +2844,7 @@ static void handle_number(struct ctx *x, long k)
 		return;
 
 	size_t s = tk(x, k)->s;
-	/* "US$2.1M", "\\1,890": glued to a currency mark, not a word */
+	/* "US$2.1M", "\1,890": glued to a currency mark, not a word */
 	if (number_glued(x, k) && !(s > 0 && (x->t[s - 1] == '$' || x->t[s - 1] == '\\')))
 		return;
 	if (is_p(x, k - 1, '-') && !tk(x, k)->space && tk(x, k - 1)->space &&

@@ -73,6 +73,22 @@ static void run_cases(const struct ext_case *cases, size_t n)
 
 #define RUN_CASES(c) run_cases(c, sizeof c / sizeof *c)
 
+/* Texts that must yield no claim. */
+static void run_none(const char *const *texts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct claim_list l = CLAIM_LIST_INIT;
+		extract_claims(texts[i], strlen(texts[i]), &l);
+		if (l.len)
+			printf("  \"%s\": %zu claims, first %s\n", texts[i],
+			       l.len, l.items[0].span);
+		CHECK(l.len == 0);
+		claim_list_release(&l);
+	}
+}
+
+#define RUN_NONE(t) run_none(t, sizeof t / sizeof *t)
+
 /* The phrases `effdash figure TEXT` is shown with. */
 static void test_standalone(void)
 {
@@ -162,15 +178,7 @@ static void test_skips(void)
 		"context windows of up to 32,768 tokens",
 		"Qwen2.5 and v1.5 and 384times384 and 8x7B",
 	};
-	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-		struct claim_list l = CLAIM_LIST_INIT;
-		extract_claims(texts[i], strlen(texts[i]), &l);
-		if (l.len)
-			printf("  \"%s\": %zu claims, first %s\n", texts[i],
-			       l.len, l.items[0].span);
-		CHECK(l.len == 0);
-		claim_list_release(&l);
-	}
+	RUN_NONE(texts);
 }
 
 /* Unicode and LaTeX remnants. */
@@ -249,15 +257,7 @@ static void test_latex_math(void)
 		"We set $\\lambda=10$ and $k=5$ in all runs.",
 	};
 	RUN_CASES(cases);
-	for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
-		struct claim_list l = CLAIM_LIST_INIT;
-		extract_claims(none[i], strlen(none[i]), &l);
-		if (l.len)
-			printf("  \"%s\": %zu claims, first %s\n", none[i],
-			       l.len, l.items[0].span);
-		CHECK(l.len == 0);
-		claim_list_release(&l);
-	}
+	RUN_NONE(none);
 }
 
 /* Phrasings of cost and compute beyond the dev set's: bounds in words,
@@ -295,12 +295,7 @@ static void test_phrasings(void)
 		"It was accepted on 3/4 of the reviews.",
 	};
 	RUN_CASES(cases);
-	for (size_t i = 0; i < sizeof none / sizeof *none; i++) {
-		struct claim_list l = CLAIM_LIST_INIT;
-		extract_claims(none[i], strlen(none[i]), &l);
-		CHECK(l.len == 0);
-		claim_list_release(&l);
-	}
+	RUN_NONE(none);
 	/* the bounds */
 	{
 		const char *t = "It uses fewer than 100 GPU hours and under $50.";
@@ -405,15 +400,7 @@ static void test_spelled(void)
 		"Only one of the two models converges.",
 	};
 	RUN_CASES(cases);
-	for (size_t i = 0; i < sizeof skips / sizeof *skips; i++) {
-		struct claim_list l = CLAIM_LIST_INIT;
-		extract_claims(skips[i], strlen(skips[i]), &l);
-		if (l.len)
-			printf("  \"%s\": %zu claims, first %s\n", skips[i],
-			       l.len, l.items[0].span);
-		CHECK(l.len == 0);
-		claim_list_release(&l);
-	}
+	RUN_NONE(skips);
 }
 
 /* Pairs of figures: "from X to Y", and a comparator's figure set against
@@ -471,15 +458,7 @@ static void test_subjects(void)
 		"The grant was A$50,000.",
 	};
 	RUN_CASES(cases);
-	for (size_t i = 0; i < sizeof skips / sizeof *skips; i++) {
-		struct claim_list l = CLAIM_LIST_INIT;
-		extract_claims(skips[i], strlen(skips[i]), &l);
-		if (l.len)
-			printf("  \"%s\": %zu claims, first %s\n", skips[i],
-			       l.len, l.items[0].span);
-		CHECK(l.len == 0);
-		claim_list_release(&l);
-	}
+	RUN_NONE(skips);
 }
 
 /* Subjects and baselines: the comparator's figures carry subject
