@@ -556,7 +556,7 @@ static size_t tokenize(struct ctx *x, size_t pos)
 		 * "2~days", "by~50\%" (between figures it is a range,
 		 * "10~20X", "0.8dB~2dB", and before a number "about") */
 		if (c == '~' && i > pos && i + 1 < len && is_alnum((unsigned char)t[i - 1]) &&
-		    (is_alpha((unsigned char)t[i + 1]) ||
+		    (is_alpha((unsigned char)t[i + 1]) || t[i + 1] == '\\' ||
 		     (is_alnum((unsigned char)t[i + 1]) && x->n &&
 		      x->tok[x->n - 1].kind == TK_WORD && !x->tok[x->n - 1].digit &&
 		      x->tok[x->n - 1].e == i))) {

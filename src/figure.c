@@ -340,7 +340,9 @@ static enum fig_suffix read_suffix(const char *t, size_t len, size_t *i,
 	unsigned char c;
 
 	*glued_digit = 0;
-	if (byte_at(t, len, j) == ' ')
+	if (byte_at(t, len, j) == ' ' ||
+	    (byte_at(t, len, j) == '~' && /* LaTeX's tie: "76.3~\%" */
+	     (byte_at(t, len, j + 1) == '\\' || is_alpha(byte_at(t, len, j + 1)))))
 		j++;
 	/* "2.5 $\times$", "40 $\%$", "\textbf{3.5}$\times$": LaTeX math
 	 * and a typeface's brace around the sign */

@@ -284,6 +284,8 @@ static void test_phrasings(void)
 		    { Q_COST_USD, 100, 0, NULL, "$100" } } },
 		{ "We train on 8~A100 GPUs for 2~days.", 1,
 		  { { Q_COMPUTE, 384, 0, "A100", "8~A100 GPUs for 2~days" } } },
+		{ "It reaches 76.3~\\% accuracy on ImageNet.", 1,
+		  { { Q_QUALITY, 76.3, 0, "accuracy", NULL } } },
 		{ "It achieves 10~20X speedup and cuts the cost by~50\\%.", 2,
 		  { { Q_RATIO, 10, 20, "time", NULL },
 		    { Q_RATIO, 2, 0, "cost", NULL } } },
