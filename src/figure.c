@@ -534,9 +534,10 @@ int fig_read_at(const char *t, size_t len, size_t pos, int allow_exp,
 	i = read_number(t, len, pos, allow_exp, &f->lo, &oor);
 	f->out_of_range = oor;
 	/* a number in LaTeX math: "$7$B", "$12.7$ FID", "2.5$\times$" */
+	int in_math = pos > 0 && t[pos - 1] == '$';
 	if (byte_at(t, len, i) == '$' &&
-	    (t[pos - 1] == '$' || byte_at(t, len, i + 1) == '\\')) {
-		if (t[pos - 1] == '$' && f->money) {
+	    (in_math || byte_at(t, len, i + 1) == '\\')) {
+		if (in_math && f->money) {
 			f->money = 0;
 			f->math_dollar = 1;
 			f->start = pos;
