@@ -525,6 +525,65 @@ static size_t boring_until(struct ctx *x, size_t pos)
 }
 
 /* Cut the sentence starting at pos into x->tok; returns its end. */
+/* LaTeX's marks at t[*i] that are no tokens of their own, or one token
+ * for a command; returns 1 when it took the byte (and moved *i).
+ * - '$': math delimiters and dollar signs alike are transparent to the
+ *   words around them ("$\sim$100", "$7$B", "2.5$\times$"); money is
+ *   told from the bytes before a number (read_prefix).
+ * - '~' between a word and a letter, a backslash or a number after a
+ *   word: LaTeX's tie, a space that does not break ("8~A100", "2~days",
+ *   "by~50\%"); between figures it is a range ("10~20X", "0.8dB~2dB")
+ *   and before a number "about".
+ * - a relation ("\sim", "\geq", "\times"): one token, as its Unicode
+ *   sign would be.
+ * - a typeface ("\textbf{3.5}", "$\mathbf{3.5\times}$"): no word, and
+ *   its braces no punctuation (*faces counts the open ones). */
+static __attribute__((noinline)) int latex_mark(struct ctx *x, size_t pos, size_t *i,
+						 int *space, size_t *faces)
+{
+	const char *t = x->t;
+	size_t len = x->len, j = *i, e;
+	unsigned char c = (unsigned char)t[j];
+	int sym;
+
+	if (c == '$') {
+		*i = j + 1;
+		return 1;
+	}
+	if (c == '~') {
+		if (j > pos && j + 1 < len && is_alnum((unsigned char)t[j - 1]) &&
+		    (is_alpha((unsigned char)t[j + 1]) || t[j + 1] == '\\' ||
+		     (is_alnum((unsigned char)t[j + 1]) && x->n &&
+		      x->tok[x->n - 1].kind == TK_WORD && !x->tok[x->n - 1].digit &&
+		      x->tok[x->n - 1].e == j))) {
+			*i = j + 1;
+			*space = 1;
+			return 1;
+		}
+		return 0;
+	}
+	if (c == '\\') {
+		if ((sym = latex_relation(t, len, j, &e)) != 0) {
+			push_tok(x, j, e, TK_PUNCT, sym, *space);
+			*i = e;
+			*space = 0;
+			return 1;
+		}
+		if ((e = latex_typeface(t, len, j)) != 0) {
+			*i = e;
+			++*faces;
+			return 1;
+		}
+		return 0;
+	}
+	if (c == '}' && *faces) {
+		*i = j + 1;
+		--*faces;
+		return 1;
+	}
+	return 0;
+}
+
 static size_t tokenize(struct ctx *x, size_t pos)
 {
 	const char *t = x->t;
@@ -535,7 +594,7 @@ static size_t tokenize(struct ctx *x, size_t pos)
 	while (i < len && x->n < MAX_TOKENS) {
 		unsigned char c = (unsigned char)t[i];
 		size_t sl = space_len(t, len, i), n, e;
-		int sym;
+		int sym = 0;
 		if (sl || c == '\0') {
 			if (c == '\n' && ++nl >= 2 && x->n)
 				return i + 1; /* a blank line ends a paragraph */
@@ -544,46 +603,13 @@ static size_t tokenize(struct ctx *x, size_t pos)
 			continue;
 		}
 		nl = 0;
-		if (c == '$') {
-			/* LaTeX math delimiters and dollar signs alike are
-			 * transparent to the words around them ("$\sim$100",
-			 * "$7$B", "2.5$\times$"); money is told from the bytes
-			 * before a number (read_prefix) */
-			i++;
-			continue;
+		if (!is_alnum(c)) {
+			if ((c == '$' || c == '~' || c == '\\' || c == '}') &&
+			    latex_mark(x, pos, &i, &space, &faces))
+				continue;
+			n = c >= 0x80 ? utf8_len(t, len, i) : 1;
+			sym = c >= 0x80 ? multibyte_sym(t, len, i, n) : 0;
 		}
-		/* LaTeX's tie, a space that does not break: "8~A100",
-		 * "2~days", "by~50\%" (between figures it is a range,
-		 * "10~20X", "0.8dB~2dB", and before a number "about") */
-		if (c == '~' && i > pos && i + 1 < len && is_alnum((unsigned char)t[i - 1]) &&
-		    (is_alpha((unsigned char)t[i + 1]) || t[i + 1] == '\\' ||
-		     (is_alnum((unsigned char)t[i + 1]) && x->n &&
-		      x->tok[x->n - 1].kind == TK_WORD && !x->tok[x->n - 1].digit &&
-		      x->tok[x->n - 1].e == i))) {
-			i++;
-			space = 1;
-			continue;
-		}
-		if (c == '\\' && (sym = latex_relation(t, len, i, &e)) != 0) {
-			push_tok(x, i, e, TK_PUNCT, sym, space);
-			i = e;
-			space = 0;
-			continue;
-		}
-		/* "\textbf{3.5}", "$\mathbf{3.5\times}$": a typeface is no
-		 * word, its braces no punctuation */
-		if (c == '\\' && (e = latex_typeface(t, len, i)) != 0) {
-			i = e;
-			faces++;
-			continue;
-		}
-		if (c == '}' && faces) {
-			i++;
-			faces--;
-			continue;
-		}
-		n = c >= 0x80 ? utf8_len(t, len, i) : 1;
-		sym = c >= 0x80 ? multibyte_sym(t, len, i, n) : 0;
 		if (is_alnum(c) || (c >= 0x80 && !sym)) {
 			int digit;
 			e = word_end(t, len, i, &digit);
@@ -601,18 +627,20 @@ static size_t tokenize(struct ctx *x, size_t pos)
 	return i;
 }
 
-static struct tok *tk(struct ctx *x, long i)
+/* The token accessors run tens of millions of times per 100k papers:
+ * always inline, whatever the size of their callers. */
+#define TOKEN_INLINE static inline __attribute__((always_inline))
+
+TOKEN_INLINE struct tok *tk(struct ctx *x, long i)
 {
 	return i >= 0 && (size_t)i < x->n ? &x->tok[i] : NULL;
 }
 
-static void lex_fill(struct ctx *x, struct tok *k)
+static void lex_fill_slow(struct ctx *x, struct tok *k)
 {
 	enum dim d = DIM_NONE;
 	int m = -1;
 
-	if (k->lex & LX_DONE)
-		return;
 	k->lex = LX_DONE;
 	if (k->kind == TK_WORD)
 		k->lex |= lex_lookup(x->t, k->s, k->e, &d, &m);
@@ -620,8 +648,15 @@ static void lex_fill(struct ctx *x, struct tok *k)
 	k->metric = (short)m;
 }
 
+/* A token's lexicon entry, looked up the first time it is asked for. */
+TOKEN_INLINE void lex_fill(struct ctx *x, struct tok *k)
+{
+	if (!(k->lex & LX_DONE))
+		lex_fill_slow(x, k);
+}
+
 /* Lexicon flags of token i (0 for punctuation and numbers). */
-static uint32_t lx(struct ctx *x, long i)
+TOKEN_INLINE uint32_t lx(struct ctx *x, long i)
 {
 	struct tok *k = tk(x, i);
 
@@ -654,7 +689,7 @@ static int metric_of(struct ctx *x, long i)
 /* Is token i the word lit (lower case, n bytes)?  The length is compared
  * first: most words differ in it, and this runs thousands of times per
  * figure-dense sentence. */
-static int word_is(struct ctx *x, long i, const char *lit, size_t n)
+TOKEN_INLINE int word_is(struct ctx *x, long i, const char *lit, size_t n)
 {
 	struct tok *k = tk(x, i);
 
@@ -670,7 +705,7 @@ static int word_is(struct ctx *x, long i, const char *lit, size_t n)
  * time. */
 #define IS_W(x, i, lit) word_is((x), (i), "" lit "", sizeof(lit) - 1)
 
-static int is_p(struct ctx *x, long i, int sym)
+TOKEN_INLINE int is_p(struct ctx *x, long i, int sym)
 {
 	struct tok *k = tk(x, i);
 
@@ -678,7 +713,7 @@ static int is_p(struct ctx *x, long i, int sym)
 }
 
 /* Is token i glued (no space) to token i-1? */
-static int glued(struct ctx *x, long i)
+TOKEN_INLINE int glued(struct ctx *x, long i)
 {
 	struct tok *k = tk(x, i);
 
