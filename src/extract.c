@@ -237,6 +237,8 @@ static const char *const abbrev[] = {
 
 static int is_abbrev(const char *t, size_t s, size_t e)
 {
+	if (e - s < 2 || e - s > 6) /* the lengths of abbrev[] */
+		return 0;
 	for (size_t k = 0; k < sizeof abbrev / sizeof *abbrev; k++)
 		if (span_is(t, s, e, abbrev[k]))
 			return 1;
@@ -1061,12 +1063,13 @@ static long accel_time(struct ctx *x, long i)
 	size_t used;
 	long j = i + 1;
 
-	if (!tk(x, i) || (!(lx(x, i) & LX_DEVICE) &&
-			  !hardware_at(x->t, x->len, tk(x, i)->s, &used)))
-		return -1;
 	if (is_p(x, j, '-') && glued(x, j))
 		j++;
-	return lx(x, j) & (LX_HOURS | LX_DAYS | LX_WEEKS) ? j : -1;
+	/* the time word first: a lookup, where a device name is compares */
+	if (!tk(x, i) || !(lx(x, j) & (LX_HOURS | LX_DAYS | LX_WEEKS)) ||
+	    (!(lx(x, i) & LX_DEVICE) && !hardware_at(x->t, x->len, tk(x, i)->s, &used)))
+		return -1;
+	return j;
 }
 
 static enum dim dim_phrase(struct ctx *x, long i, long *last)

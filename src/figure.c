@@ -1150,6 +1150,19 @@ static int device_start(const char *t, size_t len, size_t s)
 	return first[to_lower(c)];
 }
 
+/* The words of device names without a digit, lower case. */
+static int digitless_device(const char *w)
+{
+	static const char *const names[] = {
+		"nvidia", "amd", "google", "geforce", "tesla", "cloud", "rtx",
+		"gtx", "tpu", "titan",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (names[i][0] == w[0] && !strcmp(w, names[i]))
+			return 1;
+	return 0;
+}
+
 const char *hardware_at(const char *t, size_t len, size_t s, size_t *used)
 {
 	char w[16], v[16];
@@ -1159,6 +1172,10 @@ const char *hardware_at(const char *t, size_t len, size_t s, size_t *used)
 	if (!device_start(t, len, s))
 		return NULL;
 	e = word_lower(t, len, i, w, sizeof w);
+	/* a device's word has a digit ("A100", "TPUv3", "4090") or is one
+	 * of a few names: most words are turned away here */
+	if (!strpbrk(w, "0123456789") && !digitless_device(w))
+		return NULL;
 	if (!strcmp(w, "nvidia") || !strcmp(w, "amd") || !strcmp(w, "google") ||
 	    !strcmp(w, "geforce") || !strcmp(w, "tesla") || !strcmp(w, "cloud")) {
 		i = skip_space(t, len, e);
