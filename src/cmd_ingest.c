@@ -58,10 +58,15 @@ static const char ingest_usage[] =
  * trip through the host: batches of 64 papers made 5,400 context
  * switches for 100k papers and took 3.0 s of CPU, batches of 1 MiB 790
  * and 2.6 s.  The byte limit keeps the text in flight to about
- * RING_BATCHES MiB whatever the records. */
+ * RING_BATCHES MiB whatever the records.  Each file starts with batches
+ * of BATCH_FIRST records (and a 2048th of the bytes for each), doubled
+ * batch by batch up to the limits, so that a few new records (a file
+ * that grew by 1%) are not extracted by one thread while the other
+ * waits for a batch to fill. */
 #define BATCH_JOBS 2048
 #define BATCH_JOBS_MAX 65536
 #define BATCH_BYTES (1 << 20)
+#define BATCH_FIRST 64
 #define WORKER_NICE 19 /* how much lower the extracting threads' priority is */
 #define RING_BATCHES 6
 #define MAX_JOBS 16
@@ -128,6 +133,7 @@ struct ingest {
 	/* the pipeline */
 	struct batch *ring;
 	size_t batch_jobs;        /* records a batch holds at most */
+	size_t batch_now;         /* and the batch being filled, this far into the file */
 	size_t head, tail;        /* oldest batch not stored; batch filling */
 	int threads;
 	pthread_t tid[MAX_JOBS];
@@ -546,6 +552,7 @@ static void *storer(void *arg)
 static int pipeline_start(struct ingest *in, int threads, size_t batch_jobs)
 {
 	in->batch_jobs = batch_jobs;
+	in->batch_now = batch_jobs < BATCH_FIRST ? batch_jobs : BATCH_FIRST;
 	in->ring = xcalloc(RING_BATCHES, sizeof *in->ring);
 	for (size_t k = 0; k < RING_BATCHES; k++)
 		in->ring[k].jobs = xcalloc(batch_jobs, sizeof *in->ring[k].jobs);
@@ -602,6 +609,7 @@ static int pipeline_flush(struct ingest *in)
 		return 0;
 	if (in->ring[in->tail].n) /* the reader's batch, being filled */
 		submit(in);
+	in->batch_now = in->batch_jobs < BATCH_FIRST ? in->batch_jobs : BATCH_FIRST;
 	pthread_mutex_lock(&in->mu);
 	for (size_t k = 0; k < RING_BATCHES; k++)
 		while (in->ring[k].state != B_FREE)
@@ -695,9 +703,11 @@ static int job_added(struct ingest *in, size_t bytes)
 {
 	struct batch *b = &in->ring[in->tail];
 	b->bytes += bytes;
-	if (b->n < in->batch_jobs && b->bytes < BATCH_BYTES)
+	if (b->n < in->batch_now && b->bytes < in->batch_now * (BATCH_BYTES / BATCH_JOBS))
 		return 0;
 	submit(in);
+	if (in->batch_now < in->batch_jobs)
+		in->batch_now = in->batch_now * 2 < in->batch_jobs ? in->batch_now * 2 : in->batch_jobs;
 	return wait_slot(in);
 }
 
