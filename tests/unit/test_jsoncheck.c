@@ -98,8 +98,52 @@ static void test_nul_escape(void)
 	}
 }
 
+/* Long strings, scanned 16 and 32 bytes at a time: a byte that needs a
+ * look (an escape, a control byte, UTF-8 valid or not, the closing
+ * quote) at every position of the first 100, and the error's offset. */
+static void test_long_strings(void)
+{
+	char buf[160];
+	for (size_t len = 0; len < 100; len++) {
+		for (size_t at = 0; at <= len; at++) {
+			size_t where;
+			const char *why;
+			/* a run of 'a' with one special byte sequence at `at` */
+			static const struct {
+				const char *seq;
+				int valid;
+			} seqs[] = {
+				{ "\\\"", 1 }, { "\xc3\xa9", 1 }, { "\x01", 0 },
+				{ "\xff", 0 }, { "\\u0041", 1 }, { "\xe2\x82", 0 },
+			};
+			for (size_t k = 0; k < sizeof seqs / sizeof *seqs; k++) {
+				size_t n = 0, sl = strlen(seqs[k].seq);
+				buf[n++] = '"';
+				memset(buf + n, 'a', at);
+				n += at;
+				memcpy(buf + n, seqs[k].seq, sl);
+				n += sl;
+				memset(buf + n, 'a', len - at);
+				n += len - at;
+				buf[n++] = '"';
+				int rc = json_check(buf, n, &where, &why);
+				CHECK((rc == 0) == seqs[k].valid);
+				if (rc)
+					CHECK(where == 1 + at);
+			}
+		}
+		/* unterminated */
+		size_t where;
+		const char *why;
+		buf[0] = '"';
+		memset(buf + 1, 'a', len);
+		CHECK(json_check(buf, 1 + len, &where, &why) == -1);
+	}
+}
+
 int main(void)
 {
+	RUN(test_long_strings);
 	RUN(test_nul_escape);
 	RUN(test_basic);
 	RUN(test_deep);
