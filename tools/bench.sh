@@ -79,20 +79,24 @@ grep_then_drop() {
 	drop_db
 }
 
-# settle_memory: the report writes 2.2 GB at 100k papers.  When the page
-# cache is full of this run's earlier inputs and databases, the kernel
-# must reclaim a page for each page the report writes: on the development
-# machine that took the same report from 7-9 s to 12.5-12.9 s, all of it
-# system time.  So the page cache is dropped where that is allowed
-# (root), and the database read back, so every report starts with free
-# memory and the database in memory; $memory_state says which happened.
+# settle_memory FILE: the report writes 2.2 GB at 100k papers, an ingest
+# of 1M papers a 2.3 GB database.  When the page cache is full of this
+# run's earlier inputs, databases and reports, the kernel must reclaim a
+# page for each page written: on the development machine that took the
+# same report from 7-9 s to 12.5-12.9 s, all of it system time, and the
+# first format ingested at 1M papers (after the reports at 100k) up to a
+# fifth slower than the second.  So before each of those stages the page
+# cache is dropped where that is allowed (root), and FILE (the input or
+# database the stage reads) read back into memory, so every stage starts
+# with free memory and its input cached; $memory_state says which
+# happened.
 settle_memory() {
 	sync
 	memory_state="page cache as the earlier stages left it"
 	if [ -w /proc/sys/vm/drop_caches ] && echo 1 >/proc/sys/vm/drop_caches 2>/dev/null; then
 		memory_state="clean page cache dropped first"
 	fi
-	cat "$out/d.db" >/dev/null
+	cat "$1" >/dev/null
 }
 
 # median_report fresh|again N: report the database of N papers into a new
@@ -129,6 +133,7 @@ for n in $sizes; do
 	for fmt in jsonl listing; do
 		[ $fmt = listing ] && in=$listing || in=$jsonl
 		db=$out/b.db
+		settle_memory "$in"
 		median grep_then_drop "$EFFDASH" --quiet --db "$db" ingest "$in"
 		claims=$(sqlite3 "$db" "SELECT count(*) FROM claim")
 		eval "secs_$fmt=\$secs rss_$fmt=\$rss claims_$fmt=\$claims"
@@ -140,7 +145,7 @@ for n in $sizes; do
 		bytes=$(wc -c <"$in")
 		mb=$(rate "$bytes" 1000000)
 		row "$fmt" "$n" "$mb" "$secs" "$(rate "$mb" "$secs")" "$(rate "$n" "$secs")" \
-			"$(rate "$rss" 1000)" "$claims claims; median of $runs; $(ratio "$secs" "$grep_s")x grep's time (${grep_s}s, median of $((2 * runs)) runs interleaved with the ingests)"
+			"$(rate "$rss" 1000)" "$claims claims; median of $runs; $(ratio "$secs" "$grep_s")x grep's time (${grep_s}s, median of $((2 * runs)) runs interleaved with the ingests); $memory_state"
 		echo "ingest-$fmt,$n,$bytes,$secs,$(rate "$mb" "$secs"),$(rate "$n" "$secs"),$rss,$(ratio "$secs" "$grep_s"),grep" >>"$results"
 	done
 	full_s=$secs
@@ -185,7 +190,7 @@ for n in $sizes; do
 	# Fresh reports (each into a new folder) and the same report over
 	# the previous one (unchanged files are linked): medians of $runs,
 	# from a known state of memory (settle_memory).
-	settle_memory
+	settle_memory "$out/d.db"
 	median_report fresh "$n"
 	report_s=$secs
 	row report "$n" "" "$secs" "" "" "$(rate "$rss" 1000)" \
