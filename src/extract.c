@@ -526,7 +526,6 @@ static size_t boring_until(struct ctx *x, size_t pos)
 	return len;
 }
 
-/* Cut the sentence starting at pos into x->tok; returns its end. */
 /* LaTeX's marks at t[*i] that are no tokens of their own, or one token
  * for a command; returns 1 when it took the byte (and moved *i).
  * - '$': math delimiters and dollar signs alike are transparent to the
@@ -586,6 +585,7 @@ static __attribute__((noinline)) int latex_mark(struct ctx *x, size_t pos, size_
 	return 0;
 }
 
+/* Cut the sentence starting at pos into x->tok; returns its end. */
 static size_t tokenize(struct ctx *x, size_t pos)
 {
 	const char *t = x->t;
@@ -1051,11 +1051,9 @@ static const char *default_metric(const char *t, size_t s, size_t e)
 	return "accuracy";
 }
 
-/* The dimension named by the words from token i on: the first dimension
- * word, but where two stand together the second wins ("computational
- * complexity" is flops) unless it is "cost" or "size", which only repeat
- * the first ("computational cost" is compute, "sample size" is data).
- * *last gets the index of the word used. */
+/* The time words of accelerator time in a dimension phrase. */
+#define ACCEL_TIME_WORDS (LX_HOURS | LX_DAYS | LX_WEEKS)
+
 /* Accelerator time at token i: "GPU hours", "GPU-days", "A100 hours".
  * Returns the index of the time word, or -1. */
 static long accel_time(struct ctx *x, long i)
@@ -1066,12 +1064,17 @@ static long accel_time(struct ctx *x, long i)
 	if (is_p(x, j, '-') && glued(x, j))
 		j++;
 	/* the time word first: a lookup, where a device name is compares */
-	if (!tk(x, i) || !(lx(x, j) & (LX_HOURS | LX_DAYS | LX_WEEKS)) ||
+	if (!tk(x, i) || !(lx(x, j) & ACCEL_TIME_WORDS) ||
 	    (!(lx(x, i) & LX_DEVICE) && !hardware_at(x->t, x->len, tk(x, i)->s, &used)))
 		return -1;
 	return j;
 }
 
+/* The dimension named by the words from token i on: the first dimension
+ * word, but where two stand together the second wins ("computational
+ * complexity" is flops) unless it is "cost" or "size", which only repeat
+ * the first ("computational cost" is compute, "sample size" is data).
+ * *last gets the index of the word used. */
 static enum dim dim_phrase(struct ctx *x, long i, long *last)
 {
 	enum dim d = dm(x, i);
@@ -1178,7 +1181,7 @@ static enum dim dim_before(struct ctx *x, long k, int words)
 		if (plain_number(x, i))
 			return DIM_NONE;
 		/* "reduces GPU hours by 2x" */
-		if (lx(x, i) & (LX_HOURS | LX_DAYS | LX_WEEKS)) {
+		if (lx(x, i) & ACCEL_TIME_WORDS) {
 			long j = i - 1;
 			if (is_p(x, j, '-') && glued(x, j))
 				j--;
@@ -2840,6 +2843,18 @@ static int currency_after(struct ctx *x, long k, const struct fig_read *f)
 	return tk(x, k) && tk(x, k)->s == i && (lx(x, k) & LX_CURRENCY);
 }
 
+/* The value of a token of digits only; 0 when it has anything else. */
+static int digits_value(struct ctx *x, const struct tok *k, double *v)
+{
+	*v = 0;
+	for (size_t i = k->s; i < k->e; i++) {
+		if (!is_digit((unsigned char)x->t[i]))
+			return 0;
+		*v = *v * 10 + (x->t[i] - '0');
+	}
+	return 1;
+}
+
 /* "1/10 of the compute", "1/3 the memory": a share, read as "10% of"
  * is.  Returns whether it was one. */
 static int fraction_share(struct ctx *x, long k)
@@ -2852,17 +2867,7 @@ static int fraction_share(struct ctx *x, long k)
 	    b->kind != TK_NUM || !(IS_W(x, k + 3, "of") || IS_W(x, k + 3, "the")) ||
 	    a->e - a->s > 3 || b->e - b->s > 4)
 		return 0;
-	for (size_t i = a->s; i < a->e; i++)
-		if (is_digit((unsigned char)x->t[i]))
-			n = n * 10 + (x->t[i] - '0');
-		else
-			return 0;
-	for (size_t i = b->s; i < b->e; i++)
-		if (is_digit((unsigned char)x->t[i]))
-			d = d * 10 + (x->t[i] - '0');
-		else
-			return 0;
-	if (n < 1 || d <= n)
+	if (!digits_value(x, a, &n) || !digits_value(x, b, &d) || n < 1 || d <= n)
 		return 0;
 	memset(&f, 0, sizeof f);
 	f.lo = 100 * n / d;

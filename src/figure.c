@@ -1150,17 +1150,29 @@ static int device_start(const char *t, size_t len, size_t s)
 	return first[to_lower(c)];
 }
 
-/* The words of device names without a digit, lower case. */
-static int digitless_device(const char *w)
+/* Words before a device's own name ("NVIDIA A100", "Google TPU v4") and
+ * the series of consumer cards ("RTX 4090"), lower case. */
+static const char *const device_makers[] = {
+	"nvidia", "amd", "google", "geforce", "tesla", "cloud",
+};
+static const char *const card_series[] = { "rtx", "gtx" };
+
+static int word_among(const char *w, const char *const *list, size_t n)
 {
-	static const char *const names[] = {
-		"nvidia", "amd", "google", "geforce", "tesla", "cloud", "rtx",
-		"gtx", "tpu", "titan",
-	};
-	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-		if (names[i][0] == w[0] && !strcmp(w, names[i]))
+	for (size_t i = 0; i < n; i++)
+		if (list[i][0] == w[0] && !strcmp(w, list[i]))
 			return 1;
 	return 0;
+}
+
+#define AMONG(w, list) word_among((w), (list), sizeof(list) / sizeof *(list))
+
+/* Is w a word of a device name without a digit: a maker, a series,
+ * "tpu" (a version follows) or "titan" (device_word)? */
+static int digitless_device(const char *w)
+{
+	return AMONG(w, device_makers) || AMONG(w, card_series) ||
+	       !strcmp(w, "tpu") || !strcmp(w, "titan");
 }
 
 const char *hardware_at(const char *t, size_t len, size_t s, size_t *used)
@@ -1176,15 +1188,14 @@ const char *hardware_at(const char *t, size_t len, size_t s, size_t *used)
 	 * of a few names: most words are turned away here */
 	if (!strpbrk(w, "0123456789") && !digitless_device(w))
 		return NULL;
-	if (!strcmp(w, "nvidia") || !strcmp(w, "amd") || !strcmp(w, "google") ||
-	    !strcmp(w, "geforce") || !strcmp(w, "tesla") || !strcmp(w, "cloud")) {
+	if (AMONG(w, device_makers)) {
 		i = skip_space(t, len, e);
 		if (i == e || !(name = hardware_at(t, len, i, used)))
 			return NULL;
 		*used += i - s;
 		return name;
 	}
-	if (!strcmp(w, "rtx") || !strcmp(w, "gtx")) {
+	if (AMONG(w, card_series)) {
 		i = e;
 		if (byte_at(t, len, i) == ' ' || byte_at(t, len, i) == '-')
 			i++;

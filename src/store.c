@@ -1530,7 +1530,7 @@ int store_paper_fingerprints(struct store *st, long long **out, size_t *n)
 		*n = 0;
 		return db_fail(st, "cannot read paper fingerprints");
 	}
-	sort_i64(*out, *n); /* 1M in a tenth of qsort's time */
+	sort_i64(*out, *n);
 	return 0;
 }
 
