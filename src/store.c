@@ -229,6 +229,10 @@ struct pending_claim {
 #define PAPER_PARAMS 12
 #define PAPER_ROWS 16
 
+/* Derived values waiting to be stored: one row per claim (its JSON
+ * array), DERIV_ROWS at a time, as claims. */
+#define DERIV_ROWS 16
+
 struct pending_paper {
 	const struct paper *p;
 	const struct paper_keys *k;
@@ -259,11 +263,16 @@ struct store {
 	struct pending_paper papers[PAPER_ROWS];
 	size_t n_papers;
 	long next_paper_id;
-	/* insert_derivations' order of a paper's values, and the JSON of a
-	 * claim's */
+	/* insert_derivations' order of a paper's values */
 	struct deriv_order *deriv_order;
 	size_t deriv_alloc;
+	/* The same for derived values: the JSON of queued row r is
+	 * deriv_json.buf[deriv_off[r]..deriv_off[r + 1]) */
+	sqlite3_stmt *deriv_rows;
 	struct strbuf deriv_json;
+	size_t deriv_off[DERIV_ROWS + 1];
+	long deriv_claim[DERIV_ROWS];
+	size_t n_derived;
 	/* The ids of the curated claims stored for source range_source
 	 * since the range was last written to its row (range_last 0: none);
 	 * see range_write(). */
@@ -776,7 +785,8 @@ static int prepare_all(struct store *st)
 			return db_fail(st, "cannot prepare statement");
 	}
 	if (prepare_rows(st, S_CLAIM_INS, CLAIM_ROWS, CLAIM_PARAMS, &st->claim_rows) ||
-	    prepare_rows(st, S_PAPER_INS, PAPER_ROWS, PAPER_PARAMS, &st->paper_rows))
+	    prepare_rows(st, S_PAPER_INS, PAPER_ROWS, PAPER_PARAMS, &st->paper_rows) ||
+	    prepare_rows(st, S_DERIV_INS, DERIV_ROWS, 2, &st->deriv_rows))
 		return -1;
 	for (int r = 0; r <= CLAIM_ROWS; r++)
 		for (int i = 0; i <= CLAIM_PARAMS; i++)
@@ -968,6 +978,7 @@ void store_close(struct store *st)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_finalize(st->claim_rows);
 	sqlite3_finalize(st->paper_rows);
+	sqlite3_finalize(st->deriv_rows);
 	if (st->in_tx)
 		exec(st, "ROLLBACK");
 	sqlite3_close(st->db);
@@ -1002,6 +1013,7 @@ int store_begin(struct store *st)
 	st->n_pending = 0;
 	st->next_claim_id = 0;
 	st->n_papers = 0;
+	st->n_derived = 0;
 	st->next_paper_id = 0;
 	kf_drop(&st->kf);
 	writeback_start(st);
@@ -1031,6 +1043,7 @@ void store_rollback(struct store *st)
 	st->n_pending = 0;
 	st->next_claim_id = 0;
 	st->n_papers = 0;
+	st->n_derived = 0;
 	st->next_paper_id = 0;
 	st->range_last = 0;
 	if (st->in_tx) {
@@ -1613,11 +1626,15 @@ static int claims_insert(struct store *st)
 			   bind_queued_claim, st->next_claim_id - (long)n, "cannot store claims");
 }
 
+static int derived_insert(struct store *st);
+
 int store_settle(struct store *st)
 {
 	if (st->n_papers && papers_insert(st))
 		return -1;
-	return st->n_pending ? claims_insert(st) : 0;
+	if (st->n_pending && claims_insert(st))
+		return -1;
+	return st->n_derived ? derived_insert(st) : 0;
 }
 
 /* The id the next claim stored gets: SQLite's own choice (one more than
@@ -1733,13 +1750,51 @@ static void derived_array(struct strbuf *out, const struct derivation *d,
 	sb_addc(out, ']');
 }
 
+/* Insert the queued rows of derived: all DERIV_ROWS of them with one
+ * statement, or one at a time (see claims_insert).  The queue is empty
+ * afterwards, even on an error. */
+static int derived_insert(struct store *st)
+{
+	size_t n = st->n_derived;
+	st->n_derived = 0;
+	for (size_t r = 0; r < n;) {
+		sqlite3_stmt *s = n == DERIV_ROWS ? st->deriv_rows : st->stmt[S_DERIV_INS];
+		size_t rows = n == DERIV_ROWS ? n : 1;
+		for (size_t slot = 0; slot < rows; slot++, r++) {
+			const char *js = st->deriv_json.buf + st->deriv_off[r];
+			size_t len = st->deriv_off[r + 1] - st->deriv_off[r];
+			sqlite3_bind_int64(s, 2 * (int)slot + 1, st->deriv_claim[r]);
+			sqlite3_bind_text(s, 2 * (int)slot + 2, js, (int)len, SQLITE_STATIC);
+		}
+		if (step_bound(st, s, "cannot store derived values"))
+			return -1;
+	}
+	return 0;
+}
+
+/* Queue a row of derived for claim_id: returns the buffer its JSON is
+ * to be appended to, then derived_queued() takes it. */
+static struct strbuf *derived_slot(struct store *st, long claim_id)
+{
+	if (!st->n_derived)
+		sb_reset(&st->deriv_json);
+	st->deriv_off[st->n_derived] = st->deriv_json.len;
+	st->deriv_claim[st->n_derived] = claim_id;
+	return &st->deriv_json;
+}
+
+static int derived_queued(struct store *st)
+{
+	st->deriv_off[++st->n_derived] = st->deriv_json.len;
+	return st->n_derived == DERIV_ROWS ? derived_insert(st) : 0;
+}
+
 /* One row of derived per claim, its values in the order given: a
  * paper's values come claim by claim, then those that pair claims (6ND
  * on the parameter claim, implied figures on the ratio), so a claim's
  * are gathered first. */
 static int insert_derivations(struct store *st, const struct derivation *d, size_t n)
 {
-	sqlite3_stmt *s = st->stmt[S_DERIV_INS];
 	if (!n)
 		return 0;
 	if (n > st->deriv_alloc) {
@@ -1760,12 +1815,8 @@ static int insert_derivations(struct store *st, const struct derivation *d, size
 		size_t end = i + 1;
 		while (end < n && o[end].claim_id == o[i].claim_id)
 			end++;
-		struct strbuf *js = &st->deriv_json;
-		sb_reset(js);
-		derived_array(js, d, o, i, end);
-		sqlite3_bind_int64(s, 1, o[i].claim_id);
-		sqlite3_bind_text(s, 2, js->buf, (int)js->len, SQLITE_STATIC);
-		if (step_bound(st, s, "cannot store derived values"))
+		derived_array(derived_slot(st, o[i].claim_id), d, o, i, end);
+		if (derived_queued(st))
 			return -1;
 		i = end;
 	}
@@ -1801,10 +1852,8 @@ void store_derived_json(struct strbuf *out, size_t *off, size_t m,
 
 int store_add_derived_json(struct store *st, long claim_id, const char *json, size_t len)
 {
-	sqlite3_stmt *s = st->stmt[S_DERIV_INS];
-	sqlite3_bind_int64(s, 1, claim_id);
-	sqlite3_bind_text(s, 2, json, (int)len, SQLITE_STATIC);
-	return step_bound(st, s, "cannot store derived values");
+	sb_add(derived_slot(st, claim_id), json, len);
+	return derived_queued(st);
 }
 
 int store_add_derivations(struct store *st, const struct derivation *d, size_t n)
