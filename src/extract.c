@@ -1149,6 +1149,10 @@ static enum dim dim_after(struct ctx *x, long i, long *used)
 			return DIM_NONE;
 		}
 		seen++;
+		/* the next clause: "2.5x while reducing energy by 30%" */
+		if (IS_W(x, i, "while") || IS_W(x, i, "whereas") || IS_W(x, i, "and") ||
+		    IS_W(x, i, "but") || IS_W(x, i, "yet") || IS_W(x, i, "although"))
+			return DIM_NONE;
 		if ((d = dim_phrase(x, i, used)) != DIM_NONE) {
 			/* "faster inference": the noun is more precise */
 			if (d == DIM_TIME && IS_W(x, i, "faster") &&
@@ -1156,12 +1160,31 @@ static enum dim dim_after(struct ctx *x, long i, long *used)
 				d = DIM_LATENCY;
 			return d;
 		}
+		/* "8x fewer GPUs": the accelerators a run needs are its
+		 * compute ("GPU memory" and "GPU hours" were read above) */
+		if ((lx(x, i) & LX_DEVICE) && (lx(x, i - 1) & LX_LESS) && !dm(x, i + 1) &&
+		    !(is_p(x, i + 1, '-') && glued(x, i + 1))) {
+			*used = i;
+			return DIM_COMPUTE;
+		}
 		if (k->kind == TK_NUM || lx(x, i) & LX_COMPARE)
 			return DIM_NONE;
 		if (!modifier(x, i) && seen > 2)
 			return DIM_NONE;
 	}
 	return DIM_NONE;
+}
+
+/* Is token i a factor or a percentage ("3.2x", "2.5", "40%")? */
+static int factor_token(struct ctx *x, long i)
+{
+	const struct tok *k = tk(x, i);
+
+	if (!k || k->kind != TK_NUM)
+		return 0;
+	char last = x->t[k->e - 1];
+	return last == 'x' || last == 'X' || pct_after(x, i) || is_p(x, i + 1, '*') ||
+	       IS_W(x, i + 1, "times") || IS_W(x, i + 1, "x");
 }
 
 /* Dimension before a figure: "reducing the computational cost by 8x",
@@ -1178,7 +1201,9 @@ static enum dim dim_before(struct ctx *x, long k, int words)
 			continue;
 		}
 		seen++;
-		if (plain_number(x, i))
+		/* a number, or another figure's factor or percentage: "cuts
+		 * memory by 3.2x and speeds up training by 1.7x" */
+		if (plain_number(x, i) || factor_token(x, i))
 			return DIM_NONE;
 		/* "reduces GPU hours by 2x" */
 		if (lx(x, i) & ACCEL_TIME_WORDS) {
@@ -1426,6 +1451,20 @@ static int unit_data(struct ctx *x, long j, struct unit *u)
 	return 0;
 }
 
+/* "per second", "/s", "per GPU-hour" at token i: a rate in time. */
+static int per_time(struct ctx *x, long i)
+{
+	if (!IS_W(x, i, "per") && !is_p(x, i, '/'))
+		return 0;
+	i++;
+	if (lx(x, i) & LX_DEVICE)
+		i += is_p(x, i + 1, '-') ? 2 : 1;
+	return IS_W(x, i, "second") || IS_W(x, i, "sec") || IS_W(x, i, "s") ||
+	       IS_W(x, i, "minute") || IS_W(x, i, "min") || IS_W(x, i, "hour") ||
+	       IS_W(x, i, "h") || IS_W(x, i, "day") || IS_W(x, i, "step") ||
+	       IS_W(x, i, "iteration");
+}
+
 /* Everything a plain number (no % or x) may be followed by. */
 static int read_unit(struct ctx *x, long j, const struct fig_read *f,
 		     struct unit *u)
@@ -1442,6 +1481,14 @@ static int read_unit(struct ctx *x, long j, const struct fig_read *f,
 	}
 	if (lx(x, j) & LX_MONEY) {
 		u->q = Q_COST_USD;
+		u->end = tk(x, j)->e;
+		return 1;
+	}
+	/* "3,000 tokens per second", "120 images/s": a speed, only
+	 * meaningful as a before/after pair */
+	if (IS_W(x, j, "fps") || ((lx(x, j) & (LX_TOKEN | LX_DATA)) && per_time(x, j + 1))) {
+		u->q = Q_RATIO;
+		u->dim = DIM_TIME;
 		u->end = tk(x, j)->e;
 		return 1;
 	}
@@ -1474,12 +1521,6 @@ static int read_unit(struct ctx *x, long j, const struct fig_read *f,
 		u->q = Q_QUALITY;
 		u->metric = metric_of(x, m);
 		u->end = tk(x, m)->e;
-		return 1;
-	}
-	if (IS_W(x, j, "fps") || (IS_W(x, j, "tokens") && IS_W(x, j + 1, "per"))) {
-		u->q = Q_RATIO; /* only meaningful as a before/after pair */
-		u->dim = DIM_TIME;
-		u->end = tk(x, j)->e;
 		return 1;
 	}
 	return 0;
@@ -1938,6 +1979,10 @@ static void factor_percent(struct ctx *x, long k, const struct fig_read *f)
 		return;
 	}
 	n = dims_after_pct(x, a, dims, &reduce, &used);
+	/* "72% model FLOPs utilization": a rate of use, no share */
+	if (n && (IS_W(x, used + 1, "utilization") || IS_W(x, used + 1, "utilisation") ||
+		  IS_W(x, used + 1, "mfu")))
+		return;
 	if (n && reduce) {
 		for (int i = 0; i < n; i++)
 			pct_ratio(x, f, dims[i], 0, tk(x, used)->e, q);
@@ -2286,8 +2331,16 @@ static int devices_first(struct ctx *x, long k, const struct fig_read *f)
 	if (f->has_hi || f->suffix != FS_NONE || f->lo < 1)
 		return 0;
 	d = device_phrase(x, k, &u);
-	if (d < 0 || !IS_W(x, d, "for") || !tk(x, d + 1) ||
-	    tk(x, d + 1)->kind != TK_NUM)
+	if (d < 0)
+		return 0;
+	/* "for 21 days", "in 3 days", ", taking 5 days" */
+	if (is_p(x, d, ',') && (IS_W(x, d + 1, "taking") ||
+				(IS_W(x, d + 1, "which") && IS_W(x, d + 2, "takes"))))
+		d += IS_W(x, d + 1, "taking") ? 1 : 2;
+	else if (!IS_W(x, d, "for") && !IS_W(x, d, "in") && !IS_W(x, d, "within") &&
+		 !IS_W(x, d, "taking"))
+		return 0;
+	if (!tk(x, d + 1) || tk(x, d + 1)->kind != TK_NUM)
 		return 0;
 	j = d + 1;
 	if (fig_read_at(x->t, x->len, tk(x, j)->s, 0, &t2) || t2.suffix != FS_NONE)
@@ -2766,9 +2819,10 @@ static void handle_plain(struct ctx *x, long k, const struct fig_read *f)
 		return;
 claim:
 	if (u.q == Q_MEMORY_GB && !x->standalone) {
-		/* a size in GB is memory only when memory is named */
+		/* a size in GB is memory only when memory is named ("16 GB of
+		 * GPU memory") */
 		int mem = 0;
-		for (long i = k - 4; i < a + 3; i++)
+		for (long i = k - 4; i < a + 4; i++)
 			if (i >= 0 && i != k && (lx(x, i) & LX_MEMORY))
 				mem = 1;
 		if (!mem)

@@ -896,7 +896,10 @@ static const struct lex_entry lexicon[] = {
 	{ "shrinks", LX_REDUCE | LX_CHANGE, 0, -1 },
 	{ "size", LX_DIM, D(PARAMS), -1 },
 	{ "smaller", LX_LESS | LX_DIM, D(PARAMS), -1 },
+	{ "sped", LX_DIM | LX_CHANGE, D(TIME), -1 },
 	{ "speed", LX_DIM | LX_CHANGE, D(TIME), -1 },
+	{ "speeding", LX_DIM | LX_CHANGE, D(TIME), -1 },
+	{ "speeds", LX_DIM | LX_CHANGE, D(TIME), -1 },
 	{ "speedup", LX_DIM, D(TIME), -1 },
 	{ "speedups", LX_DIM, D(TIME), -1 },
 	{ "ssim", LX_METRIC, 0, 23 },
@@ -1044,6 +1047,17 @@ static const char *device_word(const char *w)
 	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
 		if (plain[i][0][0] == w[0] && !strcmp(w, plain[i][0]))
 			return plain[i][1];
+	/* a plural: "A100s", "H100s" (V100S and L40S, models of their
+	 * own, were found above) */
+	size_t n = strlen(w);
+	if (n > 2 && n < 16 && w[n - 1] == 's') {
+		char one[16];
+		memcpy(one, w, n - 1);
+		one[n - 1] = '\0';
+		for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
+			if (plain[i][0][0] == one[0] && !strcmp(one, plain[i][0]))
+				return plain[i][1];
+	}
 	return NULL;
 }
 

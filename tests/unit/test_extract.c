@@ -291,10 +291,35 @@ static void test_phrasings(void)
 		    { Q_RATIO, 2, 0, "cost", NULL } } },
 		{ "It costs \\$5--\\$10 per run.", 1,
 		  { { Q_COST_USD, 5, 10, NULL, NULL } } },
+		/* each factor its own dimension, from its own verb */
+		{ "It reduces memory by 3.2x and speeds up training by 1.7x.", 2,
+		  { { Q_RATIO, 3.2, 0, "memory", NULL },
+		    { Q_RATIO, 1.7, 0, "time", "1.7x" } } },
+		{ "It improves throughput by 2.5x while reducing energy use by 30%.", 2,
+		  { { Q_RATIO, 2.5, 0, "time", "2.5x" },
+		    { Q_RATIO, 1.4286, 0, "energy", NULL } } },
+		{ "It needs 8x fewer GPUs and trains 3x faster.", 2,
+		  { { Q_RATIO, 8, 0, "compute", "8x fewer GPUs" },
+		    { Q_RATIO, 3, 0, "time", "3x faster" } } },
+		/* a rate is a speed: its change is a ratio, never a count */
+		{ "Throughput improves from 1,200 to 3,000 tokens per second.", 1,
+		  { { Q_RATIO, 2.5, 0, "time", NULL } } },
+		/* devices, then how long */
+		{ "We train on 64 V100 GPUs, taking 5 days.", 1,
+		  { { Q_COMPUTE, 7680, 0, "V100", NULL } } },
+		{ "We train on 8 A100 GPUs in 3 days.", 1,
+		  { { Q_COMPUTE, 576, 0, "A100", "8 A100 GPUs in 3 days" } } },
+		{ "We train on 128 A100s for 5 days.", 1,
+		  { { Q_COMPUTE, 15360, 0, "A100", "128 A100s for 5 days" } } },
+		{ "It needs 16 GB of GPU memory.", 1,
+		  { { Q_MEMORY_GB, 16, 0, NULL, "16 GB" } } },
 	};
 	static const char *const none[] = {
 		"The model was released 2 years ago.",
 		"It was accepted on 3/4 of the reviews.",
+		"Our kernels reach 72% model FLOPs utilization.",
+		"We reach 3,000 tokens/s on one A100.",
+		"Inference runs at 45 images per second.",
 	};
 	RUN_CASES(cases);
 	RUN_NONE(none);
