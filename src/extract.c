@@ -950,14 +950,21 @@ static long dataset_at(struct ctx *x, long i, size_t *s, size_t *e)
 		"vit", "cnn", "cnns", "moe", "lora", "i", "fp16", "bf16", "int4",
 		"int8", "flops", "macs", "gb", "fps", "api", "rl", "sft",
 	};
+	/* benchmarks whose names have a single capital or none */
+	static const char *const plainsets[] = {
+		"cityscapes", "nuscenes", "objaverse", "kinetics", "waymo",
+		"argoverse", "pile", "places", "wikipedia",
+	};
 	struct tok *k = tk(x, i);
 	long j = i;
-	int caps = 0, digits = 0;
+	int caps = 0, digits = 0, known = 0;
 	size_t u;
 
 	if (!k || k->kind == TK_PUNCT)
 		return -1;
-	if (!(x->t[k->s] >= 'A' && x->t[k->s] <= 'Z') && k->kind != TK_NUM)
+	for (size_t n = 0; n < sizeof plainsets / sizeof *plainsets && !known; n++)
+		known = span_is(x->t, k->s, k->e, plainsets[n]);
+	if (!known && !(x->t[k->s] >= 'A' && x->t[k->s] <= 'Z') && k->kind != TK_NUM)
 		return -1;
 	if (hardware_at(x->t, x->len, k->s, &u))
 		return -1;
@@ -982,7 +989,7 @@ static long dataset_at(struct ctx *x, long i, size_t *s, size_t *e)
 		}
 		break;
 	}
-	if (caps + digits < 2 || (k->kind == TK_NUM && !caps))
+	if (!known && (caps + digits < 2 || (k->kind == TK_NUM && !caps)))
 		return -1;
 	return j;
 }
@@ -1000,8 +1007,11 @@ static int find_dataset(struct ctx *x, long k, long after, size_t *s, size_t *e)
 		if (tk(x, i)->kind == TK_PUNCT)
 			continue;
 		seen++;
-		/* the next result has its own dataset */
-		if (i > after && tk(x, i)->kind == TK_NUM && pct_after(x, i))
+		/* the next result has its own dataset: "82.4% mIoU on
+		 * Cityscapes and 48.1 mIoU on ADE20K" */
+		if (i > after && tk(x, i)->kind == TK_NUM &&
+		    (pct_after(x, i) || (!glued(x, i) && (metric_of(x, i + 1) >= 0 ||
+							 IS_W(x, i - 1, "and")))))
 			break;
 		if (IS_W(x, i, "on") || IS_W(x, i, "in") || IS_W(x, i, "of")) {
 			long j = i + 1;
@@ -1613,17 +1623,9 @@ static struct claim *emit_quality(struct ctx *x, double v, const char *metric,
 	return c;
 }
 
-/* "from 35.0 to 10.8 GPU hours", "from 52 to 119 FPS": a change, not a
- * range, when "from" follows a verb of change. */
-static int is_transition(struct ctx *x, long k, const struct fig_read *f)
+/* Is there a verb of change before "from" at token b - 1? */
+static int change_from(struct ctx *x, long b)
 {
-	long b = is_p(x, k - 1, '\\') ? k - 1 : k; /* "from \$120" */
-
-	if (!f->has_hi || !IS_W(x, b - 1, "from"))
-		return 0;
-	if (tok_from(x, k, f->lo_end) >= (long)x->n ||
-	    !IS_W(x, tok_from(x, k, f->lo_end), "to"))
-		return 0;
 	for (long i = b - 2, seen = 0; i >= 0 && seen < 12; i--) {
 		if (tk(x, i)->kind == TK_PUNCT)
 			continue;
@@ -1635,6 +1637,20 @@ static int is_transition(struct ctx *x, long k, const struct fig_read *f)
 			return 0;
 	}
 	return 0;
+}
+
+/* "from 35.0 to 10.8 GPU hours", "from 52 to 119 FPS": a change, not a
+ * range, when "from" follows a verb of change. */
+static int is_transition(struct ctx *x, long k, const struct fig_read *f)
+{
+	long b = is_p(x, k - 1, '\\') ? k - 1 : k; /* "from \$120" */
+
+	if (!f->has_hi || !IS_W(x, b - 1, "from"))
+		return 0;
+	if (tok_from(x, k, f->lo_end) >= (long)x->n ||
+	    !IS_W(x, tok_from(x, k, f->lo_end), "to"))
+		return 0;
+	return change_from(x, b);
 }
 
 /* ---- factors ----------------------------------------------------------- */
@@ -2519,6 +2535,62 @@ static void emit_transition(struct ctx *x, long k, const struct fig_read *f,
 	}
 }
 
+/* A change with the unit on both sides: "reduces memory usage from 78 GB
+ * to 22 GB", "from 3B tokens to 1B tokens".  u is the first figure's
+ * unit; the second must be of the same kind and scale.  Read as the
+ * change "from 78 to 22 GB" is. */
+static int unit_pair(struct ctx *x, long k, const struct fig_read *f, const struct unit *u)
+{
+	struct fig_read t2, pair;
+	struct unit u2;
+	long to, n2;
+
+	if (f->has_hi || f->suffix != FS_NONE || !IS_W(x, k - 1, "from") ||
+	    (u->q != Q_MEMORY_GB && u->q != Q_TOKENS && u->q != Q_DATA_SIZE &&
+	     u->q != Q_PARAMS))
+		return 0;
+	to = tok_from(x, k, u->end);
+	n2 = to + 1;
+	if (!IS_W(x, to, "to") || !tk(x, n2) || tk(x, n2)->kind != TK_NUM ||
+	    !change_from(x, k))
+		return 0;
+	if (fig_read_at(x->t, x->len, tk(x, n2)->s, 0, &t2) || t2.suffix != FS_NONE ||
+	    t2.has_hi)
+		return 0;
+	if (t2.end < tk(x, n2)->e) {
+		/* "to 22GB": only a size's unit is read glued (as glued_rest
+		 * does, without splitting the token) */
+		size_t e2 = tk(x, n2)->e;
+		if (!span_is(x->t, t2.end, e2, "gb") && !span_is(x->t, t2.end, e2, "gib"))
+			return 0;
+		memset(&u2, 0, sizeof u2);
+		u2.q = Q_MEMORY_GB;
+		u2.mult = 1;
+		u2.metric = -1;
+		u2.end = e2;
+	} else if (!read_unit(x, tok_from(x, n2, t2.end), &t2, &u2)) {
+		return 0;
+	}
+	if (u2.q != u->q || u2.mult != u->mult)
+		return 0;
+	if (u->q == Q_MEMORY_GB) {
+		/* memory named before the change, as for a lone size */
+		int mem = 0;
+		for (long i = k - 6; i < k; i++)
+			if (i >= 0 && (lx(x, i) & LX_MEMORY))
+				mem = 1;
+		if (!mem)
+			return 0;
+	}
+	pair = *f;
+	pair.hi = t2.lo;
+	pair.has_hi = 1;
+	pair.hi_start = t2.start;
+	emit_transition(x, k, &pair, &u2);
+	x->consumed = u2.end;
+	return 1;
+}
+
 /* A figure in parentheses after a share: "to merely 0.9% (5.7M)",
  * "0.1% (10k) of the training data"; or after a dataset: "dataset
  * (620K)". */
@@ -2810,6 +2882,8 @@ static void handle_plain(struct ctx *x, long k, const struct fig_read *f)
 		x->consumed = u.end;
 		return;
 	}
+	if (unit_pair(x, k, f, &u))
+		return;
 	if (u.q == Q_QUALITY) {
 		plain_quality(x, k, f, &u, 0);
 		x->consumed = u.end;

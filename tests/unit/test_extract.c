@@ -313,6 +313,15 @@ static void test_phrasings(void)
 		  { { Q_COMPUTE, 15360, 0, "A100", "128 A100s for 5 days" } } },
 		{ "It needs 16 GB of GPU memory.", 1,
 		  { { Q_MEMORY_GB, 16, 0, NULL, "16 GB" } } },
+		/* a change with the unit on both sides */
+		{ "It reduces memory usage from 78GB to 22GB.", 3,
+		  { { Q_MEMORY_GB, 78, 0, NULL, "78GB to 22GB" },
+		    { Q_RATIO, 3.5455, 0, "memory", NULL },
+		    { Q_MEMORY_GB, 22, 0, NULL, "22GB" } } },
+		{ "We cut the training data from 3B tokens to 1B tokens.", 3,
+		  { { Q_TOKENS, 3e9, 0, NULL, NULL },
+		    { Q_RATIO, 3, 0, "tokens", NULL },
+		    { Q_TOKENS, 1e9, 0, NULL, "1B tokens" } } },
 	};
 	static const char *const none[] = {
 		"The model was released 2 years ago.",
@@ -320,6 +329,7 @@ static void test_phrasings(void)
 		"Our kernels reach 72% model FLOPs utilization.",
 		"We reach 3,000 tokens/s on one A100.",
 		"Inference runs at 45 images per second.",
+		"The corpus grows from 10 GB to 40 GB.",
 	};
 	RUN_CASES(cases);
 	RUN_NONE(none);
@@ -332,6 +342,31 @@ static void test_phrasings(void)
 		for (size_t i = 0; i < l.len; i++)
 			CHECK(l.items[i].qualifier == QUAL_UPPER);
 		claim_list_release(&l);
+	}
+	/* each result its own dataset, named with one capital or none */
+	{
+		static const char *const t[][3] = {
+			{ "It obtains 82.4% mIoU on Cityscapes and 48.1 mIoU on ADE20K.",
+			  "Cityscapes", "ADE20K" },
+			{ "It gets 3.2 perplexity on the Pile.", "Pile", NULL },
+			{ "It reaches 80.1% top-1 accuracy on Kinetics-400.", "Kinetics-400",
+			  NULL },
+			{ "It reaches 90% accuracy on Sunday evenings.", NULL, NULL },
+		};
+		for (size_t k = 0; k < sizeof t / sizeof *t; k++) {
+			struct claim_list l = CLAIM_LIST_INIT;
+			extract_claims(t[k][0], strlen(t[k][0]), &l);
+			size_t want = t[k][2] ? 2 : 1;
+			CHECK(l.len == want);
+			for (size_t i = 0; i < l.len && i < want; i++) {
+				const char *d = l.items[i].dataset, *w = t[k][1 + i];
+				if (!(d && w ? !strcmp(d, w) : d == w))
+					fprintf(stderr, "  \"%s\": dataset %s, want %s\n", t[k][0],
+						d ? d : "none", w ? w : "none");
+				CHECK(d && w ? !strcmp(d, w) : d == w);
+			}
+			claim_list_release(&l);
+		}
 	}
 }
 
