@@ -1461,7 +1461,8 @@ static int unit_data(struct ctx *x, long j, struct unit *u)
 	return 0;
 }
 
-/* "per second", "/s", "per GPU-hour" at token i: a rate in time. */
+/* "per second", "/s", "per GPU-hour", "per month" at token i: a rate
+ * in time. */
 static int per_time(struct ctx *x, long i)
 {
 	if (!IS_W(x, i, "per") && !is_p(x, i, '/'))
@@ -1471,8 +1472,8 @@ static int per_time(struct ctx *x, long i)
 		i += is_p(x, i + 1, '-') ? 2 : 1;
 	return IS_W(x, i, "second") || IS_W(x, i, "sec") || IS_W(x, i, "s") ||
 	       IS_W(x, i, "minute") || IS_W(x, i, "min") || IS_W(x, i, "hour") ||
-	       IS_W(x, i, "h") || IS_W(x, i, "day") || IS_W(x, i, "step") ||
-	       IS_W(x, i, "iteration");
+	       IS_W(x, i, "h") || IS_W(x, i, "day") || IS_W(x, i, "month") ||
+	       IS_W(x, i, "year") || IS_W(x, i, "step") || IS_W(x, i, "iteration");
 }
 
 /* Everything a plain number (no % or x) may be followed by. */
@@ -2715,6 +2716,9 @@ static void handle_money(struct ctx *x, long k, const struct fig_read *f)
 			return;
 		}
 	}
+	/* "$2 per hour", "$1.10/GPU-hour": a price, not money spent */
+	if (per_time(x, a))
+		return;
 	c = emit_absolute(x, &u, f, f->lo, f->start, f->end, baseline_subject(x, k));
 	if (!c)
 		return;

@@ -330,6 +330,8 @@ static void test_phrasings(void)
 		"We reach 3,000 tokens/s on one A100.",
 		"Inference runs at 45 images per second.",
 		"The corpus grows from 10 GB to 40 GB.",
+		"Spot instances cost $1.10/GPU-hour.",
+		"The pipeline costs under $2 per hour.",
 	};
 	RUN_CASES(cases);
 	RUN_NONE(none);
