@@ -1158,6 +1158,11 @@ static enum dim dim_after(struct ctx *x, long i, long *used)
 			}
 			return DIM_NONE;
 		}
+		/* "reduction in the number of trainable parameters" */
+		if (IS_W(x, i, "number") && IS_W(x, i + 1, "of")) {
+			i++;
+			continue;
+		}
 		seen++;
 		/* the next clause: "2.5x while reducing energy by 30%" */
 		if (IS_W(x, i, "while") || IS_W(x, i, "whereas") || IS_W(x, i, "and") ||
@@ -1338,6 +1343,9 @@ static long time_unit(struct ctx *x, long j, struct unit *u, int *in_unit)
 		u->mult = 24, u->time_word = "days";
 	else if (lx(x, j) & LX_WEEKS)
 		u->mult = 168, u->time_word = "weeks";
+	else if (IS_W(x, j, "minutes") || IS_W(x, j, "minute") || IS_W(x, j, "mins") ||
+		 IS_W(x, j, "min"))
+		u->mult = 1.0 / 60, u->time_word = "minutes";
 	else if (IS_W(x, j, "months") || IS_W(x, j, "month"))
 		u->mult = 730, u->time_word = "months"; /* 365 days / 12 */
 	else if (IS_W(x, j, "years") || IS_W(x, j, "year"))
@@ -1549,7 +1557,11 @@ static void note_compute(struct claim *c, const struct fig_read *f,
 	note_num(&n, f->has_hi ? f->hi : f->lo);
 	note_add(&n, " ", 1);
 	note_add(&n, tw, strlen(tw));
-	if (u->mult != 1) {
+	if (u->mult < 1) {
+		/* minutes: "76 minutes / 60 x 1024 devices" */
+		note_add(&n, " / ", 3);
+		note_num(&n, 1 / u->mult);
+	} else if (u->mult != 1) {
 		note_add(&n, " x ", 3);
 		note_num(&n, u->mult);
 		note_add(&n, " h", 2);

@@ -313,6 +313,11 @@ static void test_phrasings(void)
 		  { { Q_COMPUTE, 15360, 0, "A100", "128 A100s for 5 days" } } },
 		{ "It needs 16 GB of GPU memory.", 1,
 		  { { Q_MEMORY_GB, 16, 0, NULL, "16 GB" } } },
+		{ "It trains BERT-Large in 76 minutes on 1,024 TPUv3 chips.", 1,
+		  { { Q_COMPUTE, 1297.0667, 0, "TPUv3", "76 minutes on 1,024 TPUv3 chips" } } },
+		{ "It yields an order of magnitude reduction in the number of "
+		  "trainable parameters.", 1,
+		  { { Q_RATIO, 10, 0, "params", NULL } } },
 		/* a change with the unit on both sides */
 		{ "It reduces memory usage from 78GB to 22GB.", 3,
 		  { { Q_MEMORY_GB, 78, 0, NULL, "78GB to 22GB" },
