@@ -2548,6 +2548,45 @@ static void emit_transition(struct ctx *x, long k, const struct fig_read *f,
 	}
 }
 
+/* The unit of a change named before it: "reduces the number of GPU
+ * hours required from 1,000 to 250", "cuts the tokens needed from 3B to
+ * 1B".  Looks back from "from" (token k - 1) within the clause. */
+static int unit_before(struct ctx *x, long k, struct unit *u)
+{
+	for (long i = k - 2, seen = 0; i >= 0 && seen < 8; i--) {
+		if (is_p(x, i, ',') || is_p(x, i, ';') || is_p(x, i, ':') || is_p(x, i, '.'))
+			return 0;
+		if (tk(x, i)->kind == TK_PUNCT)
+			continue;
+		seen++;
+		if (tk(x, i)->kind == TK_NUM)
+			return 0;
+		if (lx(x, i) & ACCEL_TIME_WORDS) {
+			long j = i - 1;
+			int in_unit;
+			if (is_p(x, j, '-') && glued(x, j))
+				j--;
+			if (accel_time(x, j) != i)
+				return 0;
+			memset(u, 0, sizeof *u);
+			u->metric = -1;
+			u->devices = 1;
+			if (time_unit(x, j, u, &in_unit) < 0)
+				return 0;
+			u->q = Q_COMPUTE;
+			return 1;
+		}
+		if (lx(x, i) & (LX_TOKEN | LX_PARAM)) {
+			memset(u, 0, sizeof *u);
+			u->metric = -1;
+			u->mult = 1;
+			u->q = (lx(x, i) & LX_TOKEN) ? Q_TOKENS : Q_PARAMS;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* A change with the unit on both sides: "reduces memory usage from 78 GB
  * to 22 GB", "from 3B tokens to 1B tokens".  u is the first figure's
  * unit; the second must be of the same kind and scale.  Read as the
@@ -2852,6 +2891,12 @@ static void handle_plain(struct ctx *x, long k, const struct fig_read *f)
 	if (devices_first(x, k, f))
 		return;
 	if (!read_unit(x, a, f, &u)) {
+		if (transition && unit_before(x, k, &u)) {
+			u.end = f->end;
+			emit_transition(x, k, f, &u);
+			x->consumed = u.end;
+			return;
+		}
 		if ((p = partner(x, a, &vs)) >= 0) {
 			struct fig_read f2;
 			if (read_partner_unit(x, p, &f2, &u, 0) &&
