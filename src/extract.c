@@ -1286,9 +1286,23 @@ static long device_phrase(struct ctx *x, long i, struct unit *u)
 			return -1;
 		u->devices = f.lo;
 		count_given = 1;
-		j = tok_from(x, j, f.lo_end);
-		if (is_p(x, j, '-') || is_p(x, j, '*') || IS_W(x, j, "x"))
-			j++;
+		/* "8xA100": the name glued to the count's sign */
+		size_t at = f.end;
+		const char *hw = NULL;
+		if (f.suffix == FS_NONE && at < tk(x, j)->e &&
+		    (x->t[at] == 'x' || x->t[at] == 'X'))
+			at++;
+		if (at > f.lo_end && at < tk(x, j)->e)
+			hw = hardware_at(x->t, x->len, at, &used);
+		if (hw) {
+			u->hw = hw;
+			device = 1;
+			j = tok_from(x, j, at + used);
+		} else {
+			j = tok_from(x, j, f.lo_end);
+			if (is_p(x, j, '-') || is_p(x, j, '*') || IS_W(x, j, "x"))
+				j++;
+		}
 	}
 	for (int n = 0; n < 4 && (size_t)j < x->n; n++) {
 		struct tok *k = tk(x, j);
@@ -1346,6 +1360,8 @@ static long time_unit(struct ctx *x, long j, struct unit *u, int *in_unit)
 	else if (IS_W(x, j, "minutes") || IS_W(x, j, "minute") || IS_W(x, j, "mins") ||
 		 IS_W(x, j, "min"))
 		u->mult = 1.0 / 60, u->time_word = "minutes";
+	else if (IS_W(x, j, "seconds") || IS_W(x, j, "second") || IS_W(x, j, "secs"))
+		u->mult = 1.0 / 3600, u->time_word = "seconds";
 	else if (IS_W(x, j, "months") || IS_W(x, j, "month"))
 		u->mult = 730, u->time_word = "months"; /* 365 days / 12 */
 	else if (IS_W(x, j, "years") || IS_W(x, j, "year"))
@@ -1673,6 +1689,8 @@ static long after_tok(struct ctx *x, long k, const struct fig_read *f)
 	return tok_from(x, k, f->end);
 }
 
+static int worse_after(struct ctx *x, long a);
+
 /* "118x lower cost", "2.54x speedup", "reducing the cost by 8-10 times". */
 static void factor_times(struct ctx *x, long k, const struct fig_read *f)
 {
@@ -1681,6 +1699,12 @@ static void factor_times(struct ctx *x, long k, const struct fig_read *f)
 	size_t end = f->end;
 	struct claim *c;
 
+	/* "4x more data", "3x more GPU memory": more of a cost is no gain;
+	 * more throughput or speed is */
+	if (worse_after(x, a) && !(d == DIM_TIME && (IS_W(x, used, "throughput") ||
+						     IS_W(x, used, "speed") ||
+						     IS_W(x, used, "fps"))))
+		return;
 	if (d != DIM_NONE)
 		end = tk(x, used)->e;
 	else if ((d = dim_before(x, k, 14)) == DIM_NONE &&
@@ -2794,6 +2818,12 @@ static int glued_rest(struct ctx *x, long k, const struct fig_read *f, long *a)
 		return 0;
 	if (x->t[f->end] == '.' || x->t[f->end] == ',')
 		return 1;
+	/* "8xA100": a count of devices, read by device_phrase */
+	if ((x->t[f->end] == 'x' || x->t[f->end] == 'X') && f->end + 1 < w->e) {
+		size_t used;
+		if (hardware_at(x->t, x->len, f->end + 1, &used))
+			return 0;
+	}
 	if (span_is(x->t, f->end, w->e, "gb") || span_is(x->t, f->end, w->e, "gib")) {
 		/* a token of its own for the unit, so read_unit sees it */
 		w->s = f->end;

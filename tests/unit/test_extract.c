@@ -318,6 +318,10 @@ static void test_phrasings(void)
 		{ "It yields an order of magnitude reduction in the number of "
 		  "trainable parameters.", 1,
 		  { { Q_RATIO, 10, 0, "params", NULL } } },
+		{ "It trains on 8xA100 for 2 days.", 1,
+		  { { Q_COMPUTE, 384, 0, "A100", "8xA100 for 2 days" } } },
+		{ "It reaches the target in 36 seconds on 8 H100 GPUs.", 1,
+		  { { Q_COMPUTE, 0.08, 0, "H100", NULL } } },
 		/* a change whose unit is named before it */
 		{ "It reduces the number of GPU hours required from 1,000 to 250.", 3,
 		  { { Q_COMPUTE, 1000, 0, NULL, "1,000 to 250" },
@@ -341,6 +345,8 @@ static void test_phrasings(void)
 		"Inference runs at 45 images per second.",
 		"The corpus grows from 10 GB to 40 GB.",
 		"Spot instances cost $1.10/GPU-hour.",
+		"We use 4x more data.",
+		"It needs 3x more GPU memory.",
 		"The pipeline costs under $2 per hour.",
 	};
 	RUN_CASES(cases);
