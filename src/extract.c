@@ -2441,9 +2441,27 @@ static void word_time(struct ctx *x, long k)
 	u.end = tk(x, k)->e;
 	if (!in_unit) {
 		d = device_phrase(x, k + 1, &u);
-		if (d < 0)
+		if (d >= 0) {
+			u.end = tk(x, d - 1)->e;
+		} else if (IS_W(x, s - 1, "in") || IS_W(x, s - 1, "within")) {
+			/* the devices first: "on a single GPU in one day", the
+			 * longest phrase that ends there */
+			long best = -1;
+			struct unit du;
+			for (long i = s - 2; i >= 0 && i >= s - 9; i--) {
+				memset(&du, 0, sizeof du);
+				if (device_phrase(x, i, &du) == s - 1)
+					best = i;
+			}
+			if (best < 0 || device_phrase(x, best, &u) != s - 1)
+				return;
+			if (IS_W(x, best, "on") || IS_W(x, best, "using") ||
+			    IS_W(x, best, "with"))
+				best++;
+			s = best;
+		} else {
 			return;
-		u.end = tk(x, d - 1)->e;
+		}
 	}
 	{
 		struct fig_read one;

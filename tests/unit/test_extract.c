@@ -322,6 +322,10 @@ static void test_phrasings(void)
 		  { { Q_COMPUTE, 384, 0, "A100", "8xA100 for 2 days" } } },
 		{ "It reaches the target in 36 seconds on 8 H100 GPUs.", 1,
 		  { { Q_COMPUTE, 0.08, 0, "H100", NULL } } },
+		{ "We train a language model on a single GPU in one day.", 1,
+		  { { Q_COMPUTE, 24, 0, NULL, "a single GPU in one day" } } },
+		{ "It is trained on 8 V100 GPUs in a single day.", 1,
+		  { { Q_COMPUTE, 192, 0, "V100", "8 V100 GPUs in a single day" } } },
 		/* a change whose unit is named before it */
 		{ "It reduces the number of GPU hours required from 1,000 to 250.", 3,
 		  { { Q_COMPUTE, 1000, 0, NULL, "1,000 to 250" },
