@@ -1485,6 +1485,18 @@ static int unit_data(struct ctx *x, long j, struct unit *u)
 	return 0;
 }
 
+/* Past the words that may stand before a metric's name ("average",
+ * "zero-shot"): the token that may name it. */
+static long metric_words(struct ctx *x, long j)
+{
+	if (IS_W(x, j, "average") || IS_W(x, j, "mean") || IS_W(x, j, "overall"))
+		j++;
+	if ((IS_W(x, j, "zero") || IS_W(x, j, "few") || IS_W(x, j, "one")) &&
+	    is_p(x, j + 1, '-') && IS_W(x, j + 2, "shot"))
+		j += 3;
+	return j;
+}
+
 /* "per second", "/s", "per GPU-hour", "per month" at token i: a rate
  * in time. */
 static int per_time(struct ctx *x, long i)
@@ -1551,8 +1563,11 @@ static int read_unit(struct ctx *x, long j, const struct fig_read *f,
 		u->end = tk(x, j)->e;
 		return 1;
 	}
-	if (metric_of(x, j) >= 0 || (IS_W(x, j, "top") && metric_of(x, j + 3) >= 0)) {
-		long m = metric_of(x, j) >= 0 ? j : j + 3;
+	if (metric_of(x, j) >= 0 || (IS_W(x, j, "top") && metric_of(x, j + 3) >= 0) ||
+	    metric_of(x, metric_words(x, j)) >= 0) {
+		long m = metric_of(x, j) >= 0 ? j
+			 : IS_W(x, j, "top") && metric_of(x, j + 3) >= 0 ? j + 3
+									  : metric_words(x, j);
 		u->q = Q_QUALITY;
 		u->metric = metric_of(x, m);
 		u->end = tk(x, m)->e;
@@ -2175,6 +2190,10 @@ static int metric_before_from(struct ctx *x, long k)
 			h++;
 		if (h == k - 1 || IS_W(x, h, "of") || IS_W(x, h, "on") ||
 		    IS_W(x, h, "for") || IS_W(x, h, "in"))
+			return m;
+		/* or is the subject of the change: "accuracy improves from",
+		 * "FID drops from" */
+		if (h + 1 == k - 1 && (lx(x, h) & (LX_CHANGE | LX_REDUCE | LX_DELTA)))
 			return m;
 		return -1;
 	}

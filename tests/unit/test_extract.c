@@ -326,6 +326,13 @@ static void test_phrasings(void)
 		  { { Q_COMPUTE, 24, 0, NULL, "a single GPU in one day" } } },
 		{ "It is trained on 8 V100 GPUs in a single day.", 1,
 		  { { Q_COMPUTE, 192, 0, "V100", "8 V100 GPUs in a single day" } } },
+		/* a result's metric after "average" or "zero-shot", or before
+		 * the verb of its change */
+		{ "The 3B model reaches 62.1 average accuracy across 10 tasks.", 2,
+		  { { Q_PARAMS, 3e9, 0, NULL, NULL },
+		    { Q_QUALITY, 62.1, 0, "accuracy", "62.1 average accuracy" } } },
+		{ "Accuracy improves from 70.1 to 75.3 on ImageNet.", 1,
+		  { { Q_QUALITY, 75.3, 0, "accuracy", NULL } } },
 		/* a change whose unit is named before it */
 		{ "It reduces the number of GPU hours required from 1,000 to 250.", 3,
 		  { { Q_COMPUTE, 1000, 0, NULL, "1,000 to 250" },
