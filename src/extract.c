@@ -2217,6 +2217,20 @@ static int plain_quality(struct ctx *x, long k, const struct fig_read *f,
 	if (m >= 0 && f->has_hi && IS_W(x, k - 1, "from") && !range_words(x, k))
 		transition = 1;
 
+	/* "a FID of 6.2 on ImageNet and 9.1 on MS-COCO": the second result
+	 * of a pair, on its own dataset, in the first one's metric */
+	if (m < 0 && !f->has_hi && IS_W(x, k - 1, "and") && IS_W(x, a, "on") &&
+	    x->last_q == Q_QUALITY && x->last_sentence == x->sentence &&
+	    x->out->len > x->first && x->out->items[x->out->len - 1].metric) {
+		const struct claim *prev = &x->out->items[x->out->len - 1];
+		const char *metric = prev->metric, *unit = prev->unit;
+		size_t ds, de;
+		long j = IS_W(x, a + 1, "the") ? a + 2 : a + 1;
+		if (dataset_at(x, j, &ds, &de) < 0)
+			return 0;
+		emit_quality(x, f->lo, metric, unit ? unit : "", k, a, f->start, f->end);
+		return 1;
+	}
 	if (m < 0 || !strcmp(metric_name(m), "score"))
 		return 0;
 	v = (transition || !f->has_hi) ? (f->has_hi ? f->hi : f->lo) : f->lo;

@@ -333,6 +333,9 @@ static void test_phrasings(void)
 		    { Q_QUALITY, 62.1, 0, "accuracy", "62.1 average accuracy" } } },
 		{ "Accuracy improves from 70.1 to 75.3 on ImageNet.", 1,
 		  { { Q_QUALITY, 75.3, 0, "accuracy", NULL } } },
+		{ "It obtains 45.2 mAP on COCO and 38.1 on LVIS.", 2,
+		  { { Q_QUALITY, 45.2, 0, "map", NULL },
+		    { Q_QUALITY, 38.1, 0, "map", "38.1" } } },
 		/* a change whose unit is named before it */
 		{ "It reduces the number of GPU hours required from 1,000 to 250.", 3,
 		  { { Q_COMPUTE, 1000, 0, NULL, "1,000 to 250" },
@@ -357,6 +360,7 @@ static void test_phrasings(void)
 		"The corpus grows from 10 GB to 40 GB.",
 		"Spot instances cost $1.10/GPU-hour.",
 		"We use 4x more data.",
+		"It is the 3rd of 5 and 3 on average.",
 		"It needs 3x more GPU memory.",
 		"The pipeline costs under $2 per hour.",
 	};
