@@ -1715,10 +1715,12 @@ static void factor_times(struct ctx *x, long k, const struct fig_read *f)
 	struct claim *c;
 
 	/* "4x more data", "3x more GPU memory": more of a cost is no gain;
-	 * more throughput or speed is */
-	if (worse_after(x, a) && !(d == DIM_TIME && (IS_W(x, used, "throughput") ||
-						     IS_W(x, used, "speed") ||
-						     IS_W(x, used, "fps"))))
+	 * more throughput or speed is, and so is "more sample-efficient" */
+	if (worse_after(x, a) &&
+	    !(d == DIM_TIME && (IS_W(x, used, "throughput") || IS_W(x, used, "speed") ||
+				IS_W(x, used, "fps"))) &&
+	    !IS_W(x, used + 1, "efficient") &&
+	    !(is_p(x, used + 1, '-') && IS_W(x, used + 2, "efficient")))
 		return;
 	if (d != DIM_NONE)
 		end = tk(x, used)->e;
@@ -3182,6 +3184,10 @@ static void handle_number(struct ctx *x, long k)
 			f.end = tk(x, a)->s;
 		}
 	}
+	/* "by a factor of 12" */
+	if (f.suffix == FS_NONE && !f.money && IS_W(x, k - 1, "of") &&
+	    IS_W(x, k - 2, "factor") && f.lo >= 1)
+		f.suffix = FS_TIMES;
 	if (f.suffix == FS_TIMES)
 		factor_times(x, k, &f);
 	else if (f.suffix == FS_PERCENT)

@@ -336,6 +336,10 @@ static void test_phrasings(void)
 		{ "It obtains 45.2 mAP on COCO and 38.1 on LVIS.", 2,
 		  { { Q_QUALITY, 45.2, 0, "map", NULL },
 		    { Q_QUALITY, 38.1, 0, "map", "38.1" } } },
+		{ "It reduces the memory footprint by a factor of 12.", 1,
+		  { { Q_RATIO, 12, 0, "memory", "12" } } },
+		{ "Our method is 2.7 times more sample-efficient than PPO.", 1,
+		  { { Q_RATIO, 2.7, 0, "data", NULL } } },
 		/* a change whose unit is named before it */
 		{ "It reduces the number of GPU hours required from 1,000 to 250.", 3,
 		  { { Q_COMPUTE, 1000, 0, NULL, "1,000 to 250" },
@@ -361,6 +365,7 @@ static void test_phrasings(void)
 		"Spot instances cost $1.10/GPU-hour.",
 		"We use 4x more data.",
 		"It is the 3rd of 5 and 3 on average.",
+		"The error grows by a factor of 2.",
 		"It needs 3x more GPU memory.",
 		"The pipeline costs under $2 per hour.",
 	};
