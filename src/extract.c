@@ -1720,8 +1720,17 @@ static void factor_times(struct ctx *x, long k, const struct fig_read *f)
 	    !(d == DIM_TIME && (IS_W(x, used, "throughput") || IS_W(x, used, "speed") ||
 				IS_W(x, used, "fps"))) &&
 	    !IS_W(x, used + 1, "efficient") &&
-	    !(is_p(x, used + 1, '-') && IS_W(x, used + 2, "efficient")))
-		return;
+	    !(is_p(x, used + 1, '-') && IS_W(x, used + 2, "efficient"))) {
+		/* "2x more tokens per second", "4x more requests per
+		 * second": a rate, so a speed-up */
+		long r = a + 1;
+		while (r < a + 4 && (size_t)r < x->n && !per_time(x, r))
+			r++;
+		if (!IS_W(x, a, "more") || !per_time(x, r))
+			return;
+		d = DIM_TIME;
+		used = r - 1;
+	}
 	if (d != DIM_NONE)
 		end = tk(x, used)->e;
 	else if ((d = dim_before(x, k, 14)) == DIM_NONE &&

@@ -338,6 +338,8 @@ static void test_phrasings(void)
 		    { Q_QUALITY, 38.1, 0, "map", "38.1" } } },
 		{ "It reduces the memory footprint by a factor of 12.", 1,
 		  { { Q_RATIO, 12, 0, "memory", "12" } } },
+		{ "It processes 2x more tokens per second.", 1,
+		  { { Q_RATIO, 2, 0, "time", NULL } } },
 		{ "Our method is 2.7 times more sample-efficient than PPO.", 1,
 		  { { Q_RATIO, 2.7, 0, "data", NULL } } },
 		/* a change whose unit is named before it */
