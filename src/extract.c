@@ -2983,7 +2983,10 @@ static void handle_plain(struct ctx *x, long k, const struct fig_read *f)
 	if (devices_first(x, k, f))
 		return;
 	if (!read_unit(x, a, f, &u)) {
-		if (transition && unit_before(x, k, &u)) {
+		/* "the GPU hours required drop from 1,000 to 250" */
+		if ((transition || (f->has_hi && IS_W(x, k - 1, "from") &&
+				    (lx(x, k - 2) & LX_DELTA))) &&
+		    unit_before(x, k, &u)) {
 			u.end = f->end;
 			emit_transition(x, k, f, &u);
 			x->consumed = u.end;

@@ -347,6 +347,10 @@ static void test_phrasings(void)
 		  { { Q_COMPUTE, 1000, 0, NULL, "1,000 to 250" },
 		    { Q_RATIO, 4, 0, "compute", NULL },
 		    { Q_COMPUTE, 250, 0, NULL, "250" } } },
+		{ "The number of GPU hours required drops from 1,000 to 250.", 3,
+		  { { Q_COMPUTE, 1000, 0, NULL, NULL },
+		    { Q_RATIO, 4, 0, "compute", NULL },
+		    { Q_COMPUTE, 250, 0, NULL, "250" } } },
 		/* a change with the unit on both sides */
 		{ "It reduces memory usage from 78GB to 22GB.", 3,
 		  { { Q_MEMORY_GB, 78, 0, NULL, "78GB to 22GB" },
