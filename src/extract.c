@@ -2673,6 +2673,69 @@ static int unit_before(struct ctx *x, long k, struct unit *u)
 	return 0;
 }
 
+/* A change of time: "cuts the training time from 12 to 3 hours", "from 3
+ * weeks to 4 days".  Wall-clock time is no compute, but its change is a
+ * ratio of time; with devices after the second side ("from 10 days to 2
+ * days on 64 V100s") both sides are compute on those devices.  k is the
+ * first figure, whose unit read_unit did not take. */
+static int time_change(struct ctx *x, long k, const struct fig_read *f)
+{
+	struct unit t1, t2u, dev;
+	struct fig_read t2;
+	long a = after_tok(x, k, f), e1, n2, j2, e2;
+	int in_unit;
+	double v1, v2;
+	struct claim *c;
+
+	if (!IS_W(x, k - 1, "from") ||
+	    !(change_from(x, k) || (lx(x, k - 2) & LX_DELTA)))
+		return 0;
+	memset(&t1, 0, sizeof t1);
+	if (f->has_hi) {
+		/* "from 12 to 3 hours" */
+		if (f->suffix != FS_NONE || (e1 = time_unit(x, a, &t1, &in_unit)) < 0 || in_unit)
+			return 0;
+		v1 = f->lo * t1.mult;
+		v2 = f->hi * t1.mult;
+		e2 = e1;
+	} else {
+		/* "from 3 weeks to 4 days" */
+		if (f->suffix != FS_NONE || (e1 = time_unit(x, a, &t1, &in_unit)) < 0 ||
+		    in_unit || !IS_W(x, e1, "to"))
+			return 0;
+		n2 = e1 + 1;
+		if (!tk(x, n2) || tk(x, n2)->kind != TK_NUM ||
+		    fig_read_at(x->t, x->len, tk(x, n2)->s, 0, &t2) ||
+		    t2.suffix != FS_NONE || t2.has_hi || t2.money)
+			return 0;
+		j2 = tok_from(x, n2, t2.end);
+		memset(&dev, 0, sizeof dev);
+		dev.metric = -1;
+		if (unit_compute(x, j2, &dev) && dev.q == Q_COMPUTE && !dev.dev_unstated) {
+			struct fig_read pair = *f;
+			pair.lo = f->lo * t1.mult / dev.mult;
+			pair.hi = t2.lo;
+			pair.has_hi = 1;
+			pair.hi_start = t2.start;
+			emit_transition(x, k, &pair, &dev);
+			x->consumed = dev.end;
+			return 1;
+		}
+		memset(&t2u, 0, sizeof t2u);
+		if ((e2 = time_unit(x, j2, &t2u, &in_unit)) < 0 || in_unit)
+			return 0;
+		v1 = f->lo * t1.mult;
+		v2 = t2.lo * t2u.mult;
+	}
+	if (v1 <= 0 || v2 <= 0 || v1 == v2)
+		return 0;
+	c = emit_ratio(x, fmax(v1, v2) / fmin(v1, v2), DIM_TIME, f->start, tk(x, e2 - 1)->e);
+	if (c)
+		set_note(c, "from @1 h to @2 h", v1, v2);
+	x->consumed = tk(x, e2 - 1)->e;
+	return 1;
+}
+
 /* A change with the unit on both sides: "reduces memory usage from 78 GB
  * to 22 GB", "from 3B tokens to 1B tokens".  u is the first figure's
  * unit; the second must be of the same kind and scale.  Read as the
@@ -2992,6 +3055,8 @@ static void handle_plain(struct ctx *x, long k, const struct fig_read *f)
 			x->consumed = u.end;
 			return;
 		}
+		if (time_change(x, k, f))
+			return;
 		if ((p = partner(x, a, &vs)) >= 0) {
 			struct fig_read f2;
 			if (read_partner_unit(x, p, &f2, &u, 0) &&

@@ -351,6 +351,16 @@ static void test_phrasings(void)
 		  { { Q_COMPUTE, 1000, 0, NULL, NULL },
 		    { Q_RATIO, 4, 0, "compute", NULL },
 		    { Q_COMPUTE, 250, 0, NULL, "250" } } },
+		/* a change of wall-clock time is a ratio of time; on stated
+		 * devices, of compute */
+		{ "It reduces training time from 3 weeks to 4 days.", 1,
+		  { { Q_RATIO, 5.25, 0, "time", "3 weeks to 4 days" } } },
+		{ "It cuts the training time from 12 to 3 hours.", 1,
+		  { { Q_RATIO, 4, 0, "time", NULL } } },
+		{ "Training time drops from 10 days to 2 days on 64 V100s.", 3,
+		  { { Q_COMPUTE, 15360, 0, "V100", NULL },
+		    { Q_RATIO, 5, 0, "compute", NULL },
+		    { Q_COMPUTE, 3072, 0, "V100", "2 days on 64 V100s" } } },
 		/* a change with the unit on both sides */
 		{ "It reduces memory usage from 78GB to 22GB.", 3,
 		  { { Q_MEMORY_GB, 78, 0, NULL, "78GB to 22GB" },
@@ -372,6 +382,7 @@ static void test_phrasings(void)
 		"We use 4x more data.",
 		"It is the 3rd of 5 and 3 on average.",
 		"The error grows by a factor of 2.",
+		"The runtime ranges from 2 to 5 hours.",
 		"It needs 3x more GPU memory.",
 		"The pipeline costs under $2 per hour.",
 	};
