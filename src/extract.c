@@ -2673,6 +2673,22 @@ static int unit_before(struct ctx *x, long k, struct unit *u)
 	return 0;
 }
 
+/* A wall-clock time unit at j: time_unit's words, or milliseconds.
+ * Returns the index after it or -1. */
+static long wall_unit(struct ctx *x, long j, struct unit *u)
+{
+	int in_unit;
+	long e;
+
+	memset(u, 0, sizeof *u);
+	if (IS_W(x, j, "ms") || IS_W(x, j, "milliseconds") || IS_W(x, j, "millisecond")) {
+		u->mult = 1.0 / 3600000;
+		return j + 1;
+	}
+	e = time_unit(x, j, u, &in_unit);
+	return e >= 0 && !in_unit ? e : -1;
+}
+
 /* A change of time: "cuts the training time from 12 to 3 hours", "from 3
  * weeks to 4 days".  Wall-clock time is no compute, but its change is a
  * ratio of time; with devices after the second side ("from 10 days to 2
@@ -2683,25 +2699,23 @@ static int time_change(struct ctx *x, long k, const struct fig_read *f)
 	struct unit t1, t2u, dev;
 	struct fig_read t2;
 	long a = after_tok(x, k, f), e1, n2, j2, e2;
-	int in_unit;
 	double v1, v2;
 	struct claim *c;
 
 	if (!IS_W(x, k - 1, "from") ||
 	    !(change_from(x, k) || (lx(x, k - 2) & LX_DELTA)))
 		return 0;
-	memset(&t1, 0, sizeof t1);
 	if (f->has_hi) {
 		/* "from 12 to 3 hours" */
-		if (f->suffix != FS_NONE || (e1 = time_unit(x, a, &t1, &in_unit)) < 0 || in_unit)
+		if (f->suffix != FS_NONE || (e1 = wall_unit(x, a, &t1)) < 0)
 			return 0;
 		v1 = f->lo * t1.mult;
 		v2 = f->hi * t1.mult;
 		e2 = e1;
 	} else {
 		/* "from 3 weeks to 4 days" */
-		if (f->suffix != FS_NONE || (e1 = time_unit(x, a, &t1, &in_unit)) < 0 ||
-		    in_unit || !IS_W(x, e1, "to"))
+		if (f->suffix != FS_NONE || (e1 = wall_unit(x, a, &t1)) < 0 ||
+		    !IS_W(x, e1, "to"))
 			return 0;
 		n2 = e1 + 1;
 		if (!tk(x, n2) || tk(x, n2)->kind != TK_NUM ||
@@ -2721,15 +2735,17 @@ static int time_change(struct ctx *x, long k, const struct fig_read *f)
 			x->consumed = dev.end;
 			return 1;
 		}
-		memset(&t2u, 0, sizeof t2u);
-		if ((e2 = time_unit(x, j2, &t2u, &in_unit)) < 0 || in_unit)
+		if ((e2 = wall_unit(x, j2, &t2u)) < 0)
 			return 0;
 		v1 = f->lo * t1.mult;
 		v2 = t2.lo * t2u.mult;
 	}
 	if (v1 <= 0 || v2 <= 0 || v1 == v2)
 		return 0;
-	c = emit_ratio(x, fmax(v1, v2) / fmin(v1, v2), DIM_TIME, f->start, tk(x, e2 - 1)->e);
+	/* "inference latency drops from 120 ms to 35 ms" */
+	c = emit_ratio(x, fmax(v1, v2) / fmin(v1, v2),
+		       dim_before(x, k, 8) == DIM_LATENCY ? DIM_LATENCY : DIM_TIME, f->start,
+		       tk(x, e2 - 1)->e);
 	if (c)
 		set_note(c, "from @1 h to @2 h", v1, v2);
 	x->consumed = tk(x, e2 - 1)->e;

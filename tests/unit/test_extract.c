@@ -357,6 +357,8 @@ static void test_phrasings(void)
 		  { { Q_RATIO, 5.25, 0, "time", "3 weeks to 4 days" } } },
 		{ "It cuts the training time from 12 to 3 hours.", 1,
 		  { { Q_RATIO, 4, 0, "time", NULL } } },
+		{ "Inference latency drops from 120 ms to 35 ms per image.", 1,
+		  { { Q_RATIO, 3.4286, 0, "latency", NULL } } },
 		{ "Training time drops from 10 days to 2 days on 64 V100s.", 3,
 		  { { Q_COMPUTE, 15360, 0, "V100", NULL },
 		    { Q_RATIO, 5, 0, "compute", NULL },
