@@ -902,6 +902,9 @@ static enum qualifier qualifier_before(struct ctx *x, long k)
 			return QUAL_NONE;
 		}
 		seen++;
+		/* "about US$85,000", "roughly USD 2,000" */
+		if ((IS_W(x, i, "us") || IS_W(x, i, "usd")) && i >= k - 2)
+			continue;
 		if (IS_W(x, i, "to") && IS_W(x, i - 1, "up"))
 			return QUAL_UPPER;
 		if (f & LX_APPROX)
@@ -2527,6 +2530,9 @@ static long partner(struct ctx *x, long a, int *vs)
 
 	*vs = 0;
 	if (is_p(x, i, ','))
+		i++;
+	/* "$12k (vs. $160k for the baseline)" */
+	if (is_p(x, i, '(') && (IS_W(x, i + 1, "vs") || IS_W(x, i + 1, "versus")))
 		i++;
 	if (IS_W(x, i, "vs") || IS_W(x, i, "versus")) {
 		*vs = 1;

@@ -363,6 +363,10 @@ static void test_phrasings(void)
 		  { { Q_COMPUTE, 15360, 0, "V100", NULL },
 		    { Q_RATIO, 5, 0, "compute", NULL },
 		    { Q_COMPUTE, 3072, 0, "V100", "2 days on 64 V100s" } } },
+		{ "It costs $12k (vs. $160k for the baseline).", 3,
+		  { { Q_RATIO, 13.3333, 0, "cost", NULL },
+		    { Q_COST_USD, 12000, 0, NULL, "$12k" },
+		    { Q_COST_USD, 160000, 0, NULL, "$160k" } } },
 		/* a change with the unit on both sides */
 		{ "It reduces memory usage from 78GB to 22GB.", 3,
 		  { { Q_MEMORY_GB, 78, 0, NULL, "78GB to 22GB" },
@@ -398,6 +402,16 @@ static void test_phrasings(void)
 		CHECK(l.len == 2);
 		for (size_t i = 0; i < l.len; i++)
 			CHECK(l.items[i].qualifier == QUAL_UPPER);
+		claim_list_release(&l);
+	}
+	/* a qualifier read past the currency: "about US$85,000" */
+	{
+		const char *t = "It was trained for about US$85,000.";
+		struct claim_list l = CLAIM_LIST_INIT;
+		extract_claims(t, strlen(t), &l);
+		CHECK(l.len == 1);
+		if (l.len == 1)
+			CHECK(l.items[0].qualifier == QUAL_APPROX);
 		claim_list_release(&l);
 	}
 	/* each result its own dataset, named with one capital or none */
