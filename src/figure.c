@@ -906,6 +906,7 @@ static const struct lex_entry lexicon[] = {
 	{ "statements", LX_DATA, 0, -1 },
 	{ "steps", LX_DIM | LX_SKIPNOUN, D(TIME), -1 },
 	{ "storage", LX_DIM, D(STORAGE), -1 },
+	{ "student", LX_MODEL, 0, -1 },
 	{ "suc", LX_METRIC, 0, 8 },
 	{ "such", LX_COMPARE, 0, -1 },
 	{ "surpass", LX_COMPARE, 0, -1 },

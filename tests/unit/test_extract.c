@@ -367,6 +367,8 @@ static void test_phrasings(void)
 		  { { Q_RATIO, 13.3333, 0, "cost", NULL },
 		    { Q_COST_USD, 12000, 0, NULL, "$12k" },
 		    { Q_COST_USD, 160000, 0, NULL, "$160k" } } },
+		{ "We distill a 70B teacher into a 7B student.", 1,
+		  { { Q_PARAMS, 7e9, 0, NULL, "7B student" } } },
 		/* a change with the unit on both sides */
 		{ "It reduces memory usage from 78GB to 22GB.", 3,
 		  { { Q_MEMORY_GB, 78, 0, NULL, "78GB to 22GB" },
