@@ -53,6 +53,13 @@ struct ctx {
 	enum quantity last_q;
 	enum dim last_dim;
 	size_t last_end;
+	/* The unit of the last absolute figure of the paper's own, when it
+	 * had no device count ("30K GPU hours"), for a bare comparator's
+	 * figure after it ("compared with 300K for the original model"). */
+	long unit_sentence;
+	enum quantity unit_q;
+	double unit_mult;
+	const char *unit_hw;
 };
 
 /* ---- tokens ------------------------------------------------------------ */
@@ -1628,6 +1635,12 @@ static struct claim *emit_absolute(struct ctx *x, const struct unit *u,
 		return NULL;
 	c = emit(x, u->q, total, s, e);
 	c->subject_baseline = baseline;
+	if (!baseline && u->devices <= 1 && !u->dev_unstated) {
+		x->unit_sentence = x->sentence;
+		x->unit_q = u->q;
+		x->unit_mult = u->q == Q_COMPUTE ? u->mult : 1;
+		x->unit_hw = u->hw;
+	}
 	if (u->q == Q_COMPUTE) {
 		if (u->hw)
 			c->hardware = xstrdup(u->hw);
@@ -3079,6 +3092,25 @@ static void handle_plain(struct ctx *x, long k, const struct fig_read *f)
 		}
 		if (time_change(x, k, f))
 			return;
+		/* "30K GPU hours, compared with 300K for the original model" */
+		if ((IS_W(x, k - 1, "with") || IS_W(x, k - 1, "to")) &&
+		    IS_W(x, k - 2, "compared") && x->unit_sentence == x->sentence &&
+		    !f->has_hi && f->suffix == FS_NONE && !f->money &&
+		    (x->unit_q == Q_COMPUTE || x->unit_q == Q_TOKENS ||
+		     x->unit_q == Q_DATA_SIZE || x->unit_q == Q_MEMORY_GB)) {
+			struct unit same;
+			memset(&same, 0, sizeof same);
+			same.q = x->unit_q;
+			same.mult = x->unit_mult;
+			same.devices = 1;
+			same.hw = x->unit_hw;
+			same.metric = -1;
+			same.end = f->end;
+			c = emit_absolute(x, &same, f, f->lo, f->start, f->end, 1);
+			if (c)
+				implied_ratio(x, c);
+			return;
+		}
 		if ((p = partner(x, a, &vs)) >= 0) {
 			struct fig_read f2;
 			if (read_partner_unit(x, p, &f2, &u, 0) &&
@@ -3861,6 +3893,7 @@ static void run(const char *text, size_t len, struct claim_list *out,
 	x.first = out->len;
 	x.standalone = standalone;
 	x.last_sentence = -1;
+	x.unit_sentence = -1;
 	if (!text || !len)
 		return;
 	pthread_once(&stop_pairs_once, stop_pairs_fill);

@@ -369,6 +369,11 @@ static void test_phrasings(void)
 		    { Q_COST_USD, 160000, 0, NULL, "$160k" } } },
 		{ "We distill a 70B teacher into a 7B student.", 1,
 		  { { Q_PARAMS, 7e9, 0, NULL, "7B student" } } },
+		/* a comparator's bare figure in the paper's unit */
+		{ "It uses 30K GPU hours, compared with 300K for the original model.", 3,
+		  { { Q_RATIO, 10, 0, "compute", NULL },
+		    { Q_COMPUTE, 30000, 0, NULL, "30K GPU hours" },
+		    { Q_COMPUTE, 300000, 0, NULL, "300K" } } },
 		/* a change with the unit on both sides */
 		{ "It reduces memory usage from 78GB to 22GB.", 3,
 		  { { Q_MEMORY_GB, 78, 0, NULL, "78GB to 22GB" },
@@ -391,6 +396,7 @@ static void test_phrasings(void)
 		"It is the 3rd of 5 and 3 on average.",
 		"The error grows by a factor of 2.",
 		"The runtime ranges from 2 to 5 hours.",
+		"We release 3 models, compared with 5 in prior work.",
 		"It needs 3x more GPU memory.",
 		"The pipeline costs under $2 per hour.",
 	};
