@@ -1090,6 +1090,17 @@ static long accel_time(struct ctx *x, long i)
 	return j;
 }
 
+/* Accelerator time ending at the time word i ("GPU hours", "A100-days"):
+ * the index of its device word, or -1. */
+static long accel_time_to(struct ctx *x, long i)
+{
+	long j = i - 1;
+
+	if (is_p(x, j, '-') && glued(x, j))
+		j--;
+	return accel_time(x, j) == i ? j : -1;
+}
+
 /* The dimension named by the words from token i on: the first dimension
  * word, but where two stand together the second wins ("computational
  * complexity" is flops) unless it is "cost" or "size", which only repeat
@@ -1232,10 +1243,7 @@ static enum dim dim_before(struct ctx *x, long k, int words)
 			return DIM_NONE;
 		/* "reduces GPU hours by 2x" */
 		if (lx(x, i) & ACCEL_TIME_WORDS) {
-			long j = i - 1;
-			if (is_p(x, j, '-') && glued(x, j))
-				j--;
-			if (accel_time(x, j) == i)
+			if (accel_time_to(x, i) >= 0)
 				return DIM_COMPUTE;
 		}
 		if (dm(x, i)) {
@@ -2667,11 +2675,9 @@ static int unit_before(struct ctx *x, long k, struct unit *u)
 		if (tk(x, i)->kind == TK_NUM)
 			return 0;
 		if (lx(x, i) & ACCEL_TIME_WORDS) {
-			long j = i - 1;
+			long j = accel_time_to(x, i);
 			int in_unit;
-			if (is_p(x, j, '-') && glued(x, j))
-				j--;
-			if (accel_time(x, j) != i)
+			if (j < 0)
 				return 0;
 			memset(u, 0, sizeof *u);
 			u->metric = -1;
@@ -2690,6 +2696,45 @@ static int unit_before(struct ctx *x, long k, struct unit *u)
 		}
 	}
 	return 0;
+}
+
+/* Does a memory word stand among tokens [from, to), but for token skip? */
+static int memory_named(struct ctx *x, long from, long to, long skip)
+{
+	for (long i = from < 0 ? 0 : from; i < to; i++)
+		if (i != skip && (lx(x, i) & LX_MEMORY))
+			return 1;
+	return 0;
+}
+
+/* The second figure of a change, after "to" at token to: a plain number
+ * (no range, factor or percentage) read into t2.  Returns its token, or
+ * -1. */
+static long change_second(struct ctx *x, long to, struct fig_read *t2)
+{
+	long n2 = to + 1;
+
+	if (!IS_W(x, to, "to") || !tk(x, n2) || tk(x, n2)->kind != TK_NUM ||
+	    fig_read_at(x->t, x->len, tk(x, n2)->s, 0, t2) || t2->suffix != FS_NONE ||
+	    t2->has_hi)
+		return -1;
+	return n2;
+}
+
+/* The change "from X unit to Y unit" read as "from X to Y unit": the
+ * first figure f with its value lo in the second's unit u, the second t2
+ * (see emit_transition). */
+static void pair_change(struct ctx *x, long k, const struct fig_read *f, double lo,
+			const struct fig_read *t2, const struct unit *u)
+{
+	struct fig_read pair = *f;
+
+	pair.lo = lo;
+	pair.hi = t2->lo;
+	pair.has_hi = 1;
+	pair.hi_start = t2->start;
+	emit_transition(x, k, &pair, u);
+	x->consumed = u->end;
 }
 
 /* A wall-clock time unit at j: time_unit's words, or milliseconds.
@@ -2733,25 +2778,15 @@ static int time_change(struct ctx *x, long k, const struct fig_read *f)
 		e2 = e1;
 	} else {
 		/* "from 3 weeks to 4 days" */
-		if (f->suffix != FS_NONE || (e1 = wall_unit(x, a, &t1)) < 0 ||
-		    !IS_W(x, e1, "to"))
+		if (f->suffix != FS_NONE || (e1 = wall_unit(x, a, &t1)) < 0)
 			return 0;
-		n2 = e1 + 1;
-		if (!tk(x, n2) || tk(x, n2)->kind != TK_NUM ||
-		    fig_read_at(x->t, x->len, tk(x, n2)->s, 0, &t2) ||
-		    t2.suffix != FS_NONE || t2.has_hi || t2.money)
+		if ((n2 = change_second(x, e1, &t2)) < 0 || t2.money)
 			return 0;
 		j2 = tok_from(x, n2, t2.end);
 		memset(&dev, 0, sizeof dev);
 		dev.metric = -1;
 		if (unit_compute(x, j2, &dev) && dev.q == Q_COMPUTE && !dev.dev_unstated) {
-			struct fig_read pair = *f;
-			pair.lo = f->lo * t1.mult / dev.mult;
-			pair.hi = t2.lo;
-			pair.has_hi = 1;
-			pair.hi_start = t2.start;
-			emit_transition(x, k, &pair, &dev);
-			x->consumed = dev.end;
+			pair_change(x, k, f, f->lo * t1.mult / dev.mult, &t2, &dev);
 			return 1;
 		}
 		if ((e2 = wall_unit(x, j2, &t2u)) < 0)
@@ -2777,7 +2812,7 @@ static int time_change(struct ctx *x, long k, const struct fig_read *f)
  * change "from 78 to 22 GB" is. */
 static int unit_pair(struct ctx *x, long k, const struct fig_read *f, const struct unit *u)
 {
-	struct fig_read t2, pair;
+	struct fig_read t2;
 	struct unit u2;
 	long to, n2;
 
@@ -2786,12 +2821,7 @@ static int unit_pair(struct ctx *x, long k, const struct fig_read *f, const stru
 	     u->q != Q_PARAMS))
 		return 0;
 	to = tok_from(x, k, u->end);
-	n2 = to + 1;
-	if (!IS_W(x, to, "to") || !tk(x, n2) || tk(x, n2)->kind != TK_NUM ||
-	    !change_from(x, k))
-		return 0;
-	if (fig_read_at(x->t, x->len, tk(x, n2)->s, 0, &t2) || t2.suffix != FS_NONE ||
-	    t2.has_hi)
+	if (!IS_W(x, to, "to") || !change_from(x, k) || (n2 = change_second(x, to, &t2)) < 0)
 		return 0;
 	if (t2.end < tk(x, n2)->e) {
 		/* "to 22GB": only a size's unit is read glued (as glued_rest
@@ -2809,21 +2839,10 @@ static int unit_pair(struct ctx *x, long k, const struct fig_read *f, const stru
 	}
 	if (u2.q != u->q || u2.mult != u->mult)
 		return 0;
-	if (u->q == Q_MEMORY_GB) {
-		/* memory named before the change, as for a lone size */
-		int mem = 0;
-		for (long i = k - 6; i < k; i++)
-			if (i >= 0 && (lx(x, i) & LX_MEMORY))
-				mem = 1;
-		if (!mem)
-			return 0;
-	}
-	pair = *f;
-	pair.hi = t2.lo;
-	pair.has_hi = 1;
-	pair.hi_start = t2.start;
-	emit_transition(x, k, &pair, &u2);
-	x->consumed = u2.end;
+	/* memory named before the change, as for a lone size */
+	if (u->q == Q_MEMORY_GB && !memory_named(x, k - 6, k, -1))
+		return 0;
+	pair_change(x, k, f, f->lo, &t2, &u2);
 	return 1;
 }
 
@@ -3170,11 +3189,7 @@ claim:
 	if (u.q == Q_MEMORY_GB && !x->standalone) {
 		/* a size in GB is memory only when memory is named ("16 GB of
 		 * GPU memory") */
-		int mem = 0;
-		for (long i = k - 4; i < a + 4; i++)
-			if (i >= 0 && i != k && (lx(x, i) & LX_MEMORY))
-				mem = 1;
-		if (!mem)
+		if (!memory_named(x, k - 4, a + 4, k))
 			return;
 	}
 	if (u.q == Q_TOKENS && !x->standalone) {

@@ -1045,18 +1045,19 @@ static const char *device_word(const char *w)
 		{ "gh200", "GH200" }, { "p40", "P40" }, { "m40", "M40" },
 		{ "titan", "Titan" }, { "gaudi2", "Gaudi2" },
 	};
-	for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
-		if (plain[i][0][0] == w[0] && !strcmp(w, plain[i][0]))
-			return plain[i][1];
 	/* a plural: "A100s", "H100s" (V100S and L40S, models of their
-	 * own, were found above) */
+	 * own, are found first) */
+	char one[16];
 	size_t n = strlen(w);
-	if (n > 2 && n < 16 && w[n - 1] == 's') {
-		char one[16];
+	int plural = n > 2 && n < sizeof one && w[n - 1] == 's';
+	if (plural) {
 		memcpy(one, w, n - 1);
 		one[n - 1] = '\0';
+	}
+	for (int pass = 0; pass <= plural; pass++) {
+		const char *v = pass ? one : w;
 		for (size_t i = 0; i < sizeof plain / sizeof *plain; i++)
-			if (plain[i][0][0] == one[0] && !strcmp(one, plain[i][0]))
+			if (plain[i][0][0] == v[0] && !strcmp(v, plain[i][0]))
 				return plain[i][1];
 	}
 	return NULL;

@@ -1376,12 +1376,13 @@ static int find_paper(struct store *st, const struct paper *p, const struct pape
 	return rc == SQLITE_ROW;
 }
 
-/* Insert the n rows of a queue of papers or claims: with statement many
- * (max rows) when the queue is full, else one at a time with statement
- * one.  bind(st, s, slot, r) binds queued row r as row slot of s.  The
- * rows were given the ids first.. in their order when queued, which
- * SQLite must have given them (checked on the last row of a statement:
- * the ids of one statement's rows follow each other). */
+/* Insert the n rows of a queue of papers, claims or derived values: with
+ * statement many (max rows) when the queue is full, else one at a time
+ * with statement one.  bind(st, s, slot, r) binds queued row r as row
+ * slot of s.  Papers and claims were given the ids first.. in their order
+ * when queued, which SQLite must have given them (checked on the last
+ * row of a statement: the ids of one statement's rows follow each
+ * other); derived values carry their claims' ids (first 0: no check). */
 static int rows_insert(struct store *st, size_t n, size_t max, sqlite3_stmt *many,
 		       sqlite3_stmt *one,
 		       void (*bind)(struct store *, sqlite3_stmt *, size_t, size_t),
@@ -1396,7 +1397,7 @@ static int rows_insert(struct store *st, size_t n, size_t max, sqlite3_stmt *man
 		if (step_bound(st, s, what))
 			return -1;
 		long got = (long)sqlite3_last_insert_rowid(st->db);
-		if (got != first + (long)r - 1)
+		if (first && got != first + (long)r - 1)
 			BUG("%s: row stored as %ld, expected %ld", what, got, first + (long)r - 1);
 	}
 	return 0;
@@ -1753,23 +1754,21 @@ static void derived_array(struct strbuf *out, const struct derivation *d,
 /* Insert the queued rows of derived: all DERIV_ROWS of them with one
  * statement, or one at a time (see claims_insert).  The queue is empty
  * afterwards, even on an error. */
+/* Queued row r of derived as row slot of statement s (see rows_insert). */
+static void bind_queued_derived(struct store *st, sqlite3_stmt *s, size_t slot, size_t r)
+{
+	const char *js = st->deriv_json.buf + st->deriv_off[r];
+	size_t len = st->deriv_off[r + 1] - st->deriv_off[r];
+	sqlite3_bind_int64(s, 2 * (int)slot + 1, st->deriv_claim[r]);
+	sqlite3_bind_text(s, 2 * (int)slot + 2, js, (int)len, SQLITE_STATIC);
+}
+
 static int derived_insert(struct store *st)
 {
 	size_t n = st->n_derived;
 	st->n_derived = 0;
-	for (size_t r = 0; r < n;) {
-		sqlite3_stmt *s = n == DERIV_ROWS ? st->deriv_rows : st->stmt[S_DERIV_INS];
-		size_t rows = n == DERIV_ROWS ? n : 1;
-		for (size_t slot = 0; slot < rows; slot++, r++) {
-			const char *js = st->deriv_json.buf + st->deriv_off[r];
-			size_t len = st->deriv_off[r + 1] - st->deriv_off[r];
-			sqlite3_bind_int64(s, 2 * (int)slot + 1, st->deriv_claim[r]);
-			sqlite3_bind_text(s, 2 * (int)slot + 2, js, (int)len, SQLITE_STATIC);
-		}
-		if (step_bound(st, s, "cannot store derived values"))
-			return -1;
-	}
-	return 0;
+	return rows_insert(st, n, DERIV_ROWS, st->deriv_rows, st->stmt[S_DERIV_INS],
+			   bind_queued_derived, 0, "cannot store derived values");
 }
 
 /* Queue a row of derived for claim_id: returns the buffer its JSON is
